@@ -1,0 +1,695 @@
+"""The API's wire format, shared by the client, the TUI and the server.
+
+Every request body forbids unknown fields, so a typo in a client or a script is an
+error instead of a silently dropped value. Validation lives here (and not in the
+screens or the routes) so that both sides give the same field-level messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+import phonenumbers
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+# --- vocabularies -------------------------------------------------------------------
+
+PREFECTURES: tuple[str, ...] = (
+    "Hokkaido", "Aomori", "Iwate", "Miyagi", "Akita", "Yamagata", "Fukushima",
+    "Ibaraki", "Tochigi", "Gunma", "Saitama", "Chiba", "Tokyo", "Kanagawa",
+    "Niigata", "Toyama", "Ishikawa", "Fukui", "Yamanashi", "Nagano", "Gifu",
+    "Shizuoka", "Aichi", "Mie", "Shiga", "Kyoto", "Osaka", "Hyogo", "Nara",
+    "Wakayama", "Tottori", "Shimane", "Okayama", "Hiroshima", "Yamaguchi",
+    "Tokushima", "Kagawa", "Ehime", "Kochi", "Fukuoka", "Saga", "Nagasaki",
+    "Kumamoto", "Oita", "Miyazaki", "Kagoshima", "Okinawa",
+)  # fmt: skip
+
+REGIONS: dict[str, tuple[str, ...]] = {
+    "Hokkaido": ("Hokkaido",),
+    "Tohoku": ("Aomori", "Iwate", "Miyagi", "Akita", "Yamagata", "Fukushima"),
+    "Kanto": ("Ibaraki", "Tochigi", "Gunma", "Saitama", "Chiba", "Tokyo", "Kanagawa"),
+    "Chubu": (
+        "Niigata", "Toyama", "Ishikawa", "Fukui", "Yamanashi", "Nagano", "Gifu",
+        "Shizuoka", "Aichi",
+    ),
+    "Kansai": ("Mie", "Shiga", "Kyoto", "Osaka", "Hyogo", "Nara", "Wakayama"),
+    "Chugoku": ("Tottori", "Shimane", "Okayama", "Hiroshima", "Yamaguchi"),
+    "Shikoku": ("Tokushima", "Kagawa", "Ehime", "Kochi"),
+    "Kyushu-Okinawa": (
+        "Fukuoka", "Saga", "Nagasaki", "Kumamoto", "Oita", "Miyazaki", "Kagoshima",
+        "Okinawa",
+    ),
+}  # fmt: skip
+
+REGION_OF_PREFECTURE: dict[str, str] = {
+    prefecture: region for region, members in REGIONS.items() for prefecture in members
+}
+
+JapaneseLevel = Literal["none", "N5", "N4", "N3", "N2", "N1", "native"]
+JAPANESE_LEVELS: tuple[JapaneseLevel, ...] = ("none", "N5", "N4", "N3", "N2", "N1", "native")
+
+EnglishLevel = Literal["none", "basic", "conversational", "business", "fluent", "native"]
+ENGLISH_LEVELS: tuple[EnglishLevel, ...] = (
+    "none",
+    "basic",
+    "conversational",
+    "business",
+    "fluent",
+    "native",
+)
+
+VisaStatus = Literal[
+    "needs_sponsorship",
+    "work_visa",
+    "highly_skilled_professional",
+    "spouse_or_long_term_resident",
+    "permanent_resident",
+    "working_holiday",
+    "student",
+    "japanese_citizen",
+    "other",
+]
+
+JobType = Literal["full_time", "part_time", "contract", "temporary", "internship", "freelance"]
+JOB_TYPES: tuple[JobType, ...] = (
+    "full_time",
+    "part_time",
+    "contract",
+    "temporary",
+    "internship",
+    "freelance",
+)
+
+RemotePolicy = Literal["onsite", "hybrid", "remote"]
+
+JobCategory = Literal[
+    "teaching",
+    "it",
+    "hospitality",
+    "engineering",
+    "sales",
+    "translation",
+    "marketing",
+    "finance",
+    "healthcare",
+    "manufacturing",
+    "logistics",
+    "research",
+    "design",
+    "customer_support",
+    "other",
+]
+
+SalaryPeriod = Literal["hour", "month", "year"]
+
+EducationLevel = Literal[
+    "secondary",
+    "vocational",
+    "associate",
+    "bachelor",
+    "master",
+    "doctorate",
+    "other",
+]
+
+Gender = Literal["female", "male", "non_binary", "other"]
+
+ResumeState = Literal["locked", "searchable"]
+
+ViewContext = Literal["search", "application"]
+
+Role = Literal["seeker", "employer"]
+
+ApplicationStatus = Literal[
+    "submitted", "viewed", "shortlisted", "interview", "offer", "rejected", "withdrawn"
+]
+
+OptionalDisclosure = Literal["phone", "address"]
+
+# --- reusable field types -------------------------------------------------------------
+
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+LongText = Annotated[str, StringConstraints(max_length=5000)]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+
+def normalize_prefecture(value: str) -> str:
+    """Accept a prefecture however it is capitalised ("tokyo", "TOKYO") or suffixed."""
+    key = value.strip().casefold().removesuffix("-ken").removesuffix("-fu").removesuffix("-to")
+    for prefecture in PREFECTURES:
+        if prefecture.casefold() == key:
+            return prefecture
+    raise ValueError(f"{value.strip()!r} is not one of Japan's 47 prefectures (e.g. Tokyo, Osaka)")
+
+
+Prefecture = Annotated[
+    str,
+    AfterValidator(normalize_prefecture),
+    Field(json_schema_extra={"enum": list(PREFECTURES)}),
+]
+YearMonth = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
+]
+
+
+def normalize_phone(value: str) -> str:
+    """Parse any common way of writing a phone number and store it as E.164.
+
+    Japanese numbers are the default ("090-1234-5678"); numbers from elsewhere
+    need their country code ("+44 20 7946 0958").
+    """
+    try:
+        parsed = phonenumbers.parse(value, "JP")
+    except phonenumbers.NumberParseException as error:
+        raise ValueError("is not a phone number") from error
+    if not phonenumbers.is_valid_number(parsed):
+        raise ValueError(
+            "is not a valid phone number (write it as 090-1234-5678, or with its country code)"
+        )
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+Phone = Annotated[str, AfterValidator(normalize_phone)]
+
+
+class Strict(BaseModel):
+    """A request body: unknown fields are an error, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- the candidate's profile ----------------------------------------------------------
+
+
+class PostalAddress(Strict):
+    country: Name = "Japan"
+    postal_code: Annotated[str, StringConstraints(strip_whitespace=True, max_length=12)] = ""
+    prefecture: Prefecture | None = None
+    city: ShortText = ""
+    street: ShortText = ""
+    building: ShortText = ""
+
+    @model_validator(mode="after")
+    def _japanese_postal_code(self) -> PostalAddress:
+        if self.country.casefold() == "japan" and self.postal_code:
+            digits = self.postal_code.replace("-", "").replace("〒", "").strip()
+            if len(digits) != 7 or not digits.isdigit():
+                raise ValueError("a Japanese postal code has seven digits, like 150-0001")
+            self.postal_code = f"{digits[:3]}-{digits[3:]}"
+        return self
+
+    def one_line(self) -> str:
+        parts = [
+            self.postal_code,
+            self.prefecture or "",
+            self.city,
+            self.street,
+            self.building,
+            self.country,
+        ]
+        return ", ".join(part for part in parts if part)
+
+
+class Identity(Strict):
+    """What identifies the candidate. Never in the resume bank."""
+
+    full_name: Name
+    email: EmailStr
+    phone: Phone | None = None
+    address: PostalAddress | None = None
+    current_company: ShortText | None = None
+
+
+class Location(Strict):
+    """Where the candidate lives now; employers searching see the region only."""
+
+    country: Name = "Japan"
+    prefecture: Prefecture | None = None
+    city: ShortText = ""
+
+
+class ExperienceEntry(Strict):
+    title: Name
+    company: ShortText = ""
+    industry: ShortText = ""
+    start: YearMonth
+    end: YearMonth | None = Field(default=None, description="None while the job is current")
+    description: LongText = ""
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> ExperienceEntry:
+        if self.end is not None and self.end < self.start:
+            raise ValueError("the end month is before the start month")
+        return self
+
+    def years(self, today: dt.date) -> float:
+        start_year, start_month = (int(part) for part in self.start.split("-"))
+        if self.end is None:
+            end_year, end_month = today.year, today.month
+        else:
+            end_year, end_month = (int(part) for part in self.end.split("-"))
+        months = (end_year - start_year) * 12 + (end_month - start_month) + 1
+        return round(max(months, 0) / 12, 1)
+
+
+class Education(Strict):
+    level: EducationLevel
+    school: ShortText = ""
+    field: ShortText = ""
+    graduation_year: int | None = Field(default=None, ge=1950, le=2100)
+
+
+class Languages(Strict):
+    japanese: JapaneseLevel = "none"
+    english: EnglishLevel = "none"
+    other: list[Tag] = Field(default_factory=list, max_length=10)
+
+
+class Preferences(Strict):
+    desired_jobs: list[Tag] = Field(default_factory=list, max_length=10)
+    job_types: list[JobType] = Field(default_factory=list)
+    prefectures: list[Prefecture] = Field(default_factory=list)
+    remote: list[RemotePolicy] = Field(default_factory=list)
+    min_salary_jpy: int | None = Field(
+        default=None, ge=0, le=100_000_000, description="yearly, in yen"
+    )
+    start_date: dt.date | None = None
+    interests: list[Tag] = Field(default_factory=list, max_length=20)
+
+
+class Demographics(Strict):
+    birth_date: dt.date | None = None
+    gender: Gender | None = None
+    nationality: ShortText | None = None
+
+    @field_validator("birth_date")
+    @classmethod
+    def _plausible_birth_date(cls, value: dt.date | None) -> dt.date | None:
+        if value is None:
+            return value
+        today = dt.date.today()
+        if value > today.replace(year=today.year - 15):
+            raise ValueError("a candidate must be at least 15 years old")
+        if value.year < 1900:
+            raise ValueError("is too far in the past")
+        return value
+
+
+class Profile(Strict):
+    """The whole profile, as the candidate (and only the candidate) sees it."""
+
+    identity: Identity
+    location: Location = Field(default_factory=Location)
+    headline: ShortText = ""
+    summary: LongText = ""
+    skills: list[Tag] = Field(default_factory=list, max_length=50)
+    experience: list[ExperienceEntry] = Field(default_factory=list, max_length=30)
+    education: list[Education] = Field(default_factory=list, max_length=10)
+    languages: Languages = Field(default_factory=Languages)
+    visa_status: VisaStatus | None = None
+    preferences: Preferences = Field(default_factory=Preferences)
+    demographics: Demographics = Field(default_factory=Demographics)
+
+
+class ProfileEnvelope(BaseModel):
+    """A profile with the version it was read at; PUT it back with `If-Match: etag`."""
+
+    profile: Profile
+    etag: str
+    updated_at: dt.datetime
+
+
+# --- who may see what -----------------------------------------------------------------
+
+
+class Visibility(Strict):
+    resume: ResumeState = "locked"
+    searchable_until: dt.date | None = Field(
+        default=None, description="After this day the resume locks itself again."
+    )
+    show_past_companies: bool = False
+    show_age: bool = False
+    show_gender: bool = False
+    show_nationality: bool = False
+
+
+class ViewExperience(BaseModel):
+    title: str
+    industry: str
+    years: float
+    company: str | None = None
+    description: str = ""
+
+
+class ViewEducation(BaseModel):
+    level: EducationLevel
+    field: str = ""
+    school: str | None = None
+
+
+class ViewLocation(BaseModel):
+    country: str
+    region: str | None = None
+    prefecture: str | None = None
+    city: str | None = None
+
+
+class EmployerView(BaseModel):
+    """Everything an employer may receive about a candidate: an allow-list.
+
+    A field that is not declared here cannot reach an employer. Identity fields are
+    filled only in the application context (and phone and address only when the
+    candidate ticked them in the apply dialog).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    candidate_ref: str
+    context: ViewContext
+    headline: str
+    summary: str
+    skills: list[str]
+    experience: list[ViewExperience]
+    education: list[ViewEducation]
+    japanese: JapaneseLevel
+    english: EnglishLevel
+    other_languages: list[str]
+    visa_status: VisaStatus | None
+    desired_jobs: list[str]
+    job_types: list[JobType]
+    preferred_prefectures: list[str]
+    remote: list[RemotePolicy]
+    min_salary_jpy: int | None
+    start_date: dt.date | None
+    location: ViewLocation
+    age_band: str | None = None
+    gender: Gender | None = None
+    nationality: str | None = None
+    full_name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    current_company: str | None = None
+
+
+class Redaction(BaseModel):
+    """One leak-guard replacement, told to the candidate (never to an employer)."""
+
+    field: str = Field(description="where, e.g. 'summary' or 'experience[0].description'")
+    kind: Literal["name", "email", "phone", "address", "company", "any_email", "url"]
+    reason: str = Field(description="e.g. 'your summary contains your phone number'")
+
+
+class EmployerPreview(BaseModel):
+    """What the candidate sees: the view an employer gets, and what was hidden why."""
+
+    view: EmployerView
+    redactions: list[Redaction]
+
+
+class ResumeBankHit(BaseModel):
+    candidate_ref: str
+    headline: str
+    skills: list[str]
+    japanese: JapaneseLevel
+    visa_status: VisaStatus | None
+    region: str | None
+
+
+class ResumeBankPage(BaseModel):
+    items: list[ResumeBankHit]
+    next_cursor: str | None = None
+
+
+class BlockedCompany(BaseModel):
+    name: str
+    automatic: bool = Field(
+        default=False, description="added because it is the candidate's current company"
+    )
+
+
+class BlockedCompanies(Strict):
+    companies: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                                     max_length=120)]] = Field(
+        default_factory=list, max_length=200
+    )
+
+
+class BlockedCompanyList(BaseModel):
+    companies: list[BlockedCompany]
+
+
+class ProfileViewEvent(BaseModel):
+    at: dt.datetime
+    employer_name: str
+    context: ViewContext
+
+
+class DisclosureEvent(BaseModel):
+    id: int
+    at: dt.datetime
+    employer_name: str
+    fields: list[str]
+    reason: str
+    job_id: int | None = None
+    application_id: int | None = None
+
+
+# --- accounts -------------------------------------------------------------------------
+
+
+class SignupRequest(Strict):
+    email: EmailStr
+    password: Annotated[str, StringConstraints(min_length=10, max_length=256)]
+    role: Role = "seeker"
+    full_name: Name | None = Field(default=None, description="seekers: starts the profile")
+    company_name: Name | None = Field(default=None, description="employers: required")
+
+    @model_validator(mode="after")
+    def _employer_has_company(self) -> SignupRequest:
+        if self.role == "employer" and not self.company_name:
+            raise ValueError("an employer account needs a company name")
+        return self
+
+
+class LoginRequest(Strict):
+    email: EmailStr
+    password: Annotated[str, StringConstraints(min_length=1, max_length=256)]
+
+
+class Session(BaseModel):
+    token: str
+    role: Role
+    email: str
+    display_name: str
+
+
+class Account(BaseModel):
+    email: str
+    role: Role
+    display_name: str
+
+
+# --- jobs -----------------------------------------------------------------------------
+
+
+class JobDraft(Strict):
+    """A job as an employer posts it."""
+
+    title: Name
+    description: Annotated[str, StringConstraints(min_length=1, max_length=20000)]
+    category: JobCategory
+    job_type: JobType
+    remote: RemotePolicy = "onsite"
+    prefecture: Prefecture | None = None
+    city: ShortText = ""
+    salary_min: int | None = Field(default=None, ge=0, le=100_000_000)
+    salary_max: int | None = Field(default=None, ge=0, le=100_000_000)
+    salary_period: SalaryPeriod = "year"
+    japanese_required: JapaneseLevel = "none"
+    english_required: EnglishLevel = "none"
+    visa_sponsorship: bool = False
+    apply_from_overseas: bool = False
+    skills: list[Tag] = Field(default_factory=list, max_length=30)
+    closes_at: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _salary_range(self) -> JobDraft:
+        if (
+            self.salary_min is not None
+            and self.salary_max is not None
+            and self.salary_max < self.salary_min
+        ):
+            raise ValueError("the highest salary is below the lowest")
+        return self
+
+
+class JobPatch(Strict):
+    """The fields of a job an employer may change after posting; absent means unchanged."""
+
+    title: Name | None = None
+    description: Annotated[str, StringConstraints(min_length=1, max_length=20000)] | None = None
+    status: Literal["open", "closed"] | None = None
+    closes_at: dt.date | None = None
+    salary_min: int | None = Field(default=None, ge=0, le=100_000_000)
+    salary_max: int | None = Field(default=None, ge=0, le=100_000_000)
+
+
+class Job(BaseModel):
+    id: int
+    employer_id: int
+    company_name: str
+    title: str
+    description: str
+    category: JobCategory
+    job_type: JobType
+    remote: RemotePolicy
+    prefecture: str | None
+    city: str
+    salary_min: int | None
+    salary_max: int | None
+    salary_period: SalaryPeriod
+    salary_yearly_min_jpy: int | None = Field(
+        description="salary_min normalised to a year, for comparing jobs"
+    )
+    japanese_required: JapaneseLevel
+    english_required: EnglishLevel
+    visa_sponsorship: bool
+    apply_from_overseas: bool
+    skills: list[str]
+    status: Literal["open", "closed"]
+    posted_at: dt.datetime
+    closes_at: dt.date | None
+    saved: bool = False
+    applied: bool = False
+
+
+class JobPage(BaseModel):
+    items: list[Job]
+    next_cursor: str | None = None
+    total: int | None = None
+
+
+# --- applications, invitations, mail --------------------------------------------------
+
+
+class ApplicationRequest(Strict):
+    cover_note: Annotated[str, StringConstraints(max_length=5000)] = ""
+    disclose: list[OptionalDisclosure] = Field(
+        default_factory=list, description="optional fields sent besides name and e-mail"
+    )
+
+
+class StatusChange(BaseModel):
+    status: ApplicationStatus
+    at: dt.datetime
+    note: str = ""
+
+
+class Application(BaseModel):
+    id: int
+    job_id: int
+    job_title: str
+    company_name: str
+    status: ApplicationStatus
+    cover_note: str
+    disclosed: list[str]
+    timeline: list[StatusChange]
+    created_at: dt.datetime
+
+
+class EmployerApplication(BaseModel):
+    id: int
+    job_id: int
+    job_title: str
+    status: ApplicationStatus
+    candidate: EmployerView
+    cover_note: str
+    created_at: dt.datetime
+
+
+class ApplicationStatusUpdate(Strict):
+    status: ApplicationStatus
+    note: Annotated[str, StringConstraints(max_length=1000)] = ""
+
+
+class InvitationRequest(Strict):
+    subject: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    body: Annotated[str, StringConstraints(min_length=1, max_length=10000)]
+    job_id: int | None = None
+
+
+class Invitation(BaseModel):
+    id: int
+    employer_name: str
+    subject: str
+    body: str
+    job_id: int | None
+    sent_at: dt.datetime
+    read: bool
+    state: Literal["open", "replied", "declined"]
+
+
+class ReplyRequest(Strict):
+    body: Annotated[str, StringConstraints(min_length=1, max_length=10000)]
+    share_email: bool = False
+    share_phone: bool = False
+
+
+class DeclineRequest(Strict):
+    reason: Annotated[str, StringConstraints(max_length=2000)] = ""
+
+
+class RelayedMessage(BaseModel):
+    """A candidate's reply as the employer receives it: under the reference only."""
+
+    id: int
+    invitation_id: int
+    candidate_ref: str
+    kind: Literal["reply", "declined"]
+    body: str
+    shared_email: str | None = None
+    shared_phone: str | None = None
+    at: dt.datetime
+
+
+class Subscription(BaseModel):
+    subscribed: bool
+    consented_at: dt.datetime | None = None
+    consent_method: str | None = None
+
+
+class Subscriptions(BaseModel):
+    jobmail: Subscription
+    jobmail_frequency: Literal["daily", "weekly"] = "weekly"
+    newsletters: Subscription
+
+
+# --- errors ---------------------------------------------------------------------------
+
+
+class FieldError(BaseModel):
+    path: str = Field(description="dotted path into the request body, e.g. identity.email")
+    message: str
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    fields: list[FieldError] = Field(default_factory=list)
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
