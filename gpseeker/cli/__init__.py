@@ -1,5 +1,55 @@
-"""The `gpseeker` command (placeholder until the CLI lands)."""
+"""The `gpseeker` command: the terminal app by default, and a plain subcommand for
+every task (one module per command group), for scripts, SSH and screen readers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from gpseeker import __version__
+from gpseeker.cli import account, employer, privacy, profile, serve
+from gpseeker.cli.runner import run
 
 
-def main() -> None:
-    print("gpseeker")
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gpseeker",
+        description="A privacy-first job search in your terminal. With no command, "
+        "starts the terminal app.",
+    )
+    parser.add_argument("--version", action="version", version=f"gpseeker {__version__}")
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        help="the platform's URL (default: GPSEEKER_SERVER, the settings file, or the "
+        "local demo platform)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for group in (account, profile, privacy, employer, serve):
+        group.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The console-script entry point; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version, or a usage error (code 2)
+        return stop.code if isinstance(stop.code, int) else 0
+    if args.command is None:
+        return _run_app(args.server)
+    return run(args.handler, args)
+
+
+def _run_app(server: str | None) -> int:
+    # Imported here so that plain subcommands never load Textual.
+    from gpseeker.app import run_app
+
+    run_app(server=server)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,196 @@
+"""GPSeekerApp: the shell a candidate lives in.
+
+It owns the screens, the global keys, the command palette and the themes. It knows
+the platform only through the client it is given (STYLE.md, habit 1), and paints its
+first screen before the client exists: building the embedded platform imports FastAPI
+and SQLAlchemy, which costs ~400 ms, so that happens in a worker after the first paint.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from gpseeker.connect import Connector, SignInRequired
+from gpseeker.screens.sign_in import SignInScreen
+from gpseeker.ui.state import CandidateState, Change
+
+from gpseeker.screens.base import (
+    AccountScreen,
+    ApplicationsScreen,
+    InboxScreen,
+    JobsScreen,
+    MainScreen,
+)
+from gpseeker.screens.privacy import PrivacyScreen
+from gpseeker.screens.profile import ProfileScreen
+from gpseeker.profile_draft import DraftStore
+from gpseeker.screens.help import HelpScreen, format_key
+from gpseeker.themes import DEFAULT_THEME, DROPPED_THEMES, THEMES
+from gpseeker.widgets.navigation import ROOMS
+
+if TYPE_CHECKING:
+    from gpseeker.client import PlatformClient
+
+ThemeSaver = Callable[[str], None]
+
+
+class GPSeekerApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "gpseeker"
+    SUB_TITLE = "connecting to the platform…"
+
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
+        "jobs": JobsScreen,
+        "applications": ApplicationsScreen,
+        "inbox": InboxScreen,
+        "profile": ProfileScreen,
+        "privacy": PrivacyScreen,
+        "account": AccountScreen,
+    }
+    DEFAULT_MODE = "jobs"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("question_mark", "help", "Help", show=False, id="app.help_question"),
+        *(
+            Binding(
+                room.key,
+                f"switch_mode('{room.mode}')",
+                room.title,
+                show=False,
+                id=f"app.goto.{room.mode}",
+            )
+            for room in ROOMS
+        ),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(
+        self,
+        connector: Connector,
+        *,
+        data_dir: Path,
+        theme: str = DEFAULT_THEME,
+        save_theme: ThemeSaver | None = None,
+    ) -> None:
+        super().__init__()
+        for dropped in DROPPED_THEMES:
+            self.unregister_theme(dropped)
+        for custom in THEMES:
+            self.register_theme(custom)
+        self.connector = connector
+        self.data_dir = data_dir
+        """Where drafts are kept until the server confirms a save."""
+        self.state = CandidateState()
+        self._save_theme = save_theme
+        self._client: asyncio.Future[PlatformClient] | None = None
+        self._platform_label = "connecting to the platform…"
+        self.theme = theme if theme in self.available_themes else DEFAULT_THEME
+
+    async def client(self) -> PlatformClient:
+        """The platform client, once connected; screens await it in their workers."""
+        if self._client is None:
+            self._client = asyncio.get_running_loop().create_future()
+        return await asyncio.shield(self._client)
+
+    def on_mount(self) -> None:
+        self.state.bind(self)
+        self.state.changed.subscribe(self, self._show_unsaved_marker)
+        self.connect_platform()
+        if DraftStore(self.data_dir).exists():
+            # Unsaved profile changes from last time: open where they are offered back.
+            self.switch_mode("profile")
+
+    async def action_quit(self) -> None:
+        """Quit; with unsaved profile changes, the profile editor asks first."""
+        if self.state.unsaved:
+            await self.switch_mode("profile")
+            if isinstance(self.screen, ProfileScreen):
+                self.screen.ask_before_leaving()
+                return
+        self.exit()
+
+    def _show_unsaved_marker(self, _change: Change) -> None:
+        label = self._platform_label
+        self.sub_title = f"{label} · unsaved changes" if self.state.unsaved else label
+
+    @work(exclusive=True, group="connect", exit_on_error=False)
+    async def connect_platform(self) -> None:
+        if self._client is None:
+            self._client = asyncio.get_running_loop().create_future()
+        try:
+            client = await self._open_client()
+        except Exception as error:
+            self.sub_title = "not connected"
+            self.notify(str(error), title="Cannot reach the platform", severity="error", timeout=30)
+            self._client.set_exception(error)
+            return
+        self._client.set_result(client)
+        self._platform_label = client.platform_label
+        self.sub_title = client.platform_label
+
+    async def _open_client(self) -> PlatformClient:
+        try:
+            return await self.connector.connect()
+        except SignInRequired as required:
+            return await self.push_screen_wait(SignInScreen(self.connector, str(required)))
+
+    async def on_unmount(self) -> None:
+        if self._client is not None and self._client.done() and not self._client.exception():
+            await self._client.result().aclose()
+
+    def watch_theme(self, theme: str) -> None:
+        if self._save_theme is not None:
+            self._save_theme(theme)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        title = self.screen.TITLE if isinstance(self.screen, MainScreen) else "current"
+        self.push_screen(HelpScreen(title or "current", self._keys_of_screen()))
+
+    def _keys_of_screen(self) -> list[tuple[str, str]]:
+        """Each action once, with all its keys: "F1, ?  Help"."""
+        keys_by_description: dict[str, list[str]] = {}
+        for key, active in self.screen.active_bindings.items():
+            if key.startswith("super+"):
+                continue  # a macOS-only twin of ctrl+c
+            description = active.binding.description or active.binding.action
+            keys_by_description.setdefault(description, []).append(format_key(key))
+        return [(", ".join(keys), text) for text, keys in keys_by_description.items()]
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for room in ROOMS:
+            yield SystemCommand(
+                f"Go to {room.title}",
+                f"Open the {room.title} screen ({room.key.upper()})",
+                lambda mode=room.mode: self.switch_mode(mode),
+            )
+        yield SystemCommand("Help", "List the keys of this screen (F1 or ?)", self.action_help)
+
+
+def run_app(server: str | None = None) -> None:
+    """Start the app on `server`, or on the embedded demo platform when there is none."""
+    from gpseeker.config import Paths, load_settings, save_setting
+    from gpseeker.connect import EmbeddedConnector, RemoteConnector
+
+    settings = load_settings()
+    paths = Paths.current()
+    server = server or settings.server
+    connector: Connector = RemoteConnector(server) if server else EmbeddedConnector(paths.data_dir)
+    app = GPSeekerApp(
+        connector,
+        data_dir=paths.data_dir,
+        theme=settings.theme,
+        save_theme=lambda theme: save_setting("theme", theme),
+    )
+    app.run()

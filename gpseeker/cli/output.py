@@ -1,0 +1,114 @@
+"""Plain output: linear text a screen reader can follow, or JSON for scripts.
+
+One labelled field per line, blocks separated by a blank line, no colour, no box
+drawing, no cursor movement. Every value passes through `gpseeker.text.clean`, since
+most of it (company names, headlines, references) came from a server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from collections.abc import Iterable, Sequence
+
+from pydantic import BaseModel
+
+from gpseeker.text import clean
+
+NOT_SET = "not set"
+
+# JSON escapes C0 controls itself; C1 controls and bidi/zero-width format characters
+# it leaves raw, and some terminals act on those. Written as \uXXXX they stay the same
+# data for a script and become harmless for a terminal.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+
+
+def json_option() -> argparse.ArgumentParser:
+    """A parent parser adding --json to a command that shows data."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--json", action="store_true", help="print JSON instead of text")
+    return parent
+
+
+def line(text: str = "") -> None:
+    sys.stdout.write(clean(text) + "\n")
+
+
+def field(label: str, value: object) -> None:
+    """`Label: value`; text over several lines continues indented under its label."""
+    shown = words(value)
+    if "\n" in shown:
+        line(f"{label}:")
+        for part in shown.splitlines():
+            line(f"  {part}")
+    else:
+        line(f"{label}: {shown}")
+
+
+def heading(text: str) -> None:
+    line(text)
+
+
+def blocks(items: Iterable[Sequence[tuple[str, object]]], *, empty: str) -> None:
+    """Several labelled blocks with a blank line between them, or `empty` if none."""
+    first = True
+    for block in items:
+        if not first:
+            line()
+        first = False
+        for label, value in block:
+            field(label, value)
+    if first:
+        line(empty)
+
+
+def words(value: object) -> str:
+    """A value as a person reads it: yes/no, dates, lists joined, "not set"."""
+    if value is None or value == "" or value == []:
+        return NOT_SET if value is None or value == "" else "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.datetime):
+        return when(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return ", ".join(words(item) for item in value)
+    return str(value)
+
+
+def term(value: str | None) -> str | None:
+    """A value from the models' vocabularies read aloud: 'needs_sponsorship' ->
+    'needs sponsorship'. Only for those: a user's own text keeps its underscores."""
+    return None if value is None else value.replace("_", " ")
+
+
+def terms(values: Sequence[str]) -> list[str]:
+    return [value.replace("_", " ") for value in values]
+
+
+def when(moment: dt.datetime) -> str:
+    """A timestamp in the reader's own time zone, to the minute."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
+
+
+def yen(amount: int | None) -> str:
+    return NOT_SET if amount is None else f"{amount:,} yen a year"
+
+
+def print_json(value: BaseModel | Sequence[BaseModel]) -> None:
+    data = (
+        value.model_dump(mode="json")
+        if isinstance(value, BaseModel)
+        else [item.model_dump(mode="json") for item in value]
+    )
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    sys.stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
+def error(message: str) -> None:
+    """One problem, one line, on stderr."""
+    sys.stderr.write(f"error: {clean(message).replace(chr(10), ' ')}\n")

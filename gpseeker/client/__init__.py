@@ -1,0 +1,37 @@
+"""The platform client: async httpx, typed methods returning models, typed errors.
+
+The UI and the commands know the platform only through this package. It never
+imports Textual, and imports the server only when the embedded platform is opened.
+"""
+
+from gpseeker.client.employer import EmployerClient
+from gpseeker.client.errors import (
+    AuthError,
+    ConflictError,
+    ForbiddenError,
+    NotFoundError,
+    PlatformError,
+    PreconditionFailed,
+    Unavailable,
+    ValidationFailed,
+    field_errors,
+    validation_failed,
+)
+from gpseeker.client.retry import RetryPolicy
+from gpseeker.client.seeker import PlatformClient
+
+__all__ = [
+    "AuthError",
+    "ConflictError",
+    "EmployerClient",
+    "ForbiddenError",
+    "NotFoundError",
+    "PlatformClient",
+    "PlatformError",
+    "PreconditionFailed",
+    "RetryPolicy",
+    "Unavailable",
+    "ValidationFailed",
+    "field_errors",
+    "validation_failed",
+]

@@ -1,0 +1,217 @@
+"""The part every platform client shares: one httpx.AsyncClient, auth, retries, errors.
+
+Role-specific clients (seeker, employer) add one short typed method per endpoint on
+top of `_get` / `_send`; a new endpoint is a three-line method, not new plumbing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Awaitable, Callable
+from functools import cache
+from types import TracebackType
+from typing import Any, ClassVar, Self, TypeVar, cast
+
+import httpx
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from gpseeker.client.errors import (
+    ForbiddenError,
+    PlatformError,
+    error_from_response,
+    unreachable,
+    validation_failed,
+)
+from gpseeker.client.retry import RETRY_STATUSES, RETRYABLE_ERRORS, RetryPolicy, never_sent
+from gpseeker.models import Account, LoginRequest, Role, Session, SignupRequest
+
+API = "/api/v1"
+T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
+
+Sleep = Callable[[float], Awaitable[None]]
+CloseHook = Callable[[], Awaitable[None]]
+
+
+@cache
+def _adapter(kind: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(kind)
+
+
+def build(model: type[M], **values: Any) -> M:
+    """Validate a request body on the client: bad input fails before any request."""
+    try:
+        return model(**values)
+    except ValidationError as error:
+        raise validation_failed(error) from None
+
+
+class ApiClient:
+    """A signed-in (or signing-in) connection to one platform."""
+
+    ROLE: ClassVar[Role]
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        retry: RetryPolicy | None = None,
+        timeout: float = 10.0,
+        label: str | None = None,
+        sleep: Sleep = asyncio.sleep,
+        on_close: CloseHook | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._http = httpx.AsyncClient(base_url=self.base_url, transport=transport, timeout=timeout)
+        self._token = token
+        self._retry = retry or RetryPolicy()
+        self._sleep = sleep
+        self._on_close = on_close
+        self.session: Session | None = None
+        """Set when this client signed in itself (signup/login); None for a stored token."""
+        self.platform_label = label or httpx.URL(self.base_url).netloc.decode()
+        """What to call this platform in a header: its host, or "Local demo platform"."""
+
+    @property
+    def token(self) -> str | None:
+        return self._token
+
+    # --- lifetime ---------------------------------------------------------------------
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+        if self._on_close is not None:
+            hook, self._on_close = self._on_close, None
+            await hook()
+
+    # --- accounts ---------------------------------------------------------------------
+
+    @classmethod
+    async def _open_session(
+        cls, base_url: str, path: str, body: SignupRequest | LoginRequest, **options: Any
+    ) -> Self:
+        client = cls(base_url, **options)
+        try:
+            await client._sign_in(path, body)
+        except BaseException:
+            await client.aclose()
+            raise
+        return client
+
+    async def _sign_in(self, path: str, body: SignupRequest | LoginRequest) -> Session:
+        session = await self._send("POST", path, Session, body=body, idempotent=True)
+        self._token, self.session = session.token, session
+        if session.role != self.ROLE:
+            # The account exists and the password was right, but a seeker command
+            # cannot act for an employer (or the other way round): say so plainly.
+            await self.logout()
+            raise ForbiddenError(
+                f"{session.email} is {_article(session.role)} {session.role} account, "
+                f"not {_article(self.ROLE)} {self.ROLE} account",
+                code="wrong_role",
+                status=403,
+            )
+        return session
+
+    @classmethod
+    async def login(cls, base_url: str, email: str, password: str, **options: Any) -> Self:
+        """Sign in an existing account; returns a client carrying its token."""
+        body = build(LoginRequest, email=email, password=password)
+        return await cls._open_session(base_url, "/auth/login", body, **options)
+
+    async def me(self) -> Account:
+        return await self._get("/me", Account)
+
+    async def logout(self) -> None:
+        """Revoke this client's token on the server (logout is idempotent: no retry key)."""
+        if self._token is None:
+            return
+        await self._send("POST", "/auth/logout", None)
+        self._token = None
+
+    # --- plumbing ---------------------------------------------------------------------
+
+    async def _get(self, path: str, kind: type[T], params: dict[str, Any] | None = None) -> T:
+        return await self._send("GET", path, kind, params=params)
+
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        kind: type[T] | None,
+        *,
+        body: BaseModel | None = None,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        idempotent: bool = False,
+    ) -> T:
+        """One API call: auth header, retries, typed errors, the answer parsed as `kind`.
+
+        `idempotent=True` on a POST adds an Idempotency-Key, generated once and sent
+        with every retry, so the server can recognise a repeat and act only once.
+        """
+        all_headers = dict(headers or {})
+        if self._token is not None:
+            all_headers["Authorization"] = f"Bearer {self._token}"
+        if method == "POST" and idempotent:
+            all_headers["Idempotency-Key"] = str(uuid.uuid4())
+        may_repeat = method != "POST" or idempotent
+        url = f"{API}{path}"
+        payload = None if body is None else body.model_dump(mode="json")
+        response = await self._with_retries(
+            lambda: self._http.request(
+                method, url, json=payload, params=params, headers=all_headers
+            ),
+            may_repeat,
+        )
+        if kind is None:
+            return None  # type: ignore[return-value]
+        try:
+            parsed: T = _adapter(cast(Any, kind)).validate_json(response.content)
+        except ValidationError:
+            raise PlatformError(
+                f"{self.platform_label} sent an answer this gpseeker cannot read "
+                "(is it a gpseeker platform, and of a compatible version?)",
+                code="bad_response",
+                status=response.status_code,
+            ) from None
+        return parsed
+
+    async def _with_retries(
+        self, attempt: Callable[[], Awaitable[httpx.Response]], may_repeat: bool
+    ) -> httpx.Response:
+        tries = 0
+        while True:
+            tries += 1
+            last_try = tries >= self._retry.attempts
+            try:
+                response = await attempt()
+            except RETRYABLE_ERRORS as error:
+                if last_try or not (may_repeat or never_sent(error)):
+                    raise unreachable(self.base_url, error) from None
+            except httpx.TransportError as error:
+                raise unreachable(self.base_url, error) from None
+            else:
+                if response.status_code not in RETRY_STATUSES or last_try or not may_repeat:
+                    if response.is_error:
+                        raise error_from_response(response)
+                    return response
+            await self._sleep(self._retry.delay(tries))
+
+
+def _article(role: str) -> str:
+    return "an" if role[0] in "aeiou" else "a"

@@ -1,0 +1,122 @@
+"""The local demo platform: the server app in this process, over httpx.ASGITransport.
+
+Same HTTP semantics as a remote platform, with no port and nothing to start. The
+first use creates a local seeker account; later uses sign in as it again.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from gpseeker.client.errors import AuthError, ConflictError, PlatformError
+from gpseeker.client.retry import RetryPolicy
+from gpseeker.config import StoredToken, TokenStore, ensure_private_dir, write_file_atomically
+from gpseeker.models import LoginRequest, Session, SignupRequest
+
+if TYPE_CHECKING:
+    from gpseeker.client.seeker import PlatformClient
+
+BASE_URL = "http://gpseeker.local"
+LABEL = "Local demo platform"
+DATABASE_FILE = "platform.sqlite3"
+ACCOUNT_FILE = "local-account.json"
+LOCAL_EMAIL = "you@example.com"
+LOCAL_NAME = "Local Candidate"
+
+
+class LocalAccount(BaseModel):
+    """The embedded platform's own sign-in.
+
+    Kept (0600) next to the database because the token alone is not enough: it can
+    be revoked (`gpseeker logout`) or lost with the config directory, and then this
+    password is the only way back into the local profile. It guards nothing the
+    database file beside it does not already hold, and is never shown.
+    """
+
+    email: str
+    password: str
+
+
+def database_url(home: Path) -> str:
+    return f"sqlite+aiosqlite:///{home / DATABASE_FILE}"
+
+
+async def open_embedded(
+    cls: type[PlatformClient], home: Path, *, tokens: TokenStore, server_settings: Any = None
+) -> PlatformClient:
+    from gpseeker.server import create_app  # the slow import, deferred to this moment
+
+    ensure_private_dir(home)
+    app = create_app(database_url(home), settings=server_settings)
+    platform = app.state.platform
+    await platform.start()
+    await platform.seed_demo()
+    client = cls(
+        BASE_URL,
+        transport=httpx.ASGITransport(app=app),
+        label=LABEL,
+        # In-process calls do not fail transiently; a retry would only delay the error.
+        retry=RetryPolicy(attempts=1),
+        on_close=platform.aclose,
+    )
+    try:
+        await _sign_in_local_account(client, home, tokens)
+    except BaseException:
+        await client.aclose()
+        raise
+    return client
+
+
+async def _sign_in_local_account(client: PlatformClient, home: Path, tokens: TokenStore) -> None:
+    stored = tokens.get(None, "seeker")
+    if stored is not None:
+        client._token = stored.token
+        try:
+            await client.me()
+            return
+        except AuthError:
+            client._token = None  # revoked, or the database was reset: sign in afresh
+
+    account = _read_account(home)
+    if account is None:
+        account = LocalAccount(email=LOCAL_EMAIL, password=secrets.token_urlsafe(24))
+        # Written before the account exists, so a crash in between cannot leave an
+        # account whose password nobody knows.
+        write_file_atomically(home / ACCOUNT_FILE, account.model_dump_json(), mode=0o600)
+        session = await _signup(client, account, home)
+    else:
+        try:
+            session = await client._sign_in(
+                "/auth/login", LoginRequest(email=account.email, password=account.password)
+            )
+        except AuthError:
+            # The database was removed to start afresh; the saved password still fits.
+            session = await _signup(client, account, home)
+    tokens.save(None, "seeker", StoredToken(token=session.token, email=session.email))
+
+
+async def _signup(client: PlatformClient, account: LocalAccount, home: Path) -> Session:
+    body = SignupRequest(
+        email=account.email, password=account.password, role="seeker", full_name=LOCAL_NAME
+    )
+    try:
+        return await client._sign_in("/auth/signup", body)
+    except ConflictError:
+        raise PlatformError(
+            f"the local demo platform in {home} has an account whose password file "
+            f"({home / ACCOUNT_FILE}) does not match; move {home / DATABASE_FILE} away "
+            "to start afresh",
+            code="local_account_lost",
+        ) from None
+
+
+def _read_account(home: Path) -> LocalAccount | None:
+    try:
+        return LocalAccount.model_validate_json((home / ACCOUNT_FILE).read_bytes())
+    except (FileNotFoundError, ValidationError):
+        return None

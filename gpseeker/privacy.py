@@ -1,0 +1,662 @@
+"""The masking rules and the leak guard: what an employer may see of a candidate.
+
+Everything an employer receives about a candidate is built here, by `employer_view`,
+from the profile and the candidate's visibility choices; the server calls it for
+every employer-facing response and the TUI calls it on the unsaved draft for the live
+preview, so the preview cannot drift from what employers get. The functions are pure
+(no I/O, no clock unless `today` is omitted) and depend only on the models,
+phonenumbers and the standard library.
+
+Two contexts, as DESIGN.md's masking table says:
+
+- ``search`` (the resume bank): no name, e-mail, phone, postal address or current
+  company; past company names only if the candidate opted in, and never the current
+  job's company even then; location as region and country only; age band, gender and
+  nationality only if opted in. Every free-text field passes the full leak guard.
+- ``application`` (the one employer the candidate applied to): name and e-mail,
+  phone and postal address only if ticked in the apply dialog, current and past
+  companies, location as entered.
+
+Free text in the application context. The employer receives exactly the details the
+apply dialog listed, so free text is guarded there too, but only against what was
+*not* listed: the candidate's name, e-mail and current company are given openly, so
+they stay as written (hiding "[hidden]" where the employer already has the name
+would only garble the text); the phone number and the postal address stay only if
+the candidate ticked them. Any other contact route (another phone number, any other
+e-mail address, any URL) is hidden in both contexts: employers reach candidates only
+through the platform relay.
+
+The leak guard matches on a folded copy of the text (NFKC, casefold, any digit as an
+ASCII digit, dash-like characters as "-") so that "０９０ー１２３４ー５６７８" or
+"IVAN   PETROV" are caught, but replaces spans of the text as written, so nothing the
+candidate typed is rewritten except what is hidden. It errs on the side of hiding:
+a name part that is also a common word ("May") is hidden too, and so is a sentence
+run together like "for me.It was" (it looks like the domain "me.it"); the preview
+shows the candidate each replacement and why, so they can reword.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Collection, Iterable
+from typing import Literal
+
+import phonenumbers
+
+from gpseeker.models import (
+    REGION_OF_PREFECTURE,
+    EmployerPreview,
+    EmployerView,
+    Location,
+    OptionalDisclosure,
+    Profile,
+    Redaction,
+    ViewContext,
+    ViewEducation,
+    ViewExperience,
+    ViewLocation,
+    Visibility,
+)
+
+__all__ = [
+    "HIDDEN",
+    "age_band",
+    "employer_view",
+    "leak_guard",
+    "normalize_company",
+    "preview",
+    "searchable_text",
+]
+
+HIDDEN = "[hidden]"
+
+# --- company names ------------------------------------------------------------------
+
+# Japanese legal forms are unambiguous wherever they stand, so they are removed
+# anywhere; Latin ones ("Co", "Inc") are ordinary letters, so only as whole words at
+# the ends of the name.
+_JA_LEGAL_FORMS = (
+    "株式会社",
+    "合同会社",
+    "有限会社",
+    "合資会社",
+    "合名会社",
+    "(株)",
+    "(有)",
+    "(同)",
+)
+_LATIN_LEGAL_WORDS = frozenset(
+    {
+        "kk",
+        "gk",
+        "co",
+        "ltd",
+        "inc",
+        "llc",
+        "corp",
+        "corporation",
+        "limited",
+        "incorporated",
+        "plc",
+        "kabushiki",
+        "kaisha",
+        "godo",
+        "yugen",
+    }
+)
+
+
+def normalize_company(name: str) -> str:
+    """The comparable core of a company name.
+
+    Casefolded and NFKC-normalised, punctuation dropped, legal forms removed from the
+    ends (KK, K.K., Co., Ltd., Inc., LLC, GK, Corp., 株式会社, 合同会社, ...) and
+    spaces collapsed, so "Sakura Systems K.K.", "sakura systems" and
+    "株式会社 Sakura Systems" are one company. Used for blocking by name and for
+    spotting the current company in free text.
+    """
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    for form in _JA_LEGAL_FORMS:
+        folded = folded.replace(form, " ")
+    # "K.K." and "G.K." would otherwise fall apart into single letters.
+    folded = re.sub(r"(?<!\w)([kg])\.\s*k\.?(?!\w)", r" \1k ", folded)
+    tokens = re.sub(r"[^\w\s]|_", " ", folded).split()
+    while tokens and tokens[-1] in _LATIN_LEGAL_WORDS:
+        tokens.pop()
+    while tokens and tokens[0] in _LATIN_LEGAL_WORDS:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+# --- age ------------------------------------------------------------------------------
+
+
+def age_band(birth_date: dt.date, today: dt.date) -> str:
+    """A five-year band such as "30-34"; "65+" above, where few candidates are."""
+    before_birthday = (today.month, today.day) < (birth_date.month, birth_date.day)
+    age = today.year - birth_date.year - before_birthday
+    if age < 0:
+        raise ValueError("the birth date is after today")
+    if age >= 65:
+        return "65+"
+    low = age // 5 * 5
+    return f"{low}-{low + 4}"
+
+
+# --- folding text for matching --------------------------------------------------------
+
+_DASHES = frozenset("‐‑‒–—―−ー－﹣⁃")
+
+
+def _fold_char(cluster: str) -> str:
+    folded = unicodedata.normalize("NFKC", cluster).casefold()
+    out = []
+    for char in folded:
+        if char in _DASHES:
+            out.append("-")
+        elif char.isdecimal():
+            out.append(str(unicodedata.decimal(char)))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _clusters(text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of each base character with the combining marks after it.
+
+    NFKC may compose "e" + U+0301 into "é", so the unit of folding is the cluster,
+    which keeps every folded character traceable to a span of the original.
+    """
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or not unicodedata.combining(text[index]):
+            yield start, index
+            start = index
+
+
+def _fold(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The folded text and, for each folded character, its span in `text`."""
+    parts: list[str] = []
+    origin: list[tuple[int, int]] = []
+    for start, end in _clusters(text):
+        folded = _fold_char(text[start:end])
+        parts.append(folded)
+        origin.extend([(start, end)] * len(folded))
+    return "".join(parts), origin
+
+
+def _fold_value(value: str) -> str:
+    return _fold(value)[0]
+
+
+def _is_wide(char: str) -> bool:
+    # CJK scripts do not separate words with spaces, so word boundaries mean nothing.
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _bounded(core: str, first: str, last: str) -> str:
+    lead = r"(?<!\w)" if re.match(r"\w", first) and not _is_wide(first) else ""
+    trail = r"(?!\w)" if re.match(r"\w", last) and not _is_wide(last) else ""
+    return lead + core + trail
+
+
+def _flexible(value: str, separator: str) -> str | None:
+    """A pattern for `value` (already folded) with any `separator` run between words."""
+    words = [word for word in re.split(r"[\s,\-]+", value) if word]
+    if not words:
+        return None
+    core = separator.join(re.escape(word) for word in words)
+    return _bounded(core, words[0][0], words[-1][-1])
+
+
+# --- generic detectors ----------------------------------------------------------------
+
+# Japanese is written without spaces, so an address or a link runs straight into the
+# sentence around it ("連絡はivan@example.jpまで"); CJK characters end them.
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_ADDRESS_CHAR = rf"(?:[^\W{_CJK}]|[.+%-])"
+_LABEL = rf"[^\W{_CJK}]+(?:-+[^\W{_CJK}]+)*"
+# The lookbehind starts a match only at the start of a run, which keeps a long run of
+# letters without "@" linear instead of quadratic.
+_EMAIL_RE = re.compile(rf"(?<!{_ADDRESS_CHAR}){_ADDRESS_CHAR}+\s*@\s*{_LABEL}(?:\.{_LABEL})+")
+_URL_RE = re.compile(rf"(?:https?://|ftp://|www\.)[^\s<>\"'{_CJK}]+")
+# Top-level domains common enough to be worth catching without a scheme. Left out on
+# purpose: names that are usually file extensions or tech names (py, md, js, sh, rs,
+# go, ts), which would hide ordinary skills such as "setup.py".
+_TLDS = (
+    "com|net|org|jp|io|dev|co|me|info|biz|app|ai|uk|de|fr|us|ca|au|cn|kr|tw|hk|sg|"
+    "in|nz|eu|xyz|tech|site|online|page|ly|tv|cc|blog|edu|gov|ru|br|es|it|nl|ch|se|"
+    "tokyo|link|ph|vn|th|id|my"
+)
+_BARE_DOMAIN_RE = re.compile(
+    r"(?<![a-z0-9@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:" + _TLDS + r")(?![\w-])"
+    r"(?:[/:?#][^\s<>\"'" + _CJK + r"]*)?"
+)
+# Technology names that look like domains; a skill list must not turn into [hidden].
+_NOT_DOMAINS = frozenset({"asp.net", "ado.net", "vb.net", "socket.io", "dot.net"})
+_DIGIT_RUN_RE = re.compile(r"\+?[0-9](?:[\s\-.()/]{0,3}[0-9])*")
+_TRAILING_PUNCTUATION = ".,;:!?)]}>'\""
+
+_PRIORITY = ("email", "phone", "address", "name", "company", "any_email", "url")
+
+
+_Kind = Literal["name", "email", "phone", "address", "company", "any_email", "url"]
+# A match: start and end in the folded text; its Redaction kind; the end of its reason
+# ("your phone number"); and the key the application context may allow ("phone_own"
+# is the candidate's number, "phone_other" anyone else's).
+_Hit = tuple[int, int, _Kind, str, str]
+
+
+def _where(field: str, profile: Profile, masked_titles: list[str] | None) -> str:
+    """A human name for a view field, for reasons such as "your summary contains ..."."""
+    simple = {
+        "headline": "your headline",
+        "summary": "your summary",
+        "nationality": "your nationality",
+        "location.country": "your country",
+        "location.city": "your city",
+    }
+    if field in simple:
+        return simple[field]
+    item = re.fullmatch(r"(\w+)\[(\d+)\](?:\.(\w+))?", field)
+    if item is None:
+        return field
+    group, number, part = item.group(1), int(item.group(2)) + 1, item.group(3)
+    if group == "experience":
+        titles = masked_titles or [entry.title for entry in profile.experience]
+        title = titles[number - 1] if number - 1 < len(titles) else ""
+        # A title is a fine label for its own description, but not for itself.
+        label = f"experience {number}"
+        if title and part != "title":
+            label += f" ({title})"
+        return f"{label} {part}" if part else label
+    if group == "education":
+        parts = {"field": "field of study", "school": "school"}
+        return f"education {number} {parts.get(part or '', part or '')}".rstrip()
+    names = {
+        "skills": "your skills",
+        "desired_jobs": "your desired jobs",
+        "other_languages": "your other languages",
+    }
+    return f"item {number} of {names.get(group, group)}"
+
+
+class _Guard:
+    """The leak guard for one profile: its identity values compiled into patterns."""
+
+    def __init__(self, profile: Profile) -> None:
+        identity = profile.identity
+        self._profile = profile
+        self._patterns: list[tuple[re.Pattern[str], _Kind, str, str]] = []
+
+        name = _fold_value(identity.full_name)
+        parts = [part for part in re.split(r"[\s・·,]+", name) if part]
+        full = _flexible(" ".join(parts), r"[\s・·.,_-]*")
+        if full is not None:
+            self._add(full, "name", "your name", "name")
+        for part in parts:
+            if all(_is_wide(char) for char in part):
+                if len(part) >= 2:
+                    self._add(re.escape(part), "name", "your name", "name")
+            elif sum(char.isalpha() for char in part) >= 3:
+                self._add(_bounded(re.escape(part), part[0], part[-1]), "name", "your name", "name")
+
+        self._email = _fold_value(str(identity.email))
+
+        self._phone_digits: str | None = None
+        self._phone: phonenumbers.PhoneNumber | None = None
+        if identity.phone:
+            try:
+                self._phone = phonenumbers.parse(identity.phone, "JP")
+                self._phone_digits = phonenumbers.national_significant_number(self._phone)
+            except phonenumbers.NumberParseException:
+                self._phone = None
+
+        address = identity.address
+        if address is not None:
+            for value, what in (
+                (address.postal_code, "your postal code"),
+                (address.street, "your street address"),
+                (address.building, "your building"),
+            ):
+                folded = _fold_value(value).strip()
+                # A one- or two-character street ("5") would hide every such number.
+                if len(folded.replace(" ", "")) >= 3:
+                    pattern = _flexible(folded.replace("〒", ""), r"[\s,\-]*")
+                    if pattern is not None:
+                        self._add(pattern, "address", what, "address")
+
+        self._company_core = ""
+        if identity.current_company:
+            self._company_core = normalize_company(identity.current_company)
+            core = _fold_value(self._company_core)
+            words = core.split()
+            if words:
+                legal_prefix = r"(?:株式会社|合同会社|有限会社|\(株\)|kabushiki\s+kaisha)\s*"
+                legal_suffix = (
+                    r"[\s,]*(?:(?:k\.?\s?k|g\.?\s?k|co\.?,?\s*ltd|ltd|inc|llc|corp|corporation"
+                    r"|limited|kabushiki\s+kaisha)\.?(?!\w)|株式会社|合同会社|有限会社|\(株\))"
+                )
+                body = r"[\W_]*".join(re.escape(word) for word in words)
+                first, last = words[0][0], words[-1][-1]
+                lead = r"(?<!\w)" if re.match(r"\w", first) and not _is_wide(first) else ""
+                trail = r"(?!\w)" if re.match(r"\w", last) and not _is_wide(last) else ""
+                pattern = f"(?:{legal_prefix}|{lead}){body}(?:{legal_suffix}|{trail})"
+                self._add(pattern, "company", "the name of your current company", "company")
+
+    def _add(self, pattern: str, kind: _Kind, what: str, key: str) -> None:
+        self._patterns.append((re.compile(pattern), kind, what, key))
+
+    def is_current_company(self, company: str) -> bool:
+        return bool(self._company_core) and normalize_company(company) == self._company_core
+
+    def _hits(self, folded: str) -> list[_Hit]:
+        hits: list[_Hit] = []
+        for pattern, kind, what, key in self._patterns:
+            hits.extend((m.start(), m.end(), kind, what, key) for m in pattern.finditer(folded))
+
+        for match in _EMAIL_RE.finditer(folded):
+            if re.sub(r"\s", "", match.group()) == self._email:
+                hits.append((match.start(), match.end(), "email", "your e-mail address", "email"))
+            else:
+                what = "an e-mail address (employers reach you only through the platform relay)"
+                hits.append((match.start(), match.end(), "any_email", what, "any_email"))
+
+        url_what = "a web address (a link can identify you)"
+        for match in _URL_RE.finditer(folded):
+            end = match.end()
+            while end > match.start() and folded[end - 1] in _TRAILING_PUNCTUATION:
+                end -= 1
+            hits.append((match.start(), end, "url", url_what, "url"))
+        for match in _BARE_DOMAIN_RE.finditer(folded):
+            if match.group() in _NOT_DOMAINS:
+                continue
+            end = match.end()
+            while end > match.start() and folded[end - 1] in _TRAILING_PUNCTUATION:
+                end -= 1
+            hits.append((match.start(), end, "url", url_what, "url"))
+
+        for found in phonenumbers.PhoneNumberMatcher(folded, "JP"):
+            own = self._phone is not None and (
+                found.number.country_code == self._phone.country_code
+                and found.number.national_number == self._phone.national_number
+            )
+            if own:
+                hits.append((found.start, found.end, "phone", "your phone number", "phone_own"))
+            else:
+                # Even a number that is not the candidate's would let an employer call
+                # around the relay (an office line, a friend's number).
+                what = (
+                    "a phone number (employers reach you only through the platform relay, "
+                    "so no phone number is passed on)"
+                )
+                hits.append((found.start, found.end, "phone", what, "phone_other"))
+
+        # PhoneNumberMatcher rejects odd spellings ("0 9 0 1 2 3 ..."); the candidate's
+        # own digits are hidden however they are spaced.
+        if self._phone_digits:
+            for match in _DIGIT_RUN_RE.finditer(folded):
+                digits = re.sub(r"[^0-9]", "", match.group())
+                if self._phone_digits in digits:
+                    hits.append(
+                        (match.start(), match.end(), "phone", "your phone number", "phone_own")
+                    )
+        return hits
+
+    def guard(
+        self,
+        text: str,
+        field: str,
+        *,
+        allowed: Collection[str] = (),
+        masked_titles: list[str] | None = None,
+    ) -> tuple[str, list[Redaction]]:
+        if not text:
+            return text, []
+        folded, origin = _fold(text)
+        spans = sorted(
+            (origin[start][0], origin[end - 1][1], kind, what)
+            for start, end, kind, what, key in self._hits(folded)
+            if end > start and key not in allowed
+        )
+        if not spans:
+            return text, []
+
+        # Overlapping matches (a URL that contains the name) become one replacement,
+        # explained by the most specific reason.
+        groups: list[tuple[int, int, _Kind, str]] = []
+        for start, end, kind, what in spans:
+            if groups and start < groups[-1][1]:
+                g_start, g_end, g_kind, g_what = groups[-1]
+                if _PRIORITY.index(kind) < _PRIORITY.index(g_kind):
+                    g_kind, g_what = kind, what
+                groups[-1] = (g_start, max(g_end, end), g_kind, g_what)
+            else:
+                groups.append((start, end, kind, what))
+
+        where = _where(field, self._profile, masked_titles)
+        pieces: list[str] = []
+        redactions: list[Redaction] = []
+        cursor = 0
+        for start, end, kind, what in groups:
+            pieces.extend((text[cursor:start], HIDDEN))
+            cursor = end
+            redactions.append(Redaction(field=field, kind=kind, reason=f"{where} contains {what}"))
+        pieces.append(text[cursor:])
+        return "".join(pieces), redactions
+
+
+def leak_guard(text: str, profile: Profile, field: str) -> tuple[str, list[Redaction]]:
+    """Replace every identifying detail in `text` with "[hidden]", and say why.
+
+    Hidden: the candidate's name (whole, in any case and spacing, and each part of
+    three letters or more as a word), e-mail address, phone number in any format,
+    postal code, street and building, current company (with or without its legal
+    form), and any other e-mail address, phone number or URL. `field` names where the
+    text sits ("summary", "experience[1].description") for the reasons.
+    """
+    return _Guard(profile).guard(text, field)
+
+
+# --- the employer view ----------------------------------------------------------------
+
+
+_JAPAN = frozenset({"japan", "日本", "nippon", "nihon"})
+
+
+def _location(location: Location, context: ViewContext) -> ViewLocation:
+    if context == "application":
+        return ViewLocation(
+            country=location.country,
+            region=REGION_OF_PREFECTURE.get(location.prefecture or ""),
+            prefecture=location.prefecture,
+            city=location.city or None,
+        )
+    if location.country.strip().casefold() in _JAPAN:
+        # A prefecture plus the rest of a masked profile narrows a candidate down too
+        # far; the region is enough to judge a commute or a relocation.
+        return ViewLocation(
+            country="Japan", region=REGION_OF_PREFECTURE.get(location.prefecture or "")
+        )
+    return ViewLocation(country=location.country)
+
+
+def _build(
+    profile: Profile,
+    visibility: Visibility,
+    context: ViewContext,
+    candidate_ref: str,
+    disclose: Collection[OptionalDisclosure],
+    today: dt.date | None,
+) -> EmployerPreview:
+    today = today or dt.date.today()
+    identity = profile.identity
+    guard = _Guard(profile)
+    application = context == "application"
+    allowed: set[str] = set()
+    if application:
+        allowed = {"name", "email", "company"}
+        if "phone" in disclose:
+            allowed.add("phone_own")
+        if "address" in disclose:
+            allowed.add("address")
+    redactions: list[Redaction] = []
+
+    masked_titles: list[str] = []
+    for index, entry in enumerate(profile.experience):
+        title, found = guard.guard(entry.title, f"experience[{index}].title", allowed=allowed)
+        masked_titles.append(title)
+        redactions.extend(found)
+
+    def clean(text: str, field: str) -> str:
+        masked, found = guard.guard(text, field, allowed=allowed, masked_titles=masked_titles)
+        redactions.extend(found)
+        return masked
+
+    def clean_all(values: list[str], group: str) -> list[str]:
+        return [clean(value, f"{group}[{index}]") for index, value in enumerate(values)]
+
+    headline = clean(profile.headline, "headline")
+    summary = clean(profile.summary, "summary")
+    skills = clean_all(profile.skills, "skills")
+
+    experience: list[ViewExperience] = []
+    for index, entry in enumerate(profile.experience):
+        company: str | None = None
+        if entry.company:
+            # The current job is the one without an end date, or the one at the company
+            # named as current; its name never reaches the resume bank.
+            current = entry.end is None or guard.is_current_company(entry.company)
+            if application or (visibility.show_past_companies and not current):
+                company = clean(entry.company, f"experience[{index}].company")
+        experience.append(
+            ViewExperience(
+                title=masked_titles[index],
+                industry=clean(entry.industry, f"experience[{index}].industry"),
+                years=entry.years(today),
+                company=company,
+                description=clean(entry.description, f"experience[{index}].description"),
+            )
+        )
+
+    education: list[ViewEducation] = []
+    for index, item in enumerate(profile.education):
+        # The school narrows a candidate down; the masking table lists only the level
+        # (and here the field of study) for the resume bank.
+        school = None
+        if application and item.school:
+            school = clean(item.school, f"education[{index}].school")
+        education.append(
+            ViewEducation(
+                level=item.level,
+                field=clean(item.field, f"education[{index}].field"),
+                school=school,
+            )
+        )
+
+    location = _location(profile.location, context)
+    location = location.model_copy(
+        update={
+            "country": clean(location.country, "location.country"),
+            "city": clean(location.city, "location.city") if location.city else None,
+        }
+    )
+
+    demographics = profile.demographics
+    age = (
+        age_band(demographics.birth_date, today)
+        if visibility.show_age and demographics.birth_date
+        else None
+    )
+    nationality = (
+        clean(demographics.nationality, "nationality")
+        if visibility.show_nationality and demographics.nationality
+        else None
+    )
+
+    view = EmployerView(
+        candidate_ref=candidate_ref,
+        context=context,
+        headline=headline,
+        summary=summary,
+        skills=skills,
+        experience=experience,
+        education=education,
+        japanese=profile.languages.japanese,
+        english=profile.languages.english,
+        other_languages=clean_all(profile.languages.other, "other_languages"),
+        visa_status=profile.visa_status,
+        desired_jobs=clean_all(profile.preferences.desired_jobs, "desired_jobs"),
+        job_types=list(profile.preferences.job_types),
+        preferred_prefectures=list(profile.preferences.prefectures),
+        remote=list(profile.preferences.remote),
+        min_salary_jpy=profile.preferences.min_salary_jpy,
+        start_date=profile.preferences.start_date,
+        location=location,
+        age_band=age,
+        gender=demographics.gender if visibility.show_gender else None,
+        nationality=nationality,
+        full_name=identity.full_name if application else None,
+        email=str(identity.email) if application else None,
+        phone=identity.phone if application and "phone" in disclose else None,
+        address=(
+            identity.address.one_line()
+            if application and "address" in disclose and identity.address
+            else None
+        ),
+        current_company=identity.current_company if application else None,
+    )
+    return EmployerPreview(view=view, redactions=redactions)
+
+
+def employer_view(
+    profile: Profile,
+    visibility: Visibility,
+    context: ViewContext,
+    candidate_ref: str,
+    *,
+    disclose: Collection[OptionalDisclosure] = (),
+    today: dt.date | None = None,
+) -> EmployerView:
+    """What an employer receives about this candidate in `context`.
+
+    `disclose` lists the optional details ticked in the apply dialog (application
+    context only; ignored for search). `today` fixes the clock for years of
+    experience and the age band.
+    """
+    return _build(profile, visibility, context, candidate_ref, disclose, today).view
+
+
+def preview(
+    profile: Profile,
+    visibility: Visibility,
+    context: ViewContext,
+    candidate_ref: str = "preview",
+    *,
+    disclose: Collection[OptionalDisclosure] = (),
+    today: dt.date | None = None,
+) -> EmployerPreview:
+    """The same view as `employer_view`, plus every leak-guard replacement and why."""
+    return _build(profile, visibility, context, candidate_ref, disclose, today)
+
+
+def searchable_text(view: EmployerView) -> str:
+    """The text the resume bank indexes for keyword search.
+
+    Built from the masked view, never from the profile, so a search can only find a
+    candidate by words an employer is allowed to see; identity fields are left out
+    even of an application-context view.
+    """
+    parts: list[str] = [view.headline, view.summary, *view.skills]
+    for entry in view.experience:
+        parts.extend((entry.title, entry.industry, entry.company or "", entry.description))
+    for item in view.education:
+        parts.extend((item.level, item.field))
+    parts.extend(view.desired_jobs)
+    parts.extend(view.other_languages)
+    parts.extend((f"japanese {view.japanese}", f"english {view.english}"))
+    parts.extend(view.preferred_prefectures)
+    parts.extend((view.location.country, view.location.region or ""))
+    return "\n".join(part for part in parts if part)

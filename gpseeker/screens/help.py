@@ -1,0 +1,56 @@
+"""The `?` screen: every key of the screen it was opened from, and the global ones."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+def format_key(key: str) -> str:
+    """'ctrl+s' -> 'Ctrl+S', 'question_mark' -> '?', as a user would type it."""
+    names = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "tab": "Tab"}
+    return "+".join(names.get(part, part.capitalize()) for part in key.split("+"))
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable list, one key per line, so a screen reader reads it in order."""
+
+    BINDINGS = [
+        Binding("escape,q,f1,question_mark", "dismiss", "Close help", id="help.close"),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    HelpScreen > VerticalScroll {
+        width: 72;
+        max-width: 100%;
+        height: auto;
+        max-height: 90%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self, screen_title: str, bindings: list[tuple[str, str]]) -> None:
+        """`bindings` pairs the keys, already formatted, with what they do."""
+        super().__init__()
+        self._screen_title = screen_title
+        self._keys = bindings
+
+    def compose(self) -> ComposeResult:
+        lines = [f"Keys on the {self._screen_title} screen", ""]
+        width = max((len(keys) for keys, _ in self._keys), default=0)
+        lines += [f"{keys:<{width}}  {text}" for keys, text in self._keys]
+        lines += ["", "Esc closes this help."]
+        with VerticalScroll():
+            yield Static(Content("\n".join(lines)))
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

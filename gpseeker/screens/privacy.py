@@ -1,0 +1,364 @@
+"""The privacy screen: who may find the candidate, and exactly what they would see.
+
+The preview is built here, locally, by `privacy.preview` (the function the server
+uses for every employer-facing answer) on `app.state.profile`, which is the profile
+editor's unsaved draft while there is one. So the preview follows the editor
+keystroke by keystroke and never asks the server; after a save it equals
+`GET /me/employer-view` (a test holds it to that).
+
+Choices (LOCKED / SEARCHABLE, the per-field ones, blocked companies) are saved at
+once through the client in workers; a failure puts the controls back to what the
+platform holds and says why in words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import TabbedContent, TabPane
+
+from gpseeker import privacy
+from gpseeker.models import Profile, Visibility
+from gpseeker.screens.base import MainScreen
+from gpseeker.ui.state import Change
+from gpseeker.widgets.blocked_companies import BlockedCompanies, ProfileViewsLog
+from gpseeker.widgets.employer_preview import EmployerPreviewPanel, OnRequest
+from gpseeker.widgets.safe_text import SafeText, safe_join
+from gpseeker.widgets.visibility_controls import VisibilityControls
+
+if TYPE_CHECKING:
+    from gpseeker.app import GPSeekerApp
+    from gpseeker.client import PlatformClient, PlatformError
+
+# The client package (httpx, ~100 ms) is imported by the workers, not here: the app
+# paints its first screen before anything talks to the platform.
+
+__all__ = ["PrivacyScreen", "today"]
+
+
+def today() -> dt.date:
+    """The date the preview computes ages and years of experience for.
+
+    A module function (not `date.today` inline) so tests can fix the clock.
+    """
+    return dt.date.today()
+
+
+def _today() -> dt.date:
+    return today()  # looked up at call time, so a patched `today` is seen
+
+
+BANK_HEADING = "In the resume bank"
+LOCKED_HEADING = "No employer can find you"
+APPLY_HEADING = "When you apply"
+BANK_NOTE = (
+    "What an employer who finds you by keyword sees: no name, contact details or current company."
+)
+LOCKED_NOTE = (
+    "Your resume is LOCKED. If you made it SEARCHABLE, an employer searching the "
+    "resume bank would see this:"
+)
+APPLY_NOTE = (
+    "What the one employer you apply to receives, and nobody else. Phone and postal "
+    "address go only if you tick them in the apply dialog."
+)
+
+
+class PrivacyCommands(Provider):
+    """The screen's own keys in the command palette, named as in the footer."""
+
+    def _commands(self) -> Iterable[tuple[str, str, str]]:
+        for binding in PrivacyScreen.BINDINGS:
+            if isinstance(binding, Binding):
+                yield binding.description, binding.tooltip, binding.action
+
+    async def discover(self) -> Hits:
+        for name, help_text, action in self._commands():
+            yield DiscoveryHit(name, partial(self.screen.run_action, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, action in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                callback = partial(self.screen.run_action, action)
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+class PrivacyScreen(MainScreen):
+    """LOCKED / SEARCHABLE, the per-field choices, blocked companies, the views log,
+    and the live preview of both employer views."""
+
+    MODE = "privacy"
+    TITLE = "Privacy"
+
+    # Side by side from 110 columns; below that the parts stack in one scroll. Textual
+    # annotates this as an instance variable, so ClassVar here would upset mypy.
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
+        (0, "-narrow"),
+        (110, "-wide"),
+    ]
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {PrivacyCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "l",
+            "lock",
+            "Lock resume",
+            id="privacy.lock",
+            tooltip="LOCKED: no employer can find or open your resume",
+        ),
+        Binding(
+            "s",
+            "searchable",
+            "Make searchable",
+            id="privacy.searchable",
+            tooltip="SEARCHABLE: employers find your masked view by keyword",
+        ),
+        Binding(
+            "v",
+            "switch_preview",
+            "Other preview",
+            id="privacy.switch_preview",
+            tooltip="Switch between the resume-bank view and the view when you apply",
+        ),
+        Binding(
+            "b",
+            "block",
+            "Block a company",
+            id="privacy.block",
+            tooltip="Type a company name that must never find you",
+        ),
+        Binding(
+            "r",
+            "reload",
+            "Reload",
+            id="privacy.reload",
+            tooltip="Load your privacy settings and the profile-views log again",
+        ),
+    ]
+
+    DEFAULT_CSS = """
+    PrivacyScreen #privacy-body {
+        padding: 0 1;
+    }
+    PrivacyScreen.-wide #privacy-body {
+        layout: grid;
+        grid-size: 2 2;
+        grid-columns: 1fr 1fr;
+        grid-rows: auto 1fr;
+        grid-gutter: 0 2;
+        overflow-y: hidden;
+    }
+    PrivacyScreen.-wide #privacy-controls { height: auto; }
+    PrivacyScreen.-wide #preview-tabs { row-span: 2; height: 1fr; }
+    PrivacyScreen.-wide #preview-tabs TabPane { height: 1fr; padding: 0; }
+    PrivacyScreen.-wide .preview-scroll { height: 1fr; }
+    PrivacyScreen.-wide #privacy-lists { height: 1fr; }
+    PrivacyScreen.-narrow #privacy-body > * { height: auto; }
+    PrivacyScreen.-narrow #preview-tabs { margin-top: 1; }
+    PrivacyScreen.-narrow #preview-tabs TabPane { height: auto; padding: 0; }
+    PrivacyScreen.-narrow .preview-scroll { height: auto; }
+    PrivacyScreen #privacy-message { margin-top: 1; }
+    """
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="privacy-body"):
+            with Vertical(id="privacy-controls"):
+                yield VisibilityControls(_today, id="visibility")
+                yield SafeText("", id="privacy-message")
+            with TabbedContent(id="preview-tabs", initial="bank"):
+                with TabPane(BANK_HEADING, id="bank"), VerticalScroll(classes="preview-scroll"):
+                    yield EmployerPreviewPanel(id="preview-bank")
+                with TabPane(APPLY_HEADING, id="apply"), VerticalScroll(classes="preview-scroll"):
+                    yield EmployerPreviewPanel(id="preview-apply")
+            with VerticalScroll(id="privacy-lists"):
+                yield BlockedCompanies(id="blocked")
+                yield ProfileViewsLog(id="views")
+
+    # --- lifetime ---------------------------------------------------------------------
+
+    @property
+    def gpseeker(self) -> GPSeekerApp:
+        from gpseeker.app import GPSeekerApp
+
+        app = self.app
+        assert isinstance(app, GPSeekerApp)
+        return app
+
+    _preview_stale = True
+    """The state changed while another screen was in front: rebuild on resume."""
+
+    def on_mount(self) -> None:
+        self.gpseeker.state.changed.subscribe(self, self._state_changed)
+        if self.gpseeker.state.visibility is not None:
+            self.query_one(VisibilityControls).show(self.gpseeker.state.visibility)
+        self._refresh_preview()
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        if self._preview_stale:
+            self._refresh_preview()
+
+    def _state_changed(self, change: Change) -> None:
+        state = self.gpseeker.state
+        if change == "visibility" and state.visibility is not None:
+            self.query_one(VisibilityControls).show(state.visibility)
+        # Rebuilding while another screen is in front would only slow the editor's
+        # keystrokes down; it is done when this screen comes back instead.
+        self._preview_stale = True
+        if self.is_current:
+            self._refresh_preview()
+
+    # --- the preview ------------------------------------------------------------------
+
+    def _refresh_preview(self) -> None:
+        self._preview_stale = False
+        state = self.gpseeker.state
+        visibility = self.query_one(VisibilityControls).visibility or state.visibility
+        bank = self.query_one("#preview-bank", EmployerPreviewPanel)
+        apply = self.query_one("#preview-apply", EmployerPreviewPanel)
+        profile = state.profile
+        if profile is None or visibility is None:
+            bank.show(BANK_HEADING, "Loading your profile…", None)
+            apply.show(APPLY_HEADING, "Loading your profile…", None)
+            return
+        day = _today()
+        locked = visibility.resume == "locked"
+        self.query_one(TabbedContent).get_tab("bank").label = (
+            LOCKED_HEADING if locked else BANK_HEADING
+        )
+        bank.show(
+            LOCKED_HEADING if locked else BANK_HEADING,
+            LOCKED_NOTE if locked else BANK_NOTE,
+            privacy.preview(profile, visibility, "search", today=day),
+        )
+        apply.show(
+            APPLY_HEADING,
+            APPLY_NOTE,
+            privacy.preview(profile, visibility, "application", today=day),
+            on_request=_on_request(profile),
+        )
+
+    # --- actions ----------------------------------------------------------------------
+
+    def action_lock(self) -> None:
+        self.query_one(VisibilityControls).choose_resume("locked")
+
+    def action_searchable(self) -> None:
+        self.query_one(VisibilityControls).choose_resume("searchable")
+
+    def action_switch_preview(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = "apply" if tabs.active == "bank" else "bank"
+        # At 80 columns the preview sits below the controls: bring it into view.
+        self.query_one(f"#preview-{tabs.active}").scroll_visible()
+
+    def action_block(self) -> None:
+        self.query_one(BlockedCompanies).focus_input()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    # --- talking to the platform ------------------------------------------------------
+
+    def _say(self, *parts: str) -> None:
+        """A status line; `parts` after the first may come from outside (names, errors)."""
+        self.query_one("#privacy-message", SafeText).set_text(safe_join(parts))
+
+    def _failed(self, what: str, error: PlatformError) -> None:
+        detail = error.message
+        if error.fields:
+            detail = "; ".join(f"{field.path}: {field.message}" for field in error.fields)
+        self._say(f"Could not {what}: ", detail)
+        # markup=False: the message may quote a name from outside.
+        self.notify(f"Could not {what}.", title="Not saved", severity="error", markup=False)
+
+    async def _client(self) -> PlatformClient:
+        return await self.gpseeker.client()
+
+    @work(exclusive=True, group="privacy-load", exit_on_error=False)
+    async def load(self) -> None:
+        from gpseeker.client import PlatformError
+
+        state = self.gpseeker.state
+        try:
+            client = await self._client()
+            if state.envelope is None:
+                state.set_saved(await client.get_profile())
+            state.set_visibility(await client.get_visibility())
+            blocked = await client.blocked_companies()
+            views = await client.profile_views()
+        except PlatformError as error:
+            self._failed("load your privacy settings", error)
+            return
+        self.query_one(BlockedCompanies).show(blocked.companies)
+        self.query_one(ProfileViewsLog).show(views)
+
+    @on(VisibilityControls.Chosen)
+    def _visibility_chosen(self, event: VisibilityControls.Chosen) -> None:
+        # Preview at once; the resume-bank view does not change with LOCKED/SEARCHABLE,
+        # but the per-field choices (age band, ...) do.
+        self._refresh_preview()
+        self._save_visibility(event.visibility)
+
+    @work(exclusive=True, group="privacy-visibility", exit_on_error=False)
+    async def _save_visibility(self, visibility: Visibility) -> None:
+        from gpseeker.client import PlatformError
+
+        state = self.gpseeker.state
+        try:
+            saved = await (await self._client()).set_visibility(visibility)
+        except PlatformError as error:
+            self._failed("save your choice", error)
+            if state.visibility is not None:
+                self.query_one(VisibilityControls).show(state.visibility)
+                self._refresh_preview()
+            return
+        state.set_visibility(saved)
+        self._say(f"Saved. Your resume is {saved.resume.upper()}.")
+
+    @on(BlockedCompanies.BlockRequested)
+    def _block(self, event: BlockedCompanies.BlockRequested) -> None:
+        names = event.widget.names
+        if event.name.casefold() in (name.casefold() for name in names):
+            self._say("Already blocked: ", event.name)
+            return
+        self._save_blocked([*names, event.name], ("Blocked: ", event.name))
+
+    @on(BlockedCompanies.UnblockRequested)
+    def _unblock(self, event: BlockedCompanies.UnblockRequested) -> None:
+        names = [name for name in event.widget.names if name != event.name]
+        self._save_blocked(names, ("Unblocked: ", event.name))
+
+    @work(exclusive=True, group="privacy-blocked", exit_on_error=False)
+    async def _save_blocked(self, names: list[str], done: tuple[str, str]) -> None:
+        from gpseeker.client import PlatformError
+
+        widget = self.query_one(BlockedCompanies)
+        try:
+            saved = await (await self._client()).set_blocked_companies(names)
+        except PlatformError as error:
+            self._failed("change your blocked companies", error)
+            return
+        widget.show(saved.companies)
+        widget.clear_input()
+        self._say(*done)
+
+
+def _on_request(profile: Profile) -> list[OnRequest]:
+    """Details sent only if ticked in the apply dialog, so the preview can name them."""
+    identity = profile.identity
+    extras = []
+    if identity.phone:
+        extras.append(OnRequest("Phone", identity.phone))
+    if identity.address is not None:
+        extras.append(OnRequest("Postal address", identity.address.one_line()))
+    return extras

@@ -1,0 +1,119 @@
+"""Creating accounts and signing in: shared by the auth routes and the demo seeding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gpseeker.models import Identity, Profile, Role, SignupRequest
+from gpseeker.privacy import normalize_company
+from gpseeker.server.errors import ApiError
+from gpseeker.server.platform import Platform
+from gpseeker.server.security import new_token, token_digest
+from gpseeker.server.tables import Employer, ProfileRow, Token, User, VisibilityRow
+
+
+def email_taken() -> ApiError:
+    return ApiError(409, "email_taken", "An account with this e-mail address exists already.")
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+@dataclass(frozen=True)
+class NewAccount:
+    email: str
+    role: Role
+    display_name: str
+    password_hash: str
+    company_name: str | None = None
+    about: str = ""
+
+
+async def create_account(session: AsyncSession, platform: Platform, account: NewAccount) -> User:
+    """Add a user with what its role starts with: a locked profile, or a company.
+
+    The caller commits; a duplicate e-mail raises `ApiError` 409 (also when another
+    request won the race to the same address).
+    """
+    now = platform.settings.now()
+    if await session.scalar(select(User.id).where(User.email == account.email)) is not None:
+        raise email_taken()
+    user = User(
+        email=account.email,
+        password_hash=account.password_hash,
+        role=account.role,
+        display_name=account.display_name,
+        created_at=now,
+    )
+    session.add(user)
+    try:
+        await session.flush()
+    except IntegrityError as error:
+        raise email_taken() from error
+    if account.role == "employer":
+        company = account.company_name or account.display_name
+        session.add(
+            Employer(
+                user_id=user.id,
+                company_name=company,
+                normalized_name=normalize_company(company),
+                about=account.about,
+                created_at=now,
+            )
+        )
+    else:
+        profile = Profile(identity=Identity(full_name=account.display_name, email=account.email))
+        session.add(
+            ProfileRow(
+                user_id=user.id, data=profile.model_dump(mode="json"), version=1, updated_at=now
+            )
+        )
+        # A new resume is locked: being findable is something the candidate turns on.
+        session.add(VisibilityRow(user_id=user.id, resume="locked"))
+    await session.flush()
+    return user
+
+
+async def signup(session: AsyncSession, platform: Platform, request: SignupRequest) -> User:
+    email = normalize_email(str(request.email))
+    if request.role == "employer":
+        display_name = request.company_name or email
+    else:
+        display_name = request.full_name or email.split("@", 1)[0]
+    return await create_account(
+        session,
+        platform,
+        NewAccount(
+            email=email,
+            role=request.role,
+            display_name=display_name,
+            password_hash=await platform.passwords.hash(request.password),
+            company_name=request.company_name,
+        ),
+    )
+
+
+async def issue_token(session: AsyncSession, platform: Platform, user: User) -> str:
+    token = new_token()
+    session.add(
+        Token(token_hash=token_digest(token), user_id=user.id, created_at=platform.settings.now())
+    )
+    await session.flush()
+    return token
+
+
+async def user_for_token(session: AsyncSession, token: str) -> User | None:
+    return await session.scalar(
+        select(User)
+        .join(Token, Token.user_id == User.id)
+        .where(Token.token_hash == token_digest(token))
+    )
+
+
+async def revoke_token(session: AsyncSession, token: str) -> None:
+    await session.execute(delete(Token).where(Token.token_hash == token_digest(token)))

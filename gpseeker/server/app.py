@@ -1,0 +1,50 @@
+"""The FastAPI application factory for the reference platform."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from gpseeker import __version__
+from gpseeker.server import errors
+from gpseeker.server.platform import Platform
+from gpseeker.server.routes import auth, privacy, profile, resume_bank
+from gpseeker.server.settings import ServerSettings
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///gpseeker-platform.sqlite3"
+
+
+def create_app(
+    database_url: str = DEFAULT_DATABASE_URL, *, settings: ServerSettings | None = None
+) -> FastAPI:
+    """Build the platform on `database_url` (SQLite file or PostgreSQL).
+
+    Under a server the lifespan starts and stops the platform; an in-process client
+    (httpx.ASGITransport runs no lifespan) awaits `app.state.platform.start()` itself.
+    """
+    platform = Platform(database_url, settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await platform.start()
+        try:
+            yield
+        finally:
+            await platform.aclose()
+
+    app = FastAPI(
+        title="gpseeker platform",
+        version=__version__,
+        description=(
+            "The reference job-board platform behind gpseeker: privacy-first, "
+            "employers see masked profiles only."
+        ),
+        lifespan=lifespan,
+    )
+    app.state.platform = platform
+    errors.install(app)
+    for module in (auth, profile, privacy, resume_bank):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,196 @@
+"""Every error the platform answers is an `ErrorBody`, whatever raised it.
+
+Routes raise `ApiError`; FastAPI's validation errors, Starlette's HTTP errors (unknown
+path, wrong method) and unexpected exceptions are translated here, so a client needs
+exactly one error parser and a user never sees a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from gpseeker.models import ErrorBody, ErrorDetail, FieldError
+
+log = logging.getLogger(__name__)
+
+
+class ApiError(Exception):
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        *,
+        fields: Sequence[FieldError] = (),
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.fields = list(fields)
+        self.headers = dict(headers or {})
+
+
+def unauthorized(message: str = "Sign in first: this needs a valid bearer token.") -> ApiError:
+    return ApiError(401, "unauthorized", message, headers={"WWW-Authenticate": "Bearer"})
+
+
+def forbidden(role: str) -> ApiError:
+    return ApiError(403, "forbidden", f"Only {role} accounts may do this.")
+
+
+def not_found(what: str = "That") -> ApiError:
+    return ApiError(404, "not_found", f"{what} does not exist or is not yours to see.")
+
+
+def invalid(path: str, message: str) -> ApiError:
+    return ApiError(
+        422,
+        "validation_failed",
+        f"{path}: {message}",
+        fields=[FieldError(path=path, message=message)],
+    )
+
+
+def error_response(
+    status: int,
+    code: str,
+    message: str,
+    fields: Sequence[FieldError] = (),
+    headers: Mapping[str, str] | None = None,
+) -> JSONResponse:
+    body = ErrorBody(error=ErrorDetail(code=code, message=message, fields=list(fields)))
+    return JSONResponse(body.model_dump(mode="json"), status_code=status, headers=headers)
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` for the errors an operation can answer."""
+    return {
+        status: {"model": ErrorBody, "description": HTTPStatus(status).phrase}
+        for status in statuses
+    }
+
+
+def field_errors(errors: Iterable[Any]) -> list[FieldError]:
+    """Pydantic's errors as dotted paths relative to the body, with human messages."""
+    fields = []
+    for error in errors:
+        location = [str(part) for part in error.get("loc", ())]
+        if location and location[0] in {"body", "query", "header", "path", "cookie"}:
+            location = location[1:]
+        if error.get("type") == "json_invalid":
+            location = []  # the location is a character offset, not a field
+        fields.append(FieldError(path=".".join(location), message=_human(error)))
+    return fields
+
+
+# A regular expression means nothing to a candidate; say what is expected instead.
+PATTERN_MESSAGES = {
+    r"^\d{4}-(0[1-9]|1[0-2])$": "must be a month written YYYY-MM, like 2021-04",
+}
+
+
+def _human(error: Mapping[str, Any]) -> str:
+    kind = error.get("type", "")
+    if kind == "extra_forbidden":
+        return "is not a known field"
+    if kind == "missing":
+        return "is required"
+    if kind == "json_invalid":
+        return "the request body is not valid JSON"
+    if kind == "string_pattern_mismatch":
+        pattern = str(error.get("ctx", {}).get("pattern", ""))
+        return PATTERN_MESSAGES.get(pattern, "is not in the expected format")
+    message = str(error.get("msg", "is not valid"))
+    return message.removeprefix("Value error, ")
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, error: ApiError) -> JSONResponse:
+        return error_response(error.status, error.code, error.message, error.fields, error.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_request: Request, error: RequestValidationError) -> JSONResponse:
+        fields = field_errors(error.errors())
+        summary = "; ".join(
+            f"{field.path}: {field.message}" if field.path else field.message for field in fields
+        )
+        return error_response(422, "validation_failed", summary or "invalid request", fields)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        status = HTTPStatus(error.status_code)
+        code = status.phrase.lower().replace(" ", "_").replace("-", "_")
+        message = error.detail if isinstance(error.detail, str) else status.phrase
+        headers = dict(error.headers or {})
+        if error.status_code == 405:
+            headers["Allow"] = ", ".join(allowed_methods(request))
+        return error_response(error.status_code, code, message, headers=headers)
+
+    app.add_middleware(CatchAll)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method the API documents for this path, for a 405's Allow header.
+
+    Starlette would list only the methods of the first route matching the path, so a
+    405 on /me/profile would hide that PUT exists beside GET. The OpenAPI document is
+    the contract, so the answer is read from it.
+    """
+    path = request.url.path
+    methods: set[str] = set()
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template))
+        if re.fullmatch(pattern, path):
+            methods |= {method.upper() for method in operations if method.upper() in HTTP_METHODS}
+    return sorted(methods)
+
+
+HTTP_METHODS = frozenset({"GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE"})
+
+
+class CatchAll:
+    """Turn an unexpected exception into a 500 `ErrorBody` and a log line.
+
+    Starlette's own last-resort handler re-raises after answering, which would throw
+    the exception into an embedded client's event loop (httpx.ASGITransport); the TUI
+    should get a 500 like from any remote server instead.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception:
+            log.exception("unhandled error in %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            response = error_response(
+                500, "internal_error", "Something went wrong on the platform; try again later."
+            )
+            await response(scope, receive, send)

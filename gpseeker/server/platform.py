@@ -1,0 +1,94 @@
+"""`Platform`: one running instance of the reference server's state and resources.
+
+Everything a request needs lives in the database (the secret included), so any
+number of workers, each with its own `Platform`, serve the same platform.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import anyio.to_thread
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from gpseeker.server import tables
+from gpseeker.server.db import Base, insert_ignoring_duplicates, make_engine
+from gpseeker.server.search import ResumeSearch, search_for
+from gpseeker.server.security import Passwords, new_server_secret
+from gpseeker.server.settings import ServerSettings
+
+REFERENCE_SECRET = "candidate_ref"  # noqa: S105 (the secret's name, not a secret)
+
+
+class Platform:
+    def __init__(self, database_url: str, settings: ServerSettings | None = None) -> None:
+        self.settings = settings or ServerSettings()
+        self.engine: AsyncEngine = make_engine(database_url)
+        self.sessions: async_sessionmaker[AsyncSession] = async_sessionmaker(
+            self.engine, expire_on_commit=False
+        )
+        self.search: ResumeSearch = search_for(self.engine.dialect.name)
+        self._passwords: Passwords | None = None
+        self._secret: str | None = None
+        self._lock = asyncio.Lock()
+
+    @property
+    def started(self) -> bool:
+        return self._secret is not None and self._passwords is not None
+
+    async def start(self) -> None:
+        """Create the schema and the server secret if absent. Safe to call repeatedly,
+        and from several workers at once."""
+        async with self._lock:
+            if self.started:
+                return
+            async with self.engine.begin() as connection:
+                await connection.run_sync(Base.metadata.create_all)
+                await self.search.create_schema(connection)
+            async with self.sessions.begin() as session:
+                await session.execute(
+                    insert_ignoring_duplicates(
+                        tables.ServerSecret.__table__,  # type: ignore[arg-type]
+                        self.engine.dialect.name,
+                    ).values(name=REFERENCE_SECRET, value=new_server_secret())
+                )
+                secret = await session.scalar(
+                    select(tables.ServerSecret.value).where(
+                        tables.ServerSecret.name == REFERENCE_SECRET
+                    )
+                )
+            # Building the hasher computes a decoy hash: tens of ms, so not on the loop.
+            self._passwords = await anyio.to_thread.run_sync(self._new_passwords)
+            self._secret = secret
+
+    def _new_passwords(self) -> Passwords:
+        return Passwords(
+            time_cost=self.settings.password_time_cost,
+            memory_cost_kib=self.settings.password_memory_cost_kib,
+        )
+
+    @property
+    def passwords(self) -> Passwords:
+        if self._passwords is None:
+            raise RuntimeError("Platform.start() has not run")
+        return self._passwords
+
+    @property
+    def secret(self) -> str:
+        if self._secret is None:
+            raise RuntimeError("Platform.start() has not run")
+        return self._secret
+
+    async def seed_demo(self) -> None:
+        """Load the demo employers and their jobs into an empty platform."""
+        # Imported here: the demo data is only needed on a platform's first run.
+        from gpseeker.server.seeding import seed_demo
+
+        await self.start()
+        await seed_demo(self)
+
+    async def aclose(self) -> None:
+        await self.engine.dispose()
+        self._secret = None
+        self._passwords = None

@@ -1,0 +1,109 @@
+"""The candidate's privacy controls and their disclosure log."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from sqlalchemy import select
+
+from gpseeker.models import (
+    BlockedCompanies,
+    BlockedCompanyList,
+    DisclosureEvent,
+    Profile,
+    ProfileViewEvent,
+    Visibility,
+)
+from gpseeker.server import candidates
+from gpseeker.server.deps import SeekerDep
+from gpseeker.server.errors import error_responses
+from gpseeker.server.tables import Disclosure, Employer, ProfileView
+
+router = APIRouter(prefix="/api/v1/me", tags=["candidate"])
+
+
+@router.get(
+    "/visibility",
+    responses=error_responses(401, 403),
+    summary="Who may find the resume; a searchable period that ended reads as locked",
+)
+async def get_visibility(caller: SeekerDep) -> Visibility:
+    row = await candidates.visibility_row(caller.session, caller.user.id)
+    return candidates.effective_visibility(row, caller.platform.settings.today())
+
+
+@router.put(
+    "/visibility",
+    responses=error_responses(400, 401, 403, 422),
+    summary="Lock the resume or make it searchable; takes effect at once",
+)
+async def put_visibility(body: Visibility, caller: SeekerDep) -> Visibility:
+    session, platform, user_id = caller.session, caller.platform, caller.user.id
+    row = await candidates.visibility_row(session, user_id)
+    candidates.apply_visibility(row, body, platform.settings.today())
+    profile = Profile.model_validate((await candidates.profile_row(session, user_id)).data)
+    await candidates.refresh_resume_document(session, platform, user_id, profile, row)
+    await session.commit()
+    return candidates.effective_visibility(row, platform.settings.today())
+
+
+@router.get(
+    "/blocked-companies",
+    responses=error_responses(401, 403),
+    summary="Companies that can never find the candidate",
+)
+async def get_blocked_companies(caller: SeekerDep) -> BlockedCompanyList:
+    return await candidates.blocked_companies(caller.session, caller.user.id)
+
+
+@router.put(
+    "/blocked-companies",
+    responses=error_responses(400, 401, 403, 422),
+    summary="Replace the blocked companies; leaving out the current company unblocks it",
+)
+async def put_blocked_companies(body: BlockedCompanies, caller: SeekerDep) -> BlockedCompanyList:
+    await candidates.replace_blocked_companies(caller.session, caller.user.id, body.companies)
+    await caller.session.commit()
+    return await candidates.blocked_companies(caller.session, caller.user.id)
+
+
+@router.get(
+    "/profile-views",
+    responses=error_responses(401, 403),
+    summary="Employers who opened the masked profile, newest first",
+)
+async def profile_views(caller: SeekerDep) -> list[ProfileViewEvent]:
+    rows = await caller.session.execute(
+        select(ProfileView.at, Employer.company_name, ProfileView.context)
+        .join(Employer, Employer.id == ProfileView.employer_id)
+        .where(ProfileView.candidate_id == caller.user.id)
+        .order_by(ProfileView.at.desc(), ProfileView.id.desc())
+    )
+    return [
+        ProfileViewEvent(at=at, employer_name=name, context=context) for at, name, context in rows
+    ]
+
+
+@router.get(
+    "/disclosures",
+    responses=error_responses(401, 403),
+    summary="Every time identity data left for an employer, newest first",
+)
+async def disclosures(caller: SeekerDep) -> list[DisclosureEvent]:
+    rows = await caller.session.execute(
+        select(Disclosure, Employer.company_name)
+        .join(Employer, Employer.id == Disclosure.employer_id)
+        .where(Disclosure.candidate_id == caller.user.id)
+        .order_by(Disclosure.at.desc(), Disclosure.id.desc())
+    )
+    return [
+        DisclosureEvent(
+            id=event.id,
+            at=event.at,
+            employer_name=name,
+            fields=event.fields,
+            reason=event.reason,
+            job_id=event.job_id,
+            application_id=event.application_id,
+        )
+        for event, name in rows
+    ]

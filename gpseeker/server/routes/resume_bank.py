@@ -1,0 +1,160 @@
+"""The employer's resume bank: masked views only, under per-employer references."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+from sqlalchemy import select
+
+from gpseeker.models import EmployerView, Profile, ResumeBankHit, ResumeBankPage
+from gpseeker.privacy import employer_view
+from gpseeker.server import candidates
+from gpseeker.server.db import insert_ignoring_duplicates
+from gpseeker.server.deps import EmployerCaller, EmployerDep
+from gpseeker.server.errors import error_responses, invalid, not_found
+from gpseeker.server.search import keywords
+from gpseeker.server.security import candidate_ref
+from gpseeker.server.tables import CandidateRef, ProfileRow, ProfileView, User, VisibilityRow
+
+router = APIRouter(prefix="/api/v1/employer", tags=["employer"])
+
+MAX_PAGE = 100
+
+
+def encode_cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        offset = int(raw.removeprefix("o:")) if raw.startswith("o:") else -1
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        offset = -1
+    if offset < 0:
+        raise invalid("cursor", "is not a cursor this server handed out")
+    return offset
+
+
+@router.get(
+    "/resume-bank",
+    responses=error_responses(401, 403, 422),
+    summary="Search searchable candidates by keyword, best match first (empty: newest)",
+)
+async def search_resume_bank(
+    caller: EmployerDep,
+    q: Annotated[str, Query(max_length=500, description="keywords; all must match")] = "",
+    cursor: Annotated[str | None, Query(max_length=100)] = None,
+    limit: Annotated[int | None, Query(ge=1, le=MAX_PAGE)] = None,
+) -> ResumeBankPage:
+    settings = caller.platform.settings
+    size = min(limit or settings.resume_bank_page_size, settings.resume_bank_max_page_size)
+    offset = decode_cursor(cursor) if cursor else 0
+    eligible = candidates.eligible_for(caller.employer.normalized_name, settings.today())
+    ids = await caller.platform.search.search(
+        caller.session, keywords(q), eligible, offset=offset, limit=size + 1
+    )
+    more = len(ids) > size
+    ids = ids[:size]
+    refs = await _issue_refs(caller, ids)
+    rows = await caller.session.execute(
+        select(ProfileRow, VisibilityRow)
+        .join(VisibilityRow, VisibilityRow.user_id == ProfileRow.user_id)
+        .where(ProfileRow.user_id.in_(ids))
+    )
+    found = {profile.user_id: (profile, visibility) for profile, visibility in rows}
+    await caller.session.commit()
+    items = []
+    for candidate_id in ids:
+        if candidate_id not in found:
+            continue  # erased between the search and this read
+        profile, visibility = found[candidate_id]
+        view = _view(caller, profile, visibility, refs[candidate_id])
+        items.append(
+            ResumeBankHit(
+                candidate_ref=view.candidate_ref,
+                headline=view.headline,
+                skills=view.skills,
+                japanese=view.japanese,
+                visa_status=view.visa_status,
+                region=view.location.region,
+            )
+        )
+    return ResumeBankPage(items=items, next_cursor=encode_cursor(offset + size) if more else None)
+
+
+@router.get(
+    "/resume-bank/{candidate_ref}",
+    responses=error_responses(401, 403, 404, 422),
+    summary="Open one candidate's masked profile; the candidate sees that you did",
+)
+async def open_candidate(
+    caller: EmployerDep,
+    candidate_ref: Annotated[str, Path(max_length=64)],
+) -> EmployerView:
+    session, settings = caller.session, caller.platform.settings
+    candidate_id = await session.scalar(
+        select(CandidateRef.candidate_id).where(
+            CandidateRef.employer_id == caller.employer.id, CandidateRef.ref == candidate_ref
+        )
+    )
+    eligible = candidates.eligible_for(caller.employer.normalized_name, settings.today())
+    # Locked, blocked, unknown and another employer's reference: one identical answer,
+    # so that a 404 tells the employer nothing about whether the candidate exists.
+    if candidate_id is None or (
+        await session.scalar(select(User.id).where(User.id == candidate_id, eligible(User.id)))
+        is None
+    ):
+        raise not_found("That candidate")
+    profile = await session.get(ProfileRow, candidate_id)
+    visibility = await session.get(VisibilityRow, candidate_id)
+    if profile is None or visibility is None:
+        raise not_found("That candidate")
+    view = _view(caller, profile, visibility, candidate_ref)
+    session.add(
+        ProfileView(
+            candidate_id=candidate_id,
+            employer_id=caller.employer.id,
+            context="search",
+            at=settings.now(),
+        )
+    )
+    await session.commit()
+    return view
+
+
+def _view(
+    caller: EmployerCaller, profile: ProfileRow, visibility: VisibilityRow, ref: str
+) -> EmployerView:
+    return employer_view(
+        Profile.model_validate(profile.data),
+        candidates.stored_visibility(visibility),
+        "search",
+        ref,
+        today=caller.platform.settings.today(),
+    )
+
+
+async def _issue_refs(caller: EmployerCaller, candidate_ids: list[int]) -> dict[int, str]:
+    """Compute this employer's references and record them, so opening one later is a
+    key lookup instead of trying the HMAC against every candidate."""
+    employer_id = caller.employer.id
+    refs = {
+        candidate_id: candidate_ref(caller.platform.secret, employer_id, candidate_id)
+        for candidate_id in candidate_ids
+    }
+    if refs:
+        await caller.session.execute(
+            insert_ignoring_duplicates(
+                CandidateRef.__table__,  # type: ignore[arg-type]
+                caller.platform.engine.dialect.name,
+            ),
+            [
+                {"employer_id": employer_id, "ref": ref, "candidate_id": candidate_id}
+                for candidate_id, ref in refs.items()
+            ],
+        )
+    return refs

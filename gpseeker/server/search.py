@@ -1,0 +1,145 @@
+"""Keyword search over the resume bank: the one place with store-specific SQL.
+
+`resume_documents` (a portable table) holds the masked text of every searchable
+candidate. A `ResumeSearch` finds candidate ids in it; who is *eligible* (searchable,
+not expired, not blocking this employer) is portable SQLAlchemy passed in by the
+caller, so a PostgreSQL implementation only has to supply the text matching.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    SQLColumnExpression,
+    column,
+    literal_column,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+
+from gpseeker.server.tables import ResumeDocument
+
+Eligibility = Callable[[SQLColumnExpression[int]], ColumnElement[bool]]
+"""Given the candidate-id column of a search, the condition a hit must satisfy."""
+
+MAX_WORDS = 20
+
+
+class ResumeSearch(Protocol):
+    async def create_schema(self, connection: AsyncConnection) -> None:
+        """Create what the store needs beyond the portable tables; idempotent."""
+
+    async def search(
+        self,
+        session: AsyncSession,
+        words: Sequence[str],
+        eligible: Eligibility,
+        *,
+        offset: int,
+        limit: int,
+    ) -> list[int]:
+        """Ids of eligible candidates whose text has every word, best match first."""
+
+
+def keywords(query: str) -> list[str]:
+    """The words an employer typed; an empty list means "newest first"."""
+    return query.split()[:MAX_WORDS]
+
+
+def newest_first(eligible: Eligibility) -> Select[int]:
+    candidate = ResumeDocument.candidate_id
+    return (
+        select(candidate)
+        .where(eligible(candidate))
+        .order_by(ResumeDocument.updated_at.desc(), candidate.desc())
+    )
+
+
+class SqliteFtsSearch:
+    """SQLite FTS5, as an external-content index over `resume_documents`.
+
+    Triggers keep the index in step with the table, so the rest of the server writes
+    only the portable table. unicode61 folds case and diacritics ("Jose" finds
+    "José"); it does not segment Japanese, which employers rarely type as keywords.
+    """
+
+    _fts = table("resume_fts", column("rowid"), column("rank"))
+
+    async def create_schema(self, connection: AsyncConnection) -> None:
+        statements = (
+            "CREATE VIRTUAL TABLE IF NOT EXISTS resume_fts USING fts5("
+            "body, content='resume_documents', content_rowid='candidate_id', "
+            "tokenize='unicode61 remove_diacritics 2')",
+            "CREATE TRIGGER IF NOT EXISTS resume_documents_ai AFTER INSERT ON resume_documents "
+            "BEGIN INSERT INTO resume_fts(rowid, body) VALUES (new.candidate_id, new.body); END",
+            "CREATE TRIGGER IF NOT EXISTS resume_documents_ad AFTER DELETE ON resume_documents "
+            "BEGIN INSERT INTO resume_fts(resume_fts, rowid, body) "
+            "VALUES ('delete', old.candidate_id, old.body); END",
+            "CREATE TRIGGER IF NOT EXISTS resume_documents_au AFTER UPDATE ON resume_documents "
+            "BEGIN INSERT INTO resume_fts(resume_fts, rowid, body) "
+            "VALUES ('delete', old.candidate_id, old.body); "
+            "INSERT INTO resume_fts(rowid, body) VALUES (new.candidate_id, new.body); END",
+        )
+        for statement in statements:
+            await connection.execute(text(statement))
+
+    async def search(
+        self,
+        session: AsyncSession,
+        words: Sequence[str],
+        eligible: Eligibility,
+        *,
+        offset: int,
+        limit: int,
+    ) -> list[int]:
+        if not words:
+            statement = newest_first(eligible)
+        else:
+            statement = (
+                select(self._fts.c.rowid)
+                .where(literal_column("resume_fts").op("MATCH")(fts5_query(words)))
+                .where(eligible(self._fts.c.rowid))
+                .order_by(self._fts.c.rank)
+            )
+        result = await session.scalars(statement.offset(offset).limit(limit))
+        return list(result)
+
+
+def fts5_query(words: Sequence[str]) -> str:
+    """Every word as a quoted FTS5 string, so no input can be FTS5 syntax (AND, *, ^...)."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
+
+
+class PortableSearch:
+    """Case-insensitive substring matching on any store: correct, not fast.
+
+    Lets a PostgreSQL deployment run before its full-text implementation exists.
+    """
+
+    async def create_schema(self, connection: AsyncConnection) -> None:
+        return None
+
+    async def search(
+        self,
+        session: AsyncSession,
+        words: Sequence[str],
+        eligible: Eligibility,
+        *,
+        offset: int,
+        limit: int,
+    ) -> list[int]:
+        statement = newest_first(eligible)
+        for word in words:
+            statement = statement.where(ResumeDocument.body.icontains(word, autoescape=True))
+        result = await session.scalars(statement.offset(offset).limit(limit))
+        return list(result)
+
+
+def search_for(dialect_name: str) -> ResumeSearch:
+    return SqliteFtsSearch() if dialect_name == "sqlite" else PortableSearch()

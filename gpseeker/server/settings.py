@@ -1,0 +1,34 @@
+"""The knobs of the reference platform that a deployment or a test may turn."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+# Japan has no daylight saving time, so a fixed offset is exact and needs no tzdata.
+JST = dt.timezone(dt.timedelta(hours=9), "JST")
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """Settings for one platform instance; every worker of a deployment gets the same."""
+
+    password_time_cost: int = 3
+    """argon2 iterations; tests lower it so that signing up dozens of users stays fast."""
+    password_memory_cost_kib: int = 65536
+    """argon2 memory in KiB (argon2-cffi's default, the RFC 9106 low-memory profile)."""
+    resume_bank_page_size: int = 20
+    """Hits per resume-bank page when the employer does not ask for a size."""
+    resume_bank_max_page_size: int = 100
+    """The largest page an employer may ask for."""
+    now: Callable[[], dt.datetime] = field(default=utc_now)
+    """The clock (timezone-aware UTC). Replaceable so tests can travel in time."""
+
+    def today(self) -> dt.date:
+        """The calendar day in Japan, where `searchable_until` days are counted."""
+        return self.now().astimezone(JST).date()

@@ -1,0 +1,23 @@
+"""The platform's tables, one module per area; importing this package registers them all
+on `Base.metadata`, which is what creating the schema needs."""
+
+from gpseeker.server.tables.accounts import Employer, ServerSecret, Token, User
+from gpseeker.server.tables.disclosure import Disclosure, ProfileView
+from gpseeker.server.tables.jobs import JobRow
+from gpseeker.server.tables.profiles import BlockedCompanyRow, ProfileRow, VisibilityRow
+from gpseeker.server.tables.resume_bank import CandidateRef, ResumeDocument
+
+__all__ = [
+    "BlockedCompanyRow",
+    "CandidateRef",
+    "Disclosure",
+    "Employer",
+    "JobRow",
+    "ProfileRow",
+    "ProfileView",
+    "ResumeDocument",
+    "ServerSecret",
+    "Token",
+    "User",
+    "VisibilityRow",
+]

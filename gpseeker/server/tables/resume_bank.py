@@ -1,0 +1,40 @@
+"""What the resume bank searches, and the per-employer references it hands out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from gpseeker.server.db import Base, UTCDateTime
+
+
+class ResumeDocument(Base):
+    """The masked search-view text of a searchable candidate, never identity values.
+
+    Only candidates who chose "searchable" have a row; the store's full-text index
+    (see `server/search.py`) is kept in step with this table.
+    """
+
+    __tablename__ = "resume_documents"
+
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    body: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class CandidateRef(Base):
+    """A reference issued to one employer for one candidate; meaningless to any other."""
+
+    __tablename__ = "candidate_refs"
+
+    employer_id: Mapped[int] = mapped_column(
+        ForeignKey("employers.id", ondelete="CASCADE"), primary_key=True
+    )
+    ref: Mapped[str] = mapped_column(String(40), primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )

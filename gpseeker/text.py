@@ -1,0 +1,96 @@
+"""The one sanitizer for text that came from outside (a server, a file, another user).
+
+Job descriptions, company names and invitation bodies are data: never terminal
+control. `clean` removes every escape sequence it recognises as a whole (so no
+parameter bytes are left behind as litter), then every remaining control character,
+so that nothing from such text can move the cursor, retitle the window, answer a
+device-status query, write the clipboard (OSC 52) or reset the terminal. It also
+removes the bidirectional override and isolate controls, which can make text read
+differently from what it is ("gpj.exe" shown as "exe.jpg").
+
+Markup is not this module's job: `clean` leaves "[", "]" and "@" alone, so
+"[@click=app.quit]" stays those characters. Whoever renders the result must do so
+without markup (the safe-text widget in `widgets/` does), and plain output prints it
+as it is.
+
+Pure standard library, so the CLI, the widgets and the tests share it cheaply.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["ELLIPSIS", "clean", "clean_line", "shorten"]
+
+ELLIPSIS = "…"
+
+# Escape sequences, after ECMA-48 and what xterm-like terminals actually parse. Each
+# form also has a one-byte C1 introducer (0x9b for CSI, 0x9d for OSC, ...), which
+# terminals in 8-bit mode honour, so both spellings are removed the same way.
+# CAN (0x18) and SUB (0x1a) abort a sequence in a terminal, so they end one here too.
+_CSI = r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
+# OSC ends with BEL or ST (ESC \ or 0x9c); an unterminated one swallows the rest of
+# the text, as it would in a terminal.
+_OSC = r"(?:\x1b\]|\x9d)[^\x07\x1b\x9c\x18\x1a]*(?:\x07|\x1b\\|\x9c)?"
+# DCS, SOS, PM and APC end with ST only.
+_STRING = r"(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c\x18\x1a]*(?:\x1b\\|\x9c)?"
+# Any other escape: ESC, intermediate bytes, one final byte ("ESC c" resets the
+# terminal, "ESC ( B" picks a character set, "ESC 7" saves the cursor).
+_OTHER_ESCAPE = r"\x1b[\x20-\x2f]*[\x30-\x7e]?"
+_SEQUENCE_RE = re.compile("|".join((_CSI, _OSC, _STRING, _OTHER_ESCAPE)))
+
+_CONTROL_RE = re.compile(
+    "["
+    "\x00-\x08\x0b-\x1f"  # C0 except tab (0x09) and newline (0x0a)
+    "\x7f-\x9f"  # DEL and C1
+    "\u202a-\u202e"  # bidi embeddings and overrides
+    "\u2066-\u2069"  # bidi isolates
+    "]"
+)
+
+
+def clean(text: str) -> str:
+    """`text` without escape sequences, control characters or bidi overrides.
+
+    Newlines and tabs are kept; "\\r\\n" and a lone "\\r" become "\\n" (a bare
+    carriage return would let later text overwrite earlier text on the line).
+    Idempotent: cleaning clean text changes nothing.
+    """
+    without_sequences = _SEQUENCE_RE.sub("", text)
+    unified = without_sequences.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL_RE.sub("", unified)
+
+
+def clean_line(text: str) -> str:
+    """`clean(text)` for a one-line cell: newlines and tabs become spaces."""
+    return clean(text).replace("\n", " ").replace("\t", " ")
+
+
+def _cells(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    # CJK and full-width characters take two terminal cells.
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` cut to at most `width` terminal cells, ending in "…" if it was cut.
+
+    Counts cells rather than characters so that Japanese text lines up in columns.
+    Expects text already through `clean` or `clean_line`.
+    """
+    if width <= 0:
+        return ""
+    if sum(_cells(char) for char in text) <= width:
+        return text
+    budget = width - _cells(ELLIPSIS)
+    kept: list[str] = []
+    used = 0
+    for char in text:
+        cells = _cells(char)
+        if used + cells > budget:
+            break
+        kept.append(char)
+        used += cells
+    return "".join(kept).rstrip() + ELLIPSIS

@@ -1,0 +1,1 @@
+"""App-level state shared by the screens (no widgets here)."""

@@ -1,0 +1,1 @@
+"""API tests: the platform through HTTP, one fresh SQLite file per test."""

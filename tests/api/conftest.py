@@ -1,0 +1,181 @@
+"""Fixtures for the API tests: a fresh platform on its own SQLite file per test,
+reached through httpx exactly as the embedded client reaches it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from gpseeker.server import ServerSettings, create_app
+
+PASSWORD = "correct horse battery staple"
+START = dt.datetime(2025, 4, 1, 3, 0, tzinfo=dt.UTC)  # noon in Tokyo
+
+
+@dataclass
+class Clock:
+    """The platform's clock, moved by hand so that end dates can be tested."""
+
+    now: dt.datetime = START
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += dt.timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def settings(clock: Clock) -> ServerSettings:
+    # The cheapest argon2 parameters: hashing is not what these tests are about.
+    return ServerSettings(password_time_cost=1, password_memory_cost_kib=1024, now=clock)
+
+
+@pytest.fixture
+async def app(tmp_path: Path, settings: ServerSettings) -> AsyncIterator[FastAPI]:
+    app = create_app(f"sqlite+aiosqlite:///{tmp_path / 'platform.sqlite3'}", settings=settings)
+    await app.state.platform.start()
+    yield app
+    await app.state.platform.aclose()
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    # raise_app_exceptions=False: a server bug must surface as the 500 a user gets.
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://platform.test") as client:
+        yield client
+
+
+@dataclass
+class User:
+    email: str
+    token: str
+    role: str
+    name: str
+
+    @property
+    def auth(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+def full_profile(name: str, email: str, **changes: Any) -> dict[str, Any]:
+    """A complete, valid profile of a backend developer in Tokyo."""
+    profile: dict[str, Any] = {
+        "identity": {
+            "full_name": name,
+            "email": email,
+            "phone": "+81 90-1234-5678",
+            "address": {
+                "postal_code": "150-0001",
+                "prefecture": "Tokyo",
+                "city": "Shibuya",
+                "street": "1-2-3 Jingumae",
+            },
+            "current_company": "Sakura Systems K.K.",
+        },
+        "location": {"country": "Japan", "prefecture": "Tokyo", "city": "Shibuya"},
+        "headline": "Backend developer",
+        "summary": "Eight years of distributed systems.",
+        "skills": ["Kubernetes", "PostgreSQL"],
+        "experience": [
+            {
+                "title": "Backend engineer",
+                "company": "Sakura Systems K.K.",
+                "industry": "Software",
+                "start": "2019-04",
+                "description": "Payments platform.",
+            }
+        ],
+        "languages": {"japanese": "N2", "english": "native"},
+        "visa_status": "work_visa",
+    }
+    profile.update(changes)
+    return profile
+
+
+@dataclass
+class PlatformUsers:
+    """Acts on the platform as its users would, through the HTTP API only."""
+
+    client: httpx.AsyncClient
+    _numbers: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    async def seeker(self, name: str = "Ana Souza", email: str | None = None) -> User:
+        email = email or f"seeker{next(self._numbers)}@example.com"
+        response = await self.client.post(
+            "/api/v1/auth/signup", json={"email": email, "password": PASSWORD, "full_name": name}
+        )
+        assert response.status_code == 201, response.text
+        return User(email=email, token=response.json()["token"], role="seeker", name=name)
+
+    async def employer(self, company: str = "Fuji Robotics Inc.") -> User:
+        email = f"hr{next(self._numbers)}@employer.example"
+        response = await self.client.post(
+            "/api/v1/auth/signup",
+            json={
+                "email": email,
+                "password": PASSWORD,
+                "role": "employer",
+                "company_name": company,
+            },
+        )
+        assert response.status_code == 201, response.text
+        return User(email=email, token=response.json()["token"], role="employer", name=company)
+
+    async def save_profile(self, user: User, profile: dict[str, Any]) -> httpx.Response:
+        current = await self.client.get("/api/v1/me/profile", headers=user.auth)
+        response = await self.client.put(
+            "/api/v1/me/profile",
+            json=profile,
+            headers={**user.auth, "If-Match": current.headers["ETag"]},
+        )
+        assert response.status_code == 200, response.text
+        return response
+
+    async def set_visibility(self, user: User, **visibility: Any) -> httpx.Response:
+        response = await self.client.put(
+            "/api/v1/me/visibility", json=visibility, headers=user.auth
+        )
+        assert response.status_code == 200, response.text
+        return response
+
+    async def searchable_seeker(self, name: str = "Ana Souza", **changes: Any) -> User:
+        """A candidate with a full profile who chose to be found."""
+        user = await self.seeker(name)
+        await self.save_profile(user, full_profile(name, user.email, **changes))
+        await self.set_visibility(user, resume="searchable")
+        return user
+
+    async def search(self, employer: User, q: str = "", **params: Any) -> list[dict[str, Any]]:
+        response = await self.client.get(
+            "/api/v1/employer/resume-bank", params={"q": q, **params}, headers=employer.auth
+        )
+        assert response.status_code == 200, response.text
+        items: list[dict[str, Any]] = response.json()["items"]
+        return items
+
+    async def ref_of(self, employer: User, q: str) -> str:
+        """The reference the employer gets for the only candidate matching `q`."""
+        hits = await self.search(employer, q)
+        assert len(hits) == 1, hits
+        ref: str = hits[0]["candidate_ref"]
+        return ref
+
+
+@pytest.fixture
+def users(client: httpx.AsyncClient) -> PlatformUsers:
+    return PlatformUsers(client)

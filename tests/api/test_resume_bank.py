@@ -1,0 +1,151 @@
+"""The employer's resume bank: found by skills, never by identity; references that
+mean something to one employer only; every opening logged for the candidate."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from .conftest import PlatformUsers, full_profile
+
+LEAKY_SUMMARY = (
+    "I am Ana Souza, reach me at ana.souza@example.com or 090-1234-5678. "
+    "Currently at Sakura Systems K.K., living at 1-2-3 Jingumae."
+)
+
+
+async def test_employers_find_candidates_by_skill(users: PlatformUsers) -> None:
+    employer = await users.employer()
+    await users.searchable_seeker("Ana Souza", skills=["Kubernetes", "Rust"])
+    await users.searchable_seeker("Ben Okafor", skills=["Photoshop"])
+    hits = await users.search(employer, "rust")
+    assert [hit["skills"] for hit in hits] == [["Kubernetes", "Rust"]]
+    assert hits[0]["region"] == "Kanto"
+    assert len(await users.search(employer, "")) == 2
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Ana", "Souza", "ana.souza@example.com", "09012345678", "090-1234-5678", "Sakura", "Jingumae"],
+)
+async def test_identity_never_finds_a_candidate_even_when_written_in_the_summary(
+    client: httpx.AsyncClient, users: PlatformUsers, query: str
+) -> None:
+    employer = await users.employer()
+    ana = await users.seeker("Ana Souza", email="ana.souza@example.com")
+    profile = full_profile("Ana Souza", ana.email, summary=LEAKY_SUMMARY, skills=["Haskell"])
+    await users.save_profile(ana, profile)
+    await users.set_visibility(ana, resume="searchable")
+    assert len(await users.search(employer, "haskell")) == 1
+    assert await users.search(employer, query) == []
+
+
+async def test_an_opened_profile_shows_no_identity(
+    client: httpx.AsyncClient, users: PlatformUsers
+) -> None:
+    employer = await users.employer()
+    ana = await users.seeker("Ana Souza", email="ana.souza@example.com")
+    profile = full_profile("Ana Souza", ana.email, summary=LEAKY_SUMMARY, skills=["Haskell"])
+    await users.save_profile(ana, profile)
+    await users.set_visibility(ana, resume="searchable")
+    ref = await users.ref_of(employer, "haskell")
+    response = await client.get(f"/api/v1/employer/resume-bank/{ref}", headers=employer.auth)
+    assert response.status_code == 200
+    view = response.json()
+    assert view["candidate_ref"] == ref
+    assert view["skills"] == ["Haskell"]
+    for secret in ("Souza", "ana.souza", "1234", "Sakura", "Jingumae"):
+        assert secret not in response.text, secret
+
+
+async def test_references_differ_per_employer_and_are_useless_to_another(
+    client: httpx.AsyncClient, users: PlatformUsers
+) -> None:
+    first = await users.employer("Fuji Robotics")
+    second = await users.employer("Momiji Labs")
+    await users.searchable_seeker(skills=["Haskell"])
+    first_ref = await users.ref_of(first, "haskell")
+    second_ref = await users.ref_of(second, "haskell")
+    assert first_ref != second_ref
+    assert first_ref == await users.ref_of(first, "haskell")  # stable for one employer
+
+    own = await client.get(f"/api/v1/employer/resume-bank/{first_ref}", headers=first.auth)
+    assert own.status_code == 200
+    borrowed = await client.get(f"/api/v1/employer/resume-bank/{first_ref}", headers=second.auth)
+    never_issued = await client.get(
+        "/api/v1/employer/resume-bank/c_aaaaaaaaaaaaaaaaaaaa", headers=second.auth
+    )
+    assert borrowed.status_code == never_issued.status_code == 404
+    assert borrowed.json() == never_issued.json()
+
+
+async def test_a_locked_candidate_answers_like_a_reference_that_never_existed(
+    client: httpx.AsyncClient, users: PlatformUsers
+) -> None:
+    employer = await users.employer()
+    ana = await users.searchable_seeker(skills=["Haskell"])
+    ref = await users.ref_of(employer, "haskell")
+    await users.set_visibility(ana, resume="locked")
+    locked = await client.get(f"/api/v1/employer/resume-bank/{ref}", headers=employer.auth)
+    unknown = await client.get("/api/v1/employer/resume-bank/c_nothing", headers=employer.auth)
+    assert locked.status_code == unknown.status_code == 404
+    assert locked.json() == unknown.json()
+
+
+async def test_opening_a_profile_is_logged_for_that_candidate_only(
+    client: httpx.AsyncClient, users: PlatformUsers
+) -> None:
+    fuji = await users.employer("Fuji Robotics")
+    momiji = await users.employer("Momiji Labs")
+    ana = await users.searchable_seeker("Ana Souza", skills=["Haskell"])
+    ben = await users.searchable_seeker("Ben Okafor", skills=["Photoshop"])
+    for employer in (fuji, momiji):
+        ref = await users.ref_of(employer, "haskell")
+        await client.get(f"/api/v1/employer/resume-bank/{ref}", headers=employer.auth)
+    views = (await client.get("/api/v1/me/profile-views", headers=ana.auth)).json()
+    assert [view["employer_name"] for view in views] == ["Momiji Labs", "Fuji Robotics"]
+    assert {view["context"] for view in views} == {"search"}
+    assert (await client.get("/api/v1/me/profile-views", headers=ben.auth)).json() == []
+    # Searching is not opening: only the two openings above were logged.
+    assert len(views) == 2
+
+
+async def test_search_syntax_in_keywords_is_just_text(
+    client: httpx.AsyncClient, users: PlatformUsers
+) -> None:
+    employer = await users.employer()
+    await users.searchable_seeker(skills=["Haskell"])
+    for query in ['"', "haskell OR", "NEAR(haskell", "*", "haskell AND -rust", "^haskell", "'"]:
+        response = await client.get(
+            "/api/v1/employer/resume-bank", params={"q": query}, headers=employer.auth
+        )
+        assert response.status_code == 200, query
+
+
+async def test_pages_follow_the_cursor_without_repeats(
+    client: httpx.AsyncClient, users: PlatformUsers
+) -> None:
+    employer = await users.employer()
+    for number in range(5):
+        await users.searchable_seeker(f"Candidate {number}", skills=["Haskell"])
+    seen: list[str] = []
+    cursor = None
+    while True:
+        params = {"q": "haskell", "limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = (
+            await client.get("/api/v1/employer/resume-bank", params=params, headers=employer.auth)
+        ).json()
+        seen.extend(hit["candidate_ref"] for hit in page["items"])
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert len(seen) == len(set(seen)) == 5
+
+
+async def test_a_made_up_cursor_is_a_422(client: httpx.AsyncClient, users: PlatformUsers) -> None:
+    employer = await users.employer()
+    response = await client.get(
+        "/api/v1/employer/resume-bank", params={"cursor": "garbage"}, headers=employer.auth
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"][0]["path"] == "cursor"

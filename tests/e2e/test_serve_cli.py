@@ -1,0 +1,131 @@
+"""The installed `gpseeker`, as a new user runs it from a shell: `gpseeker serve` on
+127.0.0.1, a candidate making themselves searchable, and an employer finding them
+only as a masked reference."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+PASSWORD = "correct horse battery staple"
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def installed_gpseeker() -> str:
+    found = shutil.which("gpseeker", path=str(Path(sys.executable).parent))
+    if found is None:
+        pytest.skip("gpseeker is not installed next to this Python (pip install -e .)")
+    return found
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    """`gpseeker serve` on a free port; yields its URL, then stops it with Ctrl+C."""
+    env = {**os.environ, "GPSEEKER_HOME": str(tmp_path / "server-home")}
+    log = (tmp_path / "server.log").open("w")
+    process = subprocess.Popen(
+        [
+            installed_gpseeker(), "serve", "--host", "127.0.0.1", "--port", "0",
+            "--db", f"sqlite+aiosqlite:///{tmp_path / 'server.sqlite3'}", "--seed-demo",
+        ],
+        stdout=subprocess.PIPE, stderr=log, text=True, env=env,
+    )  # fmt: skip
+    assert process.stdout is not None
+    url = None
+    deadline = time.monotonic() + 60
+    while url is None and time.monotonic() < deadline and process.poll() is None:
+        ready, _, _ = select.select([process.stdout], [], [], 0.5)
+        if ready:
+            found = re.search(r"listening on (http://\S+)", process.stdout.readline())
+            url = found.group(1) if found else None
+    if url is None:
+        process.kill()
+        pytest.fail(f"gpseeker serve did not start:\n{(tmp_path / 'server.log').read_text()}")
+    try:
+        yield url
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            code = process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
+        log.close()
+        assert code == 0, (tmp_path / "server.log").read_text()
+
+
+def person(tmp_path: Path, name: str) -> Run:
+    """A user with their own home directory, running the installed command."""
+    env = {**os.environ, "GPSEEKER_HOME": str(tmp_path / name), "GPSEEKER_PASSWORD": PASSWORD}
+    env.pop("GPSEEKER_SERVER", None)
+
+    def run(*argv: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [installed_gpseeker(), *argv], capture_output=True, text=True, env=env, timeout=60
+        )
+        if ok:
+            assert result.returncode == 0, f"gpseeker {' '.join(argv)}:\n{result.stderr}"
+        assert "Traceback" not in result.stderr
+        return result
+
+    return run
+
+
+def test_an_employer_finds_a_searchable_candidate_only_as_a_reference(
+    server: str, tmp_path: Path
+) -> None:
+    candidate = person(tmp_path, "candidate")
+    employer = person(tmp_path, "employer")
+
+    signed_up = candidate(
+        "signup", "--server", server, "--email", "mika@example.com", "--name", "Mika Tanaka"
+    )
+    assert f"Signed up and signed in to {server} as mika@example.com." in signed_up.stdout
+    candidate("profile", "set", "headline", "Zig and Rust developer", "--server", server)
+    candidate("profile", "set", "skills", "Zig, Rust, Kubernetes", "--server", server)
+    candidate("profile", "set", "identity.phone", "090-1234-5678", "--server", server)
+    assert "Resume: SEARCHABLE" in candidate("privacy", "searchable", "--server", server).stdout
+
+    employer("employer", "signup", "--server", server, "--email", "hr@sakura.example",
+             "--company", "Sakura Systems KK")  # fmt: skip
+    found = employer("employer", "search", "zig", "--server", server).stdout
+    assert "Headline: Zig and Rust developer" in found
+    assert "Skills: Zig, Rust, Kubernetes" in found
+    reference = re.search(r"^Reference: (\S+)$", found, re.MULTILINE)
+    assert reference is not None
+    ref = reference.group(1)
+    hits = json.loads(employer("employer", "search", "zig", "--server", server, "--json").stdout)
+    assert [hit["candidate_ref"] for hit in hits["items"]] == [ref]
+
+    masked = employer("employer", "view", ref, "--server", server).stdout
+    assert "Headline: Zig and Rust developer" in masked
+    for secret in ("Mika", "Tanaka", "mika@example.com", "1234", "5678"):
+        assert secret not in masked
+
+    views = candidate("privacy", "views", "--server", server).stdout
+    assert "Employer: Sakura Systems KK" in views
+
+    candidate("privacy", "lock", "--server", server)
+    gone = employer("employer", "view", ref, "--server", server, ok=False)
+    assert gone.returncode == 1
+    assert gone.stderr.startswith("error: ")
+    assert employer("employer", "search", "zig", "--server", server).stdout == (
+        "No searchable candidate matches 'zig'.\n"
+    )
+
+    out = candidate("logout", "--server", server).stdout
+    assert out == f"Signed out of {server} (mika@example.com).\n"
+    assert candidate("profile", "show", "--server", server, ok=False).returncode == 1

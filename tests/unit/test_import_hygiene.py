@@ -1,0 +1,41 @@
+"""The layers below the UI never pull in the UI, and the shared core stays light.
+
+Checked in a fresh interpreter, because in the test process something else may have
+imported Textual or FastAPI already.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+
+def modules_after_importing(*names: str) -> set[str]:
+    code = (
+        "import importlib, json, sys\n"
+        f"for name in {list(names)!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return {name.split(".")[0] for name in json.loads(result.stdout)}
+
+
+def test_data_layer_and_server_do_not_import_textual() -> None:
+    loaded = modules_after_importing(
+        "gpseeker.models",
+        "gpseeker.privacy",
+        "gpseeker.text",
+        "gpseeker.client",
+        "gpseeker.server",
+    )
+    assert "textual" not in loaded
+
+
+def test_shared_core_does_not_import_the_server_stack() -> None:
+    loaded = modules_after_importing("gpseeker.models", "gpseeker.privacy", "gpseeker.text")
+    assert loaded.isdisjoint({"textual", "fastapi", "sqlalchemy", "starlette", "httpx"})

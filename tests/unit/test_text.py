@@ -1,0 +1,110 @@
+"""The sanitizer for untrusted text: no byte of it may drive the terminal."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gpseeker.text import clean, clean_line, shorten
+
+FORBIDDEN = {chr(code) for code in range(0x20) if chr(code) not in "\n\t"}
+FORBIDDEN |= {chr(0x7F)} | {chr(code) for code in range(0x80, 0xA0)}
+BIDI = {chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def forbidden_in(text: str) -> set[str]:
+    return {char for char in text if char in FORBIDDEN or char in BIDI}
+
+
+@pytest.mark.parametrize(
+    ("hostile", "expected"),
+    [
+        pytest.param("copy\x1b]52;c;aGVsbG8=\x07 me", "copy me", id="OSC 52 clipboard write"),
+        pytest.param("a\x1b]52;c;aGVsbG8=\x1b\\b", "ab", id="OSC 52 ended by ST"),
+        pytest.param("before\x1bcafter", "beforeafter", id="ESC c full reset"),
+        pytest.param("\x1b[2Jcleared?", "cleared?", id="CSI erase screen"),
+        pytest.param("where am I\x1b[6n", "where am I", id="CSI cursor position query"),
+        pytest.param("\x1b[1;31mred\x1b[0m", "red", id="SGR colour"),
+        pytest.param("x\x1bPq#0;2;0;0;0\x1b\\y", "xy", id="DCS sixel"),
+        pytest.param("x\x1b_Gapc payload\x1b\\y", "xy", id="APC"),
+        pytest.param("ok\x1b]0;evil title", "ok", id="unterminated OSC title"),
+        pytest.param("\x9b31mred", "red", id="8-bit CSI"),
+        pytest.param("x\x9d0;title\x07y", "xy", id="8-bit OSC"),
+        pytest.param("x\x90dcs\x9cy", "xy", id="8-bit DCS with 8-bit ST"),
+        pytest.param("invoice\u202egpj.exe", "invoicegpj.exe", id="right-to-left override"),
+        pytest.param("a\u2066b\u2069c", "abc", id="bidi isolate"),
+        pytest.param("nul\x00here", "nulhere", id="NUL"),
+        pytest.param("ding\x07", "ding", id="BEL"),
+        pytest.param("del\x7fete", "delete", id="DEL"),
+        pytest.param("back\x08space", "backspace", id="backspace"),
+        pytest.param("\x1b(Bcharset", "charset", id="ESC ( B designate charset"),
+        pytest.param("trailing\x1b", "trailing", id="lone ESC at the end"),
+    ],
+)
+def test_hostile_sequence_is_removed_whole(hostile: str, expected: str) -> None:
+    cleaned = clean(hostile)
+    assert cleaned == expected
+    assert forbidden_in(cleaned) == set()
+
+
+def test_markup_lookalikes_survive_as_characters() -> None:
+    for text in ("[@click=app.quit]x[/]", "[link=https://x]", "[bold red]hi[/bold red]"):
+        assert clean(text) == text
+
+
+def test_newlines_and_tabs_are_kept_and_carriage_returns_become_newlines() -> None:
+    assert clean("a\tb\nc") == "a\tb\nc"
+    assert clean("one\r\ntwo\rthree") == "one\ntwo\nthree"
+
+
+def test_japanese_and_emoji_are_untouched() -> None:
+    text = "東京で働きたい 🙂 ＪＬＰＴ Ｎ２"
+    assert clean(text) == text
+
+
+def test_clean_line_makes_one_line() -> None:
+    assert clean_line("Senior\nengineer\tTokyo\x1b[2J") == "Senior engineer Tokyo"
+
+
+def test_shorten_cuts_with_an_ellipsis() -> None:
+    assert shorten("Backend engineer", 100) == "Backend engineer"
+    assert shorten("Backend engineer", 8) == "Backend…"
+    assert shorten("Backend engineer", 0) == ""
+
+
+def test_shorten_counts_terminal_cells_for_wide_characters() -> None:
+    # Each kanji takes two cells: five cells hold two of them and the ellipsis.
+    assert shorten("東京都渋谷区", 5) == "東京…"
+    assert shorten("東京", 4) == "東京"
+
+
+@given(st.text())
+def test_any_text_comes_out_without_controls(text: str) -> None:
+    assert forbidden_in(clean(text)) == set()
+
+
+@given(st.text(alphabet=st.sampled_from([*"ab[]\n\t\r\x1b\x07\x9b\x9c\x9d\\;]P_^X0:", "\u202e"])))
+def test_clean_is_idempotent_even_on_escape_soup(text: str) -> None:
+    once = clean(text)
+    assert clean(once) == once
+    assert forbidden_in(once) == set()
+
+
+@given(st.text())
+def test_clean_is_idempotent(text: str) -> None:
+    once = clean(text)
+    assert clean(once) == once
+
+
+@given(
+    st.text(alphabet=st.sampled_from([*"abc xyz", "東", "京", "ア"])),
+    st.integers(min_value=1, max_value=40),
+)
+def test_shorten_fits_its_width_and_keeps_a_prefix(text: str, width: int) -> None:
+    short = shorten(text, width)
+    cells = sum(1 if char.isascii() or char == "…" else 2 for char in short)
+    assert cells <= width
+    if short != text:
+        assert short.endswith("…")
+        assert text.startswith(short[:-1])
