@@ -24,6 +24,7 @@ from gpseeker.models import (
     PREFECTURES,
     Education,
     ExperienceEntry,
+    FieldError,
     Profile,
     RemotePolicy,
 )
@@ -410,6 +411,19 @@ def errors_by_field(error: ValidationError) -> dict[str, str]:
     return found
 
 
+def place_server_errors(fields: Sequence[FieldError]) -> tuple[dict[str, str], list[str]]:
+    """A 422's field errors by form field, and (in words) those no field shows."""
+    placed: dict[str, str] = {}
+    elsewhere: list[str] = []
+    for problem in fields:
+        located = locate(problem.path, problem.message)
+        if located is None:
+            elsewhere.append(f"{problem.path}: {in_words('', problem.message)}")
+        else:
+            placed.setdefault(*located)
+    return placed, elsewhere
+
+
 def build_profile(form: ProfileForm) -> Built:
     raw, errors = _raw_profile(form)
     try:
@@ -490,8 +504,9 @@ def _as_text(value: object) -> str:
             for item in value
         ]
         return "; ".join(items) or "(none)"
-    text = str(value).replace("\n", " ").strip()
-    return text or "(empty)"
+    text = " ".join(str(value).split())
+    # A whole summary would push the other differences out of the dialog.
+    return (text[:157] + "…" if len(text) > 160 else text) or "(empty)"
 
 
 def differences(theirs: ProfileForm, mine: ProfileForm) -> list[Difference]:

@@ -26,11 +26,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import TabbedContent, TabPane
 
 from gpseeker import privacy
-from gpseeker.models import Profile, Visibility
+from gpseeker.models import EmployerPreview, OptionalDisclosure, ViewContext, Visibility
 from gpseeker.screens.base import MainScreen
 from gpseeker.ui.state import Change
 from gpseeker.widgets.blocked_companies import BlockedCompanies, ProfileViewsLog
-from gpseeker.widgets.employer_preview import EmployerPreviewPanel, OnRequest
+from gpseeker.widgets.employer_preview import EmployerPreviewPanel
 from gpseeker.widgets.safe_text import SafeText, safe_join
 from gpseeker.widgets.visibility_controls import VisibilityControls
 
@@ -56,6 +56,11 @@ def _today() -> dt.date:
     return today()  # looked up at call time, so a patched `today` is seen
 
 
+APPLY_AT_MOST: tuple[OptionalDisclosure, ...] = ("phone", "address")
+"""The "When you apply" view shows the most one employer could receive, as
+`GET /me/employer-view?context=application` does; the preview marks phone and address
+as sent only if ticked in the apply dialog."""
+
 BANK_HEADING = "In the resume bank"
 LOCKED_HEADING = "No employer can find you"
 APPLY_HEADING = "When you apply"
@@ -78,7 +83,8 @@ class PrivacyCommands(Provider):
     def _commands(self) -> Iterable[tuple[str, str, str]]:
         for binding in PrivacyScreen.BINDINGS:
             if isinstance(binding, Binding):
-                yield binding.description, binding.tooltip, binding.action
+                # The footer's short name, prefixed so it reads alone in the palette.
+                yield f"Privacy: {binding.description}", binding.tooltip, binding.action
 
     async def discover(self) -> Hits:
         for name, help_text, action in self._commands():
@@ -111,14 +117,14 @@ class PrivacyScreen(MainScreen):
         Binding(
             "l",
             "lock",
-            "Lock resume",
+            "Lock",
             id="privacy.lock",
             tooltip="LOCKED: no employer can find or open your resume",
         ),
         Binding(
             "s",
             "searchable",
-            "Make searchable",
+            "Searchable",
             id="privacy.searchable",
             tooltip="SEARCHABLE: employers find your masked view by keyword",
         ),
@@ -132,7 +138,7 @@ class PrivacyScreen(MainScreen):
         Binding(
             "b",
             "block",
-            "Block a company",
+            "Block company",
             id="privacy.block",
             tooltip="Type a company name that must never find you",
         ),
@@ -166,7 +172,7 @@ class PrivacyScreen(MainScreen):
     PrivacyScreen.-narrow #preview-tabs { margin-top: 1; }
     PrivacyScreen.-narrow #preview-tabs TabPane { height: auto; padding: 0; }
     PrivacyScreen.-narrow .preview-scroll { height: auto; }
-    PrivacyScreen #privacy-message { margin-top: 1; }
+    PrivacyScreen #privacy-message { margin-top: 1; display: none; }
     """
 
     def compose_body(self) -> ComposeResult:
@@ -195,6 +201,11 @@ class PrivacyScreen(MainScreen):
 
     _preview_stale = True
     """The state changed while another screen was in front: rebuild on resume."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.previews: dict[ViewContext, EmployerPreview] = {}
+        """What the preview shows now, by context (empty until the profile loads)."""
 
     def on_mount(self) -> None:
         self.gpseeker.state.changed.subscribe(self, self._state_changed)
@@ -227,10 +238,17 @@ class PrivacyScreen(MainScreen):
         apply = self.query_one("#preview-apply", EmployerPreviewPanel)
         profile = state.profile
         if profile is None or visibility is None:
+            self.previews = {}
             bank.show(BANK_HEADING, "Loading your profile…", None)
             apply.show(APPLY_HEADING, "Loading your profile…", None)
             return
         day = _today()
+        self.previews = {
+            "search": privacy.preview(profile, visibility, "search", today=day),
+            "application": privacy.preview(
+                profile, visibility, "application", disclose=APPLY_AT_MOST, today=day
+            ),
+        }
         locked = visibility.resume == "locked"
         self.query_one(TabbedContent).get_tab("bank").label = (
             LOCKED_HEADING if locked else BANK_HEADING
@@ -238,13 +256,12 @@ class PrivacyScreen(MainScreen):
         bank.show(
             LOCKED_HEADING if locked else BANK_HEADING,
             LOCKED_NOTE if locked else BANK_NOTE,
-            privacy.preview(profile, visibility, "search", today=day),
+            self.previews["search"],
         )
         apply.show(
             APPLY_HEADING,
             APPLY_NOTE,
-            privacy.preview(profile, visibility, "application", today=day),
-            on_request=_on_request(profile),
+            self.previews["application"],
         )
 
     # --- actions ----------------------------------------------------------------------
@@ -271,7 +288,9 @@ class PrivacyScreen(MainScreen):
 
     def _say(self, *parts: str) -> None:
         """A status line; `parts` after the first may come from outside (names, errors)."""
-        self.query_one("#privacy-message", SafeText).set_text(safe_join(parts))
+        message = self.query_one("#privacy-message", SafeText)
+        message.set_text(safe_join(parts))
+        message.display = True
 
     def _failed(self, what: str, error: PlatformError) -> None:
         detail = error.message
@@ -351,14 +370,3 @@ class PrivacyScreen(MainScreen):
         widget.show(saved.companies)
         widget.clear_input()
         self._say(*done)
-
-
-def _on_request(profile: Profile) -> list[OnRequest]:
-    """Details sent only if ticked in the apply dialog, so the preview can name them."""
-    identity = profile.identity
-    extras = []
-    if identity.phone:
-        extras.append(OnRequest("Phone", identity.phone))
-    if identity.address is not None:
-        extras.append(OnRequest("Postal address", identity.address.one_line()))
-    return extras

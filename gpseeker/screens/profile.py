@@ -35,7 +35,7 @@ from gpseeker.profile_draft import (
     differences,
     form_from_profile,
     lenient_profile,
-    locate,
+    place_server_errors,
 )
 from gpseeker.screens.base import MainScreen
 from gpseeker.widgets.profile_form import FormField
@@ -341,14 +341,7 @@ class ProfileScreen(MainScreen):
         )
 
     def _server_refused(self, error: ValidationFailed) -> None:
-        errors: dict[str, str] = {}
-        elsewhere: list[str] = []
-        for problem in error.fields:
-            located = locate(problem.path, problem.message)
-            if located is None:
-                elsewhere.append(f"{problem.path}: {problem.message}")
-            else:
-                errors.setdefault(*located)
+        errors, elsewhere = place_server_errors(error.fields)
         first = self._show_errors(errors)
         if first is not None:
             first.focus_control()

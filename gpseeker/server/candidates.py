@@ -8,7 +8,14 @@ import datetime as dt
 from sqlalchemy import ColumnElement, SQLColumnExpression, and_, delete, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gpseeker.models import BlockedCompany, BlockedCompanyList, Profile, Visibility
+from gpseeker.models import (
+    BlockedCompany,
+    BlockedCompanyList,
+    EmployerView,
+    Profile,
+    ResumeBankHit,
+    Visibility,
+)
 from gpseeker.privacy import employer_view, normalize_company, searchable_text
 from gpseeker.server.errors import invalid, not_found
 from gpseeker.server.platform import Platform
@@ -82,12 +89,26 @@ async def refresh_resume_document(
         profile, stored_visibility(row), "search", INDEX_REF, today=platform.settings.today()
     )
     body = searchable_text(view)
+    hit = bank_hit(view).model_dump(mode="json", exclude={"candidate_ref"})
     now = platform.settings.now()
     if existing is None:
-        session.add(ResumeDocument(candidate_id=user_id, body=body, updated_at=now))
+        session.add(ResumeDocument(candidate_id=user_id, body=body, hit=hit, updated_at=now))
     else:
         existing.body = body
+        existing.hit = hit
         existing.updated_at = now
+
+
+def bank_hit(view: EmployerView) -> ResumeBankHit:
+    """One line of a resume-bank result page, cut from the masked view."""
+    return ResumeBankHit(
+        candidate_ref=view.candidate_ref,
+        headline=view.headline,
+        skills=view.skills,
+        japanese=view.japanese,
+        visa_status=view.visa_status,
+        region=view.location.region,
+    )
 
 
 def eligible_for(employer_normalized_name: str, today: dt.date) -> Eligibility:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Select,
     SQLColumnExpression,
     column,
+    func,
     literal_column,
     select,
     table,
@@ -29,6 +30,7 @@ Eligibility = Callable[[SQLColumnExpression[int]], ColumnElement[bool]]
 """Given the candidate-id column of a search, the condition a hit must satisfy."""
 
 MAX_WORDS = 20
+RANKED_MATCHES_MAX = 5000
 
 
 class ResumeSearch(Protocol):
@@ -101,11 +103,19 @@ class SqliteFtsSearch:
         if not words:
             statement = newest_first(eligible)
         else:
+            matches = literal_column("resume_fts").op("MATCH")(fts5_query(words))
+            count = await session.scalar(select(func.count()).select_from(self._fts).where(matches))
+            # bm25 costs ~1 ms per thousand matches, and a word that nearly every
+            # resume contains ranks them all alike anyway: past the cap, newest
+            # accounts first (rowid order is free in FTS5).
+            order = (
+                self._fts.c.rank if (count or 0) <= RANKED_MATCHES_MAX else self._fts.c.rowid.desc()
+            )
             statement = (
                 select(self._fts.c.rowid)
-                .where(literal_column("resume_fts").op("MATCH")(fts5_query(words)))
+                .where(matches)
                 .where(eligible(self._fts.c.rowid))
-                .order_by(self._fts.c.rank)
+                .order_by(order)
             )
         result = await session.scalars(statement.offset(offset).limit(limit))
         return list(result)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -24,21 +23,13 @@ from gpseeker.models import EmployerPreview, EmployerView, Redaction
 from gpseeker.privacy import HIDDEN
 from gpseeker.widgets.safe_text import SafeText, safe_content, safe_join
 
-__all__ = ["EmployerPreviewPanel", "OnRequest", "preview_content"]
+__all__ = ["EmployerPreviewPanel", "preview_content"]
 
 HIDDEN_STYLE = "bold reverse"
 """Reverse video reads in 16 colours, under NO_COLOR and in every theme."""
 
 _HIDDEN_RE = re.compile(re.escape(HIDDEN))
 _NOT_SHOWN = "not shown (you chose to hide it)"
-
-
-@dataclass(frozen=True)
-class OnRequest:
-    """A detail sent only if the candidate ticks it in the apply dialog."""
-
-    label: str
-    value: str
 
 
 def _words(value: str) -> str:
@@ -100,33 +91,30 @@ def _languages(view: EmployerView) -> str:
     return text
 
 
-def _identity(view: EmployerView, on_request: Sequence[OnRequest]) -> list[Content]:
-    """Application context only: what the employer applied to learns about who you are."""
-    lines = [
+def _identity(view: EmployerView) -> list[Content]:
+    """Application context only: what the employer applied to learns about who you are.
+
+    The view is built with every optional detail disclosed (the most that employer
+    could receive), so phone and address carry the condition under which they go.
+    """
+    on_request = " (only if you tick it in the apply dialog)"
+    return [
         _line("Name", view.full_name or "(none)"),
         _line("E-mail", view.email or "(none)"),
+        safe_join(["Phone: ", view.phone or "(none)", on_request if view.phone else ""]),
+        safe_join(
+            ["Postal address: ", view.address or "(none)", on_request if view.address else ""]
+        ),
+        _line("Current company", view.current_company or "(none)"),
     ]
-    given = {"Phone": view.phone, "Postal address": view.address}
-    for label, value in given.items():
-        if value:
-            lines.append(_line(label, value))
-    for extra in on_request:
-        if not given.get(extra.label):
-            lines.append(
-                safe_join(
-                    [f"{extra.label}: ", extra.value, " (only if you tick it in the apply dialog)"]
-                )
-            )
-    lines.append(_line("Current company", view.current_company or "(none)"))
-    return lines
 
 
-def preview_content(preview: EmployerPreview, *, on_request: Sequence[OnRequest] = ()) -> Content:
+def preview_content(preview: EmployerPreview) -> Content:
     """The whole view as one Content, "[hidden]" marked, reasons listed at the end."""
     view = preview.view
     lines: list[Content] = []
     if view.context == "application":
-        lines.extend(_identity(view, on_request))
+        lines.extend(_identity(view))
     lines.append(_line("Headline", view.headline))
     lines.append(Content("Summary:"))
     lines.append(safe_content(view.summary or "(none)"))
@@ -188,8 +176,6 @@ class EmployerPreviewPanel(Vertical):
         heading: str,
         note: str,
         preview: EmployerPreview | None,
-        *,
-        on_request: Sequence[OnRequest] = (),
     ) -> None:
         """`heading` and `note` are our own words; `preview` None means no profile yet."""
         self.query_one(".preview--heading", Static).update(heading)
@@ -198,4 +184,4 @@ class EmployerPreviewPanel(Vertical):
         if preview is None:
             body.set_text("Your profile has not loaded yet.")
         else:
-            body.set_text(preview_content(preview, on_request=on_request))
+            body.set_text(preview_content(preview))

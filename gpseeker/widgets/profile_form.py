@@ -153,7 +153,10 @@ class FormField(Vertical):
         return str(self.query_one(".field-error", Static).content)
 
     def focus_control(self) -> None:
-        self.control.focus()
+        self.control.focus(scroll_visible=False)
+        # The whole field, so that the error under the input is in sight too; after
+        # the refresh that makes room for the error.
+        self.call_after_refresh(self.scroll_visible)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         # Opening a Select's list moves the focus inside the field; that is not leaving.

@@ -46,7 +46,8 @@ class ChoiceDialog(ModalScreen[str]):
     }
     ChoiceDialog VerticalScroll {
         height: auto;
-        max-height: 1fr;
+        /* a long list of differences scrolls; the buttons stay in sight */
+        max-height: 55vh;
     }
     ChoiceDialog Horizontal {
         height: auto;

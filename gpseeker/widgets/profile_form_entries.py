@@ -69,7 +69,9 @@ class EntryDialog(ModalScreen[Entry | None]):
     }
     EntryDialog VerticalScroll {
         height: auto;
-        max-height: 1fr;
+        /* leaves room for the title and the buttons at 80x24, which must never
+           scroll out of sight */
+        max-height: 70vh;
     }
     EntryDialog .dialog-title {
         text-style: bold;
@@ -99,6 +101,9 @@ class EntryDialog(ModalScreen[Entry | None]):
                 yield Button("Done", variant="primary", id="entry-done")
                 yield Button("Cancel", id="entry-cancel")
 
+    def on_mount(self) -> None:
+        self.query(FormField).first().focus_control()
+
     def _control(self, spec: EntryField) -> Input | TextArea | Select[str]:
         value = self.entry.get(spec.key, "")
         if spec.kind == "textarea":
@@ -125,7 +130,8 @@ class EntryDialog(ModalScreen[Entry | None]):
             field.show_error(errors.get(field.key))
         if errors:
             # Stay open with everything as typed; the focus goes to the first problem.
-            next(field for field in fields if field.key in errors).focus_control()
+            first = next(field for field in fields if field.key in errors)
+            first.focus_control()
             return
         self.dismiss(values)
 

@@ -13,10 +13,12 @@ async def test_an_unknown_path_answers_the_error_shape(client: httpx.AsyncClient
 
 
 async def test_a_wrong_method_says_which_methods_exist(client: httpx.AsyncClient) -> None:
-    response = await client.delete("/api/v1/auth/login")
+    response = await client.delete("/api/v1/me/profile")
     assert response.status_code == 405
-    assert response.headers["Allow"] == "POST"
+    assert response.headers["Allow"] == "GET, PUT"
     assert response.json()["error"]["code"] == "method_not_allowed"
+    with_id = await client.post("/api/v1/employer/resume-bank/c_abc")
+    assert with_id.headers["Allow"] == "GET"
 
 
 async def test_a_server_bug_is_a_500_without_a_traceback(

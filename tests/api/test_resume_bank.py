@@ -131,7 +131,9 @@ async def test_pages_follow_the_cursor_without_repeats(
     seen: list[str] = []
     cursor = None
     while True:
-        params = {"q": "haskell", "limit": 2, **({"cursor": cursor} if cursor else {})}
+        params: dict[str, str | int] = {"q": "haskell", "limit": 2}
+        if cursor:
+            params["cursor"] = cursor
         page = (
             await client.get("/api/v1/employer/resume-bank", params=params, headers=employer.auth)
         ).json()

@@ -13,12 +13,17 @@ import pytest
 import schemathesis
 from fastapi import FastAPI
 from hypothesis import HealthCheck, settings
-from schemathesis.python.asgi import get_client
+from schemathesis.python.asgi import ASGIClient, get_client
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from gpseeker.server import ServerSettings, create_app
 
 from .conftest import PASSWORD
+
+
+def _client(app: FastAPI) -> ASGIClient:
+    """schemathesis's own in-process client: same event loop as the fuzzed requests."""
+    return get_client(app)  # type: ignore[arg-type]  # FastAPI is an ASGI app
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +38,7 @@ def fuzzed_app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
 @pytest.fixture(scope="module")
 def tokens(fuzzed_app: FastAPI) -> dict[str, str]:
     """A seeker with a searchable profile and an employer who can find them."""
-    with get_client(fuzzed_app) as client:
+    with _client(fuzzed_app) as client:
         seeker = client.post(
             "/api/v1/auth/signup",
             json={"email": "fuzz.seeker@example.com", "password": PASSWORD, "full_name": "Fuzz"},
@@ -56,7 +61,7 @@ def tokens(fuzzed_app: FastAPI) -> dict[str, str]:
 
 
 def _sign_in(app: FastAPI) -> str:
-    with get_client(app) as client:
+    with _client(app) as client:
         response = client.post(
             "/api/v1/auth/login", json={"email": "fuzz.seeker@example.com", "password": PASSWORD}
         )
@@ -65,7 +70,7 @@ def _sign_in(app: FastAPI) -> str:
 
 
 def _current_etag(app: FastAPI, token: str) -> str:
-    with get_client(app) as client:
+    with _client(app) as client:
         response = client.get("/api/v1/me/profile", headers={"Authorization": f"Bearer {token}"})
     return response.headers.get("ETag", '"0"')
 

@@ -75,3 +75,12 @@ def test_logout_of_the_local_platform_is_a_no_op(gpseeker: Gpseeker) -> None:
     result = gpseeker("logout")
     assert result.code == 0
     assert "keeps you signed in" in result.out
+
+
+def test_gpseeker_server_points_commands_at_a_remote(
+    gpseeker: Gpseeker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GPSEEKER_SERVER", "http://127.0.0.1:9/")
+    result = gpseeker("employer", "search", "python")
+    assert result.code == 1
+    assert result.err.startswith("error: no employer signed in to http://127.0.0.1:9: run")

@@ -14,7 +14,9 @@ def test_show_lists_labelled_fields_one_per_line(gpseeker: Gpseeker) -> None:
     assert "Contact details (private: never shown in the resume bank)" in lines
     assert "E-mail: you@example.com" in lines
     assert "Phone: not set" in lines
-    assert all(line == "" or ":" in line or line[0].isupper() for line in lines)
+    # Linear text: no box drawing, no escape sequences (colour, cursor movement).
+    assert not any("\u2500" <= char <= "\u259f" or char == "\x1b" for char in result.out)
+    assert lines[lines.index("About") - 1] == ""  # blocks are separated by a blank line
 
 
 def test_set_saves_the_normalised_value(gpseeker: Gpseeker) -> None:

@@ -7,7 +7,7 @@ the text on screen, the header's marker, and what the platform then holds.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -152,9 +152,7 @@ async def test_a_bad_phone_is_named_beside_the_field_and_refused_on_save(
 
         await pilot.press("tab")  # leave the field
         await pilot.pause()
-        assert (error_of(screen, "phone") or "").startswith(
-            "Phone: is not a valid phone number"
-        )
+        assert (error_of(screen, "phone") or "").startswith("Phone: is not a valid phone number")
         assert screen.query_one("#field-phone .field-error", Static).display
 
         await save(pilot)
@@ -173,9 +171,7 @@ async def test_a_bad_phone_is_named_beside_the_field_and_refused_on_save(
     assert (await other_device.get_profile()).profile.identity.phone is None
 
 
-async def test_adding_an_experience_entry(
-    make_app: MakeApp, other_device: PlatformClient
-) -> None:
+async def test_adding_an_experience_entry(make_app: MakeApp, other_device: PlatformClient) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_profile(pilot)

@@ -13,6 +13,7 @@ from gpseeker.models import (
     Demographics,
     Education,
     ExperienceEntry,
+    FieldError,
     Identity,
     Languages,
     Location,
@@ -31,6 +32,7 @@ from gpseeker.profile_draft import (
     lenient_profile,
     locate,
     parse_yen,
+    place_server_errors,
 )
 
 FULL = Profile(
@@ -161,7 +163,16 @@ def test_server_field_paths_land_on_the_field_that_shows_them(
 
 
 def test_an_unknown_path_is_not_pinned_on_a_wrong_field() -> None:
-    assert locate("visibility.resume", "nope") is None
+    placed, elsewhere = place_server_errors(
+        [
+            FieldError(path="identity.phone", message="Value error, is not a phone number"),
+            FieldError(path="identity.phone", message="a second complaint"),
+            FieldError(path="visibility.resume", message="Value error, nope"),
+        ]
+    )
+
+    assert placed == {"phone": "Phone: is not a phone number"}  # the first one, in words
+    assert elsewhere == ["visibility.resume: nope"]
 
 
 def test_entry_errors_name_the_entry_field() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 from sqlalchemy import select
@@ -17,7 +17,14 @@ from gpseeker.server.deps import EmployerCaller, EmployerDep
 from gpseeker.server.errors import error_responses, invalid, not_found
 from gpseeker.server.search import keywords
 from gpseeker.server.security import candidate_ref
-from gpseeker.server.tables import CandidateRef, ProfileRow, ProfileView, User, VisibilityRow
+from gpseeker.server.tables import (
+    CandidateRef,
+    ProfileRow,
+    ProfileView,
+    ResumeDocument,
+    User,
+    VisibilityRow,
+)
 
 router = APIRouter(prefix="/api/v1/employer", tags=["employer"])
 
@@ -61,28 +68,17 @@ async def search_resume_bank(
     ids = ids[:size]
     refs = await _issue_refs(caller, ids)
     rows = await caller.session.execute(
-        select(ProfileRow, VisibilityRow)
-        .join(VisibilityRow, VisibilityRow.user_id == ProfileRow.user_id)
-        .where(ProfileRow.user_id.in_(ids))
-    )
-    found = {profile.user_id: (profile, visibility) for profile, visibility in rows}
-    await caller.session.commit()
-    items = []
-    for candidate_id in ids:
-        if candidate_id not in found:
-            continue  # erased between the search and this read
-        profile, visibility = found[candidate_id]
-        view = _view(caller, profile, visibility, refs[candidate_id])
-        items.append(
-            ResumeBankHit(
-                candidate_ref=view.candidate_ref,
-                headline=view.headline,
-                skills=view.skills,
-                japanese=view.japanese,
-                visa_status=view.visa_status,
-                region=view.location.region,
-            )
+        select(ResumeDocument.candidate_id, ResumeDocument.hit).where(
+            ResumeDocument.candidate_id.in_(ids)
         )
+    )
+    hits: dict[int, dict[str, Any]] = {candidate_id: hit for candidate_id, hit in rows}
+    await caller.session.commit()
+    items = [
+        ResumeBankHit.model_validate({**hits[candidate_id], "candidate_ref": refs[candidate_id]})
+        for candidate_id in ids
+        if candidate_id in hits  # unless locked between the search and this read
+    ]
     return ResumeBankPage(items=items, next_cursor=encode_cursor(offset + size) if more else None)
 
 

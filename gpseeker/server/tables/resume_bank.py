@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gpseeker.server.db import Base, UTCDateTime
@@ -23,6 +24,9 @@ class ResumeDocument(Base):
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
     body: Mapped[str] = mapped_column(Text)
+    # The search-result line (headline, skills, ...) taken from the same masked view,
+    # so that a page of hits needs no masking work at query time.
+    hit: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
 
 
