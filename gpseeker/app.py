@@ -19,9 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from gpseeker.connect import Connector, SignInRequired
-from gpseeker.screens.sign_in import SignInScreen
-from gpseeker.ui.state import CandidateState, Change
-
+from gpseeker.profile_draft import DraftStore
 from gpseeker.screens.base import (
     AccountScreen,
     ApplicationsScreen,
@@ -29,11 +27,11 @@ from gpseeker.screens.base import (
     JobsScreen,
     MainScreen,
 )
+from gpseeker.screens.help import HelpScreen, format_key
 from gpseeker.screens.privacy import PrivacyScreen
 from gpseeker.screens.profile import ProfileScreen
-from gpseeker.profile_draft import DraftStore
-from gpseeker.screens.help import HelpScreen, format_key
 from gpseeker.themes import DEFAULT_THEME, DROPPED_THEMES, THEMES
+from gpseeker.ui.state import CandidateState, Change
 from gpseeker.widgets.navigation import ROOMS
 
 if TYPE_CHECKING:
@@ -141,6 +139,8 @@ class GPSeekerApp(App[None]):
         try:
             return await self.connector.connect()
         except SignInRequired as required:
+            from gpseeker.screens.sign_in import SignInScreen  # only remote platforms need it
+
             return await self.push_screen_wait(SignInScreen(self.connector, str(required)))
 
     async def on_unmount(self) -> None:

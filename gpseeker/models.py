@@ -441,10 +441,9 @@ class BlockedCompany(BaseModel):
 
 
 class BlockedCompanies(Strict):
-    companies: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
-                                                     max_length=120)]] = Field(
-        default_factory=list, max_length=200
-    )
+    companies: list[
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+    ] = Field(default_factory=list, max_length=200)
 
 
 class BlockedCompanyList(BaseModel):

@@ -47,6 +47,7 @@ def register(commands: Commands) -> None:
 
 async def _serve(args: argparse.Namespace) -> int:
     import uvicorn  # the server stack is imported only by the command that needs it
+    from sqlalchemy.exc import SQLAlchemyError
 
     from gpseeker.server import create_app
 
@@ -57,9 +58,14 @@ async def _serve(args: argparse.Namespace) -> int:
         database = f"sqlite+aiosqlite:///{data_dir / DEFAULT_DATABASE}"
     app = create_app(database)
     platform = app.state.platform
-    await platform.start()
-    if args.seed_demo:
-        await platform.seed_demo()
+    try:
+        await platform.start()
+        if args.seed_demo:
+            await platform.seed_demo()
+    except (SQLAlchemyError, OSError) as problem:
+        listener.close()
+        reason = getattr(problem, "orig", None) or problem
+        raise CliError(f"cannot open the database {database}: {reason}") from None
     host, port = listener.getsockname()[:2]
     line(f"gpseeker platform listening on http://{f'[{host}]' if ':' in host else host}:{port}")
     line(f"Database: {database}")

@@ -175,6 +175,14 @@ class PrivacyScreen(MainScreen):
     PrivacyScreen #privacy-message { margin-top: 1; display: none; }
     """
 
+    _preview_stale = True
+    """The state changed while another screen was in front: rebuild on resume."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.previews: dict[ViewContext, EmployerPreview] = {}
+        """What the preview shows now, by context (empty until the profile loads)."""
+
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="privacy-body"):
             with Vertical(id="privacy-controls"):
@@ -198,14 +206,6 @@ class PrivacyScreen(MainScreen):
         app = self.app
         assert isinstance(app, GPSeekerApp)
         return app
-
-    _preview_stale = True
-    """The state changed while another screen was in front: rebuild on resume."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.previews: dict[ViewContext, EmployerPreview] = {}
-        """What the preview shows now, by context (empty until the profile loads)."""
 
     def on_mount(self) -> None:
         self.gpseeker.state.changed.subscribe(self, self._state_changed)
@@ -275,8 +275,9 @@ class PrivacyScreen(MainScreen):
     def action_switch_preview(self) -> None:
         tabs = self.query_one(TabbedContent)
         tabs.active = "apply" if tabs.active == "bank" else "bank"
-        # At 80 columns the preview sits below the controls: bring it into view.
-        self.query_one(f"#preview-{tabs.active}").scroll_visible()
+        # At 80 columns the preview sits below the controls: bring it into view, tabs
+        # first, so the candidate sees which view is showing.
+        tabs.scroll_visible(top=True)
 
     def action_block(self) -> None:
         self.query_one(BlockedCompanies).focus_input()
@@ -301,7 +302,16 @@ class PrivacyScreen(MainScreen):
         self.notify(f"Could not {what}.", title="Not saved", severity="error", markup=False)
 
     async def _client(self) -> PlatformClient:
-        return await self.gpseeker.client()
+        """The client; a failed connection becomes a PlatformError so that every worker
+        reports it in the status line (the app has already notified the details)."""
+        from gpseeker.client import PlatformError
+
+        try:
+            return await self.gpseeker.client()
+        except PlatformError:
+            raise
+        except Exception as error:
+            raise PlatformError(f"not connected to the platform ({error})") from error
 
     @work(exclusive=True, group="privacy-load", exit_on_error=False)
     async def load(self) -> None:

@@ -16,14 +16,14 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Static
 
+from gpseeker.client import PlatformClient, PlatformError
 from gpseeker.widgets.safe_text import safe_content
 
 if TYPE_CHECKING:
-    from gpseeker.client import PlatformClient
     from gpseeker.connect import Connector
 
 
-class SignInScreen(Screen["PlatformClient"]):
+class SignInScreen(Screen[PlatformClient]):
     TITLE = "Sign in"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -80,8 +80,6 @@ class SignInScreen(Screen["PlatformClient"]):
 
     @work(exclusive=True, group="sign-in", exit_on_error=False)
     async def attempt(self, *, create: bool) -> None:
-        from gpseeker.client import PlatformError
-
         email = self.query_one("#email", Input).value.strip()
         password = self.query_one("#password", Input).value
         name = self.query_one("#full-name", Input).value.strip()

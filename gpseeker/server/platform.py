@@ -7,6 +7,7 @@ number of workers, each with its own `Platform`, serve the same platform.
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import anyio.to_thread
 from sqlalchemy import select
@@ -43,6 +44,7 @@ class Platform:
         async with self._lock:
             if self.started:
                 return
+            _create_sqlite_directory(self.engine)
             async with self.engine.begin() as connection:
                 await connection.run_sync(Base.metadata.create_all)
                 await self.search.create_schema(connection)
@@ -92,3 +94,10 @@ class Platform:
         await self.engine.dispose()
         self._secret = None
         self._passwords = None
+
+
+def _create_sqlite_directory(engine: AsyncEngine) -> None:
+    """SQLite creates the file but not its folder; a new data directory is normal."""
+    database = engine.url.database
+    if engine.dialect.name == "sqlite" and database and database != ":memory:":
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)

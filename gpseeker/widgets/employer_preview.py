@@ -141,7 +141,7 @@ def preview_content(preview: EmployerPreview) -> Content:
 
 def _reasons(redactions: Sequence[Redaction]) -> list[Content]:
     if not redactions:
-        return [Content("Nothing was hidden: no name, contact detail or link found.")]
+        return [Content("Nothing was hidden by the leak guard.")]
     count = len(redactions)
     noun = "replacement" if count == 1 else "replacements"
     lines = [Content(f"Hidden by the leak guard ({count} {noun}, shown as {HIDDEN}):")]

@@ -95,6 +95,10 @@ class VisibilityControls(Vertical):
     }
     VisibilityControls #until-error {
         color: $text-error;
+        display: none;
+    }
+    VisibilityControls #until-error.-shown {
+        display: block;
     }
     VisibilityControls .section {
         text-style: bold;
@@ -154,7 +158,12 @@ class VisibilityControls(Vertical):
         if not until.has_focus:  # never overwrite what the candidate is typing
             shown = visibility.searchable_until
             until.value = shown.isoformat() if shown else ""
-            self.query_one("#until-error", Static).update("")
+            self._until_error("")
+
+    def _until_error(self, message: str) -> None:
+        error = self.query_one("#until-error", Static)
+        error.update(message)
+        error.set_class(bool(message), "-shown")
 
     def choose_resume(self, resume: ResumeState) -> None:
         if self._visibility is not None and self._visibility.resume != resume:
@@ -187,12 +196,11 @@ class VisibilityControls(Vertical):
         event.stop()
         if self._visibility is None:
             return
-        error = self.query_one("#until-error", Static)
         try:
             day = parse_until(event.value, self._today())
         except ValueError as problem:
-            error.update(f"Searchable until {problem}.")
+            self._until_error(f"Searchable until {problem}.")
             return
-        error.update("")
+        self._until_error("")
         if day != self._visibility.searchable_until:
             self._choose(self._visibility.model_copy(update={"searchable_until": day}))

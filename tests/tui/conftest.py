@@ -22,7 +22,7 @@ from textual.widgets import Input, TextArea
 
 from gpseeker.app import GPSeekerApp
 
-from .support import EmbeddedTestConnector
+from .support import FIXED_TODAY, EmbeddedTestConnector
 
 
 @pytest.fixture(autouse=True)
@@ -42,6 +42,12 @@ def tui_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     else:
         os.environ["TZ"] = before
     time.tzset()
+
+
+@pytest.fixture
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The privacy preview computes ages and years for FIXED_TODAY, the platform's day."""
+    monkeypatch.setattr("gpseeker.screens.privacy.today", lambda: FIXED_TODAY)
 
 
 @pytest.fixture(autouse=True)

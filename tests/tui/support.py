@@ -1,9 +1,8 @@
 """What the TUI tests share besides fixtures: fixed data, the platform for tests, and
 ways to read the screen as the terminal would receive it.
 
-A module of its own (not conftest.py) so tests import it like any module:
-`from tests.tui.support import ...` would need `tests` to be a package; within this
-package `from .support import ...` works.
+A module of its own rather than conftest.py, which pytest owns; tests in this package
+import it with `from .support import ...`.
 """
 
 from __future__ import annotations

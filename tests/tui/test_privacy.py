@@ -19,7 +19,6 @@ from gpseeker.widgets.safe_text import SafeText
 
 from .support import (
     CANDIDATE_PHONE,
-    FIXED_TODAY,
     candidate_profile,
     employer,
     save_profile,
@@ -31,10 +30,7 @@ LOCKED_WORDS = "Your resume is LOCKED — no employer can find or open it."
 SEARCHABLE_WORDS = "Your resume is SEARCHABLE — employers can find the masked view"
 
 
-@pytest.fixture(autouse=True)
-def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The platform's clock is fixed to the same day (conftest.FIXED_NOW).
-    monkeypatch.setattr("gpseeker.screens.privacy.today", lambda: FIXED_TODAY)
+pytestmark = pytest.mark.usefixtures("fixed_today")
 
 
 async def open_privacy(

@@ -12,47 +12,31 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Button, Input, OptionList, Static, TextArea
+from textual.widgets import Button, Input, OptionList, Static
 
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import PlatformClient
-from gpseeker.connect import EmbeddedConnector
 from gpseeker.profile_draft import DraftStore, ProfileForm
 from gpseeker.screens.profile import ProfileScreen
 from gpseeker.widgets.profile_form import FormField
 from gpseeker.widgets.profile_form_dialogs import ChoiceDialog
 from gpseeker.widgets.profile_form_entries import EntryDialog
 
+from .support import EmbeddedTestConnector, server_settings, settle
+
 SIZE = (80, 24)
-MakeApp = Callable[[], GPSeekerApp]
-
-
-@pytest.fixture(autouse=True)
-def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
-    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+AppFactory = Callable[..., GPSeekerApp]
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("GPSEEKER_HOME", str(tmp_path))
-    return tmp_path
-
-
-@pytest.fixture
-def make_app(home: Path) -> MakeApp:
-    """A new app on the same home and data directory each call: "the next start"."""
-
-    def make() -> GPSeekerApp:
-        return GPSeekerApp(EmbeddedConnector(home), data_dir=home / "data")
-
-    return make
+def home(tui_home: Path) -> Path:
+    return tui_home
 
 
 @pytest.fixture
 async def other_device(home: Path) -> AsyncIterator[PlatformClient]:
     """A second client on the same account: the platform as seen from elsewhere."""
-    client = await PlatformClient.embedded(home)
+    client = await PlatformClient.embedded(home, server_settings=server_settings())
     yield client
     await client.aclose()
 
@@ -85,9 +69,7 @@ async def type_into(pilot: Pilot[None], selector: str, text: str, *, clear: bool
 
 async def save(pilot: Pilot[None]) -> None:
     await pilot.press("ctrl+s")
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot.app, pilot)
 
 
 def error_of(screen: ProfileScreen, key: str) -> str | None:
@@ -101,7 +83,7 @@ def notifications(app: GPSeekerApp) -> str:
 async def test_the_form_says_it_is_loading_until_the_platform_answers(home: Path) -> None:
     ready = asyncio.Event()
 
-    class SlowConnector(EmbeddedConnector):
+    class SlowConnector(EmbeddedTestConnector):
         async def connect(self) -> PlatformClient:
             await ready.wait()
             return await super().connect()
@@ -120,7 +102,7 @@ async def test_the_form_says_it_is_loading_until_the_platform_answers(home: Path
 
 
 async def test_a_headline_edit_marks_unsaved_and_ctrl_s_saves_it(
-    make_app: MakeApp, other_device: PlatformClient, home: Path
+    make_app: AppFactory, other_device: PlatformClient, home: Path
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -142,7 +124,7 @@ async def test_a_headline_edit_marks_unsaved_and_ctrl_s_saves_it(
 
 
 async def test_a_bad_phone_is_named_beside_the_field_and_refused_on_save(
-    make_app: MakeApp, other_device: PlatformClient
+    make_app: AppFactory, other_device: PlatformClient
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -171,7 +153,9 @@ async def test_a_bad_phone_is_named_beside_the_field_and_refused_on_save(
     assert (await other_device.get_profile()).profile.identity.phone is None
 
 
-async def test_adding_an_experience_entry(make_app: MakeApp, other_device: PlatformClient) -> None:
+async def test_adding_an_experience_entry(
+    make_app: AppFactory, other_device: PlatformClient
+) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_profile(pilot)
@@ -212,7 +196,7 @@ async def test_adding_an_experience_entry(make_app: MakeApp, other_device: Platf
 
 
 async def test_a_draft_left_behind_is_offered_back_on_the_next_start(
-    make_app: MakeApp, home: Path
+    make_app: AppFactory, home: Path
 ) -> None:
     first = make_app()
     async with first.run_test(size=SIZE) as pilot:
@@ -241,7 +225,7 @@ async def test_a_draft_left_behind_is_offered_back_on_the_next_start(
 
 
 async def test_discarding_the_offered_draft_shows_the_saved_profile(
-    make_app: MakeApp, home: Path
+    make_app: AppFactory, home: Path
 ) -> None:
     typed = ProfileForm(full_name="Local Candidate", email="you@example.com", headline="Idea")
     DraftStore(home / "data").save(typed, None)
@@ -258,7 +242,7 @@ async def test_discarding_the_offered_draft_shows_the_saved_profile(
 
 @pytest.mark.parametrize("choice", ["mine", "theirs"])
 async def test_a_stale_save_shows_what_differs_and_lets_the_candidate_choose(
-    make_app: MakeApp, other_device: PlatformClient, home: Path, choice: str
+    make_app: AppFactory, other_device: PlatformClient, home: Path, choice: str
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -287,7 +271,7 @@ async def test_a_stale_save_shows_what_differs_and_lets_the_candidate_choose(
     assert not DraftStore(home / "data").exists()
 
 
-async def test_quitting_with_unsaved_changes_asks_first(make_app: MakeApp, home: Path) -> None:
+async def test_quitting_with_unsaved_changes_asks_first(make_app: AppFactory, home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_profile(pilot)
@@ -311,7 +295,7 @@ async def test_quitting_with_unsaved_changes_asks_first(make_app: MakeApp, home:
     assert not DraftStore(home / "data").exists()
 
 
-async def test_quitting_with_nothing_unsaved_does_not_ask(make_app: MakeApp) -> None:
+async def test_quitting_with_nothing_unsaved_does_not_ask(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_profile(pilot)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from textual.content import Content
 from textual.widgets import OptionList
 
 from gpseeker.app import GPSeekerApp
@@ -23,6 +24,9 @@ from .support import candidate_profile, employer, save_profile, screen_output, s
 
 HOSTILE = "\x1b]52;c;aGVsbG8=\x07EVIL\x1bc\x9b31m[@click=app.quit]x[/][link=https://evil.example]y"
 LITERAL = "EVIL[@click=app.quit]x[/][link=https://evil.example]y"
+# The employer gets its own name: a company the candidate blocked never finds them.
+EMPLOYER = HOSTILE.replace("EVIL", "ROGUE")
+EMPLOYER_LITERAL = LITERAL.replace("EVIL", "ROGUE")
 C1 = re.compile("[\x80-\x9f]")
 
 
@@ -42,6 +46,14 @@ def test_safe_content_is_literal_and_clean() -> None:
     assert not content.spans  # no style, link or action came from the text
 
 
+def test_safe_text_cleans_content_that_was_built_unsafely() -> None:
+    # Content(str) strips BEL but not ESC or C1: the widget checks what it is handed.
+    shown = SafeText(Content(HOSTILE)).text
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", shown)
+    assert shown.endswith("[@click=app.quit]x[/][link=https://evil.example]y")
+    assert SafeText(HOSTILE).text == LITERAL
+
+
 async def test_a_hostile_blocked_company_and_employer_name_write_no_control_bytes(
     app: GPSeekerApp, tui_home: Path
 ) -> None:
@@ -54,7 +66,7 @@ async def test_a_hostile_blocked_company_and_employer_name_write_no_control_byte
         await pilot.press("s")  # searchable, so that the employer can find the candidate
         await settle(app, pilot)
 
-        async with employer(tui_home, HOSTILE) as hostile_employer:
+        async with employer(tui_home, EMPLOYER) as hostile_employer:
             hits = (await hostile_employer.search_resumes("payment")).items
             assert hits
             await hostile_employer.view_candidate(hits[0].candidate_ref)
@@ -63,14 +75,14 @@ async def test_a_hostile_blocked_company_and_employer_name_write_no_control_byte
 
         screen = app.screen
         assert isinstance(screen, PrivacyScreen)
+        output = screen_output(app)
+        assert_nothing_hostile(output)
         listing = screen.query_one("#blocked-list", OptionList)
         prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         assert LITERAL in prompts
         log = screen.query_one("#views-body", SafeText).text
-        assert f"An employer ({LITERAL}) opened your masked profile" in log
+        assert f"An employer ({EMPLOYER_LITERAL}) opened your masked profile" in log
 
-        output = screen_output(app)
-        assert_nothing_hostile(output)
         text = screen_text(app)
         assert "[@click=app.quit]x[/]" in text
         assert "[link=https://evil.example]y" in text

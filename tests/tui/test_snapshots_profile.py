@@ -1,7 +1,7 @@
 """Snapshots of the profile editor; each docstring says what a reviewer should see.
 
-The platform is the in-process one with a fixed profile saved before the app starts,
-cursor blink is off, and every snapshot waits until the form has loaded.
+The platform is the in-process one (conftest: fixed clock, no cursor blink) with a
+fixed profile saved before the app starts; every snapshot waits for the form.
 """
 
 from __future__ import annotations
@@ -13,11 +13,10 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import PlatformClient
-from gpseeker.connect import EmbeddedConnector
 from gpseeker.models import (
     Demographics,
     ExperienceEntry,
@@ -29,6 +28,8 @@ from gpseeker.models import (
     Profile,
 )
 from gpseeker.screens.profile import ProfileScreen
+
+from .support import EmbeddedTestConnector
 
 SnapCompare = Callable[..., bool]
 
@@ -61,14 +62,8 @@ PROFILE = Profile(
 )
 
 
-@pytest.fixture(autouse=True)
-def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
-    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
-
-
-class FixedProfile(EmbeddedConnector):
-    """The local platform, with PROFILE saved before the editor reads it."""
+class FixedProfile(EmbeddedTestConnector):
+    """The test platform, with PROFILE saved before the editor reads it."""
 
     async def connect(self) -> PlatformClient:
         client = await super().connect()
@@ -78,11 +73,11 @@ class FixedProfile(EmbeddedConnector):
 
 
 @pytest.fixture
-def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., GPSeekerApp]:
-    monkeypatch.setenv("GPSEEKER_HOME", str(tmp_path))
+def make_app(tui_home: Path) -> Callable[..., GPSeekerApp]:
+    """Like conftest's make_app, over a platform that holds PROFILE."""
 
     def make(**options: Any) -> GPSeekerApp:
-        return GPSeekerApp(FixedProfile(tmp_path), data_dir=tmp_path / "data", **options)
+        return GPSeekerApp(FixedProfile(tui_home), data_dir=tui_home / "data", **options)
 
     return make
 
