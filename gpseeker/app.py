@@ -18,18 +18,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from gpseeker.commands import ScreenCommands
 from gpseeker.connect import Connector, SignInRequired
-from gpseeker.profile_draft import DraftStore
-from gpseeker.screens.base import (
-    AccountScreen,
-    ApplicationsScreen,
-    InboxScreen,
-    JobsScreen,
-    MainScreen,
-)
+from gpseeker.screens import registry
+from gpseeker.screens.base import MainScreen
 from gpseeker.screens.help import HelpScreen, format_key
-from gpseeker.screens.privacy import PrivacyScreen
-from gpseeker.screens.profile import ProfileScreen
 from gpseeker.themes import DEFAULT_THEME, DROPPED_THEMES, THEMES
 from gpseeker.ui.state import CandidateState, Change
 from gpseeker.widgets.navigation import ROOMS
@@ -46,24 +39,23 @@ class GPSeekerApp(App[None]):
     SUB_TITLE = "connecting to the platform…"
 
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
-        "jobs": JobsScreen,
-        "applications": ApplicationsScreen,
-        "inbox": InboxScreen,
-        "profile": ProfileScreen,
-        "privacy": PrivacyScreen,
-        "account": AccountScreen,
+        mode: registry.factory(mode) for mode in registry.SCREENS
     }
     DEFAULT_MODE = "jobs"
+    COMMANDS = App.COMMANDS | {ScreenCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="app.help"),
         Binding("question_mark", "help", "Help", show=False, id="app.help_question"),
         *(
+            # Priority, so that a focused widget's own use of a function key (TextArea
+            # takes F6 and F7) never traps the user in a screen.
             Binding(
                 room.key,
                 f"switch_mode('{room.mode}')",
-                room.title,
+                f"Go to {room.title}",
                 show=False,
+                priority=True,
                 id=f"app.goto.{room.mode}",
             )
             for room in ROOMS
@@ -103,13 +95,17 @@ class GPSeekerApp(App[None]):
         self.state.bind(self)
         self.state.changed.subscribe(self, self._show_unsaved_marker)
         self.connect_platform()
-        if DraftStore(self.data_dir).exists():
+        if (self.data_dir / "drafts" / "profile.json").is_file():
             # Unsaved profile changes from last time: open where they are offered back.
+            # (The path, not DraftStore, is checked: that module loads pydantic, and the
+            # first screen must paint before anything heavy is imported.)
             self.switch_mode("profile")
 
     async def action_quit(self) -> None:
         """Quit; with unsaved profile changes, the profile editor asks first."""
         if self.state.unsaved:
+            from gpseeker.screens.profile import ProfileScreen
+
             await self.switch_mode("profile")
             if isinstance(self.screen, ProfileScreen):
                 self.screen.ask_before_leaving()
@@ -125,6 +121,9 @@ class GPSeekerApp(App[None]):
         if self._client is None:
             self._client = asyncio.get_running_loop().create_future()
         try:
+            # Load the other screens' modules off the event loop while the platform
+            # starts, so that the first F5 or F6 opens at once.
+            await asyncio.to_thread(registry.preload)
             client = await self._open_client()
         except Exception as error:
             self.sub_title = "not connected"
@@ -169,6 +168,8 @@ class GPSeekerApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        # The navigation keys read "Go to Jobs (F2)" here; the screens' own keys come
+        # from ScreenCommands.
         for room in ROOMS:
             yield SystemCommand(
                 f"Go to {room.title}",

@@ -22,119 +22,80 @@ from pydantic import (
     model_validator,
 )
 
-# --- vocabularies -------------------------------------------------------------------
-
-PREFECTURES: tuple[str, ...] = (
-    "Hokkaido", "Aomori", "Iwate", "Miyagi", "Akita", "Yamagata", "Fukushima",
-    "Ibaraki", "Tochigi", "Gunma", "Saitama", "Chiba", "Tokyo", "Kanagawa",
-    "Niigata", "Toyama", "Ishikawa", "Fukui", "Yamanashi", "Nagano", "Gifu",
-    "Shizuoka", "Aichi", "Mie", "Shiga", "Kyoto", "Osaka", "Hyogo", "Nara",
-    "Wakayama", "Tottori", "Shimane", "Okayama", "Hiroshima", "Yamaguchi",
-    "Tokushima", "Kagawa", "Ehime", "Kochi", "Fukuoka", "Saga", "Nagasaki",
-    "Kumamoto", "Oita", "Miyazaki", "Kagoshima", "Okinawa",
-)  # fmt: skip
-
-REGIONS: dict[str, tuple[str, ...]] = {
-    "Hokkaido": ("Hokkaido",),
-    "Tohoku": ("Aomori", "Iwate", "Miyagi", "Akita", "Yamagata", "Fukushima"),
-    "Kanto": ("Ibaraki", "Tochigi", "Gunma", "Saitama", "Chiba", "Tokyo", "Kanagawa"),
-    "Chubu": (
-        "Niigata", "Toyama", "Ishikawa", "Fukui", "Yamanashi", "Nagano", "Gifu",
-        "Shizuoka", "Aichi",
-    ),
-    "Kansai": ("Mie", "Shiga", "Kyoto", "Osaka", "Hyogo", "Nara", "Wakayama"),
-    "Chugoku": ("Tottori", "Shimane", "Okayama", "Hiroshima", "Yamaguchi"),
-    "Shikoku": ("Tokushima", "Kagawa", "Ehime", "Kochi"),
-    "Kyushu-Okinawa": (
-        "Fukuoka", "Saga", "Nagasaki", "Kumamoto", "Oita", "Miyazaki", "Kagoshima",
-        "Okinawa",
-    ),
-}  # fmt: skip
-
-REGION_OF_PREFECTURE: dict[str, str] = {
-    prefecture: region for region, members in REGIONS.items() for prefecture in members
-}
-
-JapaneseLevel = Literal["none", "N5", "N4", "N3", "N2", "N1", "native"]
-JAPANESE_LEVELS: tuple[JapaneseLevel, ...] = ("none", "N5", "N4", "N3", "N2", "N1", "native")
-
-EnglishLevel = Literal["none", "basic", "conversational", "business", "fluent", "native"]
-ENGLISH_LEVELS: tuple[EnglishLevel, ...] = (
-    "none",
-    "basic",
-    "conversational",
-    "business",
-    "fluent",
-    "native",
+# The vocabularies live in their own light module; re-exported here (explicitly, for
+# mypy) so that `from gpseeker.models import PREFECTURES` keeps working.
+from gpseeker.vocabulary import (
+    APPLICATION_STATUSES as APPLICATION_STATUSES,
 )
-
-VisaStatus = Literal[
-    "needs_sponsorship",
-    "work_visa",
-    "highly_skilled_professional",
-    "spouse_or_long_term_resident",
-    "permanent_resident",
-    "working_holiday",
-    "student",
-    "japanese_citizen",
-    "other",
-]
-
-JobType = Literal["full_time", "part_time", "contract", "temporary", "internship", "freelance"]
-JOB_TYPES: tuple[JobType, ...] = (
-    "full_time",
-    "part_time",
-    "contract",
-    "temporary",
-    "internship",
-    "freelance",
+from gpseeker.vocabulary import (
+    ENGLISH_LEVELS as ENGLISH_LEVELS,
 )
-
-RemotePolicy = Literal["onsite", "hybrid", "remote"]
-
-JobCategory = Literal[
-    "teaching",
-    "it",
-    "hospitality",
-    "engineering",
-    "sales",
-    "translation",
-    "marketing",
-    "finance",
-    "healthcare",
-    "manufacturing",
-    "logistics",
-    "research",
-    "design",
-    "customer_support",
-    "other",
-]
-
-SalaryPeriod = Literal["hour", "month", "year"]
-
-EducationLevel = Literal[
-    "secondary",
-    "vocational",
-    "associate",
-    "bachelor",
-    "master",
-    "doctorate",
-    "other",
-]
-
-Gender = Literal["female", "male", "non_binary", "other"]
-
-ResumeState = Literal["locked", "searchable"]
-
-ViewContext = Literal["search", "application"]
-
-Role = Literal["seeker", "employer"]
-
-ApplicationStatus = Literal[
-    "submitted", "viewed", "shortlisted", "interview", "offer", "rejected", "withdrawn"
-]
-
-OptionalDisclosure = Literal["phone", "address"]
+from gpseeker.vocabulary import (
+    JAPANESE_LEVELS as JAPANESE_LEVELS,
+)
+from gpseeker.vocabulary import (
+    JOB_CATEGORIES as JOB_CATEGORIES,
+)
+from gpseeker.vocabulary import (
+    JOB_TYPES as JOB_TYPES,
+)
+from gpseeker.vocabulary import (
+    PREFECTURES as PREFECTURES,
+)
+from gpseeker.vocabulary import (
+    REGION_OF_PREFECTURE as REGION_OF_PREFECTURE,
+)
+from gpseeker.vocabulary import (
+    REGIONS as REGIONS,
+)
+from gpseeker.vocabulary import (
+    REMOTE_POLICIES as REMOTE_POLICIES,
+)
+from gpseeker.vocabulary import (
+    VISA_STATUSES as VISA_STATUSES,
+)
+from gpseeker.vocabulary import (
+    ApplicationStatus as ApplicationStatus,
+)
+from gpseeker.vocabulary import (
+    EducationLevel as EducationLevel,
+)
+from gpseeker.vocabulary import (
+    EnglishLevel as EnglishLevel,
+)
+from gpseeker.vocabulary import (
+    Gender as Gender,
+)
+from gpseeker.vocabulary import (
+    JapaneseLevel as JapaneseLevel,
+)
+from gpseeker.vocabulary import (
+    JobCategory as JobCategory,
+)
+from gpseeker.vocabulary import (
+    JobType as JobType,
+)
+from gpseeker.vocabulary import (
+    OptionalDisclosure as OptionalDisclosure,
+)
+from gpseeker.vocabulary import (
+    RemotePolicy as RemotePolicy,
+)
+from gpseeker.vocabulary import (
+    ResumeState as ResumeState,
+)
+from gpseeker.vocabulary import (
+    Role as Role,
+)
+from gpseeker.vocabulary import (
+    SalaryPeriod as SalaryPeriod,
+)
+from gpseeker.vocabulary import (
+    ViewContext as ViewContext,
+)
+from gpseeker.vocabulary import (
+    VisaStatus as VisaStatus,
+)
 
 # --- reusable field types -------------------------------------------------------------
 
@@ -579,6 +540,56 @@ class JobPage(BaseModel):
     items: list[Job]
     next_cursor: str | None = None
     total: int | None = None
+
+
+JobSort = Literal["relevance", "newest", "salary"]
+
+
+class JobQuery(Strict):
+    """A job search: keywords plus the filters a job seeker in Japan combines.
+
+    Sent as query parameters (lists repeated: `prefecture=Tokyo&prefecture=Osaka`) and
+    stored as-is in a saved search. Every filter is optional; an empty query lists the
+    newest open jobs.
+    """
+
+    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
+    prefecture: list[Prefecture] = Field(default_factory=list, max_length=47)
+    region: list[Literal[tuple(REGIONS)]] = Field(  # type: ignore[valid-type]
+        default_factory=list, max_length=8
+    )
+    remote: list[RemotePolicy] = Field(default_factory=list)
+    job_type: list[JobType] = Field(default_factory=list)
+    category: list[JobCategory] = Field(default_factory=list)
+    min_salary_jpy: int | None = Field(
+        default=None,
+        ge=0,
+        le=100_000_000,
+        description="yearly yen; monthly and hourly "
+        "salaries are normalised to a year before comparing",
+    )
+    japanese_max: JapaneseLevel | None = Field(
+        default=None, description="only jobs requiring at most this Japanese level"
+    )
+    english_max: EnglishLevel | None = Field(
+        default=None, description="only jobs requiring at most this English level"
+    )
+    visa_sponsorship: bool | None = None
+    apply_from_overseas: bool | None = None
+    posted_within_days: int | None = Field(default=None, ge=1, le=365)
+    sort: JobSort = "relevance"
+
+
+class SavedSearchRequest(Strict):
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+    query: JobQuery
+
+
+class SavedSearch(BaseModel):
+    id: int
+    name: str
+    query: JobQuery
+    created_at: dt.datetime
 
 
 # --- applications, invitations, mail --------------------------------------------------

@@ -6,13 +6,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Literal
 
 from gpseeker import __version__
-from gpseeker.cli import account, employer, privacy, profile, serve
-from gpseeker.cli.runner import run
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from gpseeker.cli import account, applications, apply, employer, jobs, privacy, profile, serve
+
     parser = argparse.ArgumentParser(
         prog="gpseeker",
         description="A privacy-first job search in your terminal. With no command, "
@@ -26,13 +27,19 @@ def build_parser() -> argparse.ArgumentParser:
         "local demo platform)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for group in (account, profile, privacy, employer, serve):
+    for group in (account, profile, privacy, jobs, apply, applications, employer, serve):
         group.register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The console-script entry point; returns the exit code."""
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    server = _only_server_option(arguments)
+    if server is not False:
+        # The terminal app: skip building every command (each imports the client and
+        # the models), so the first screen paints sooner.
+        return _run_app(server)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -40,7 +47,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else 0
     if args.command is None:
         return _run_app(args.server)
+    from gpseeker.cli.runner import run
+
     return run(args.handler, args)
+
+
+def _only_server_option(arguments: list[str]) -> str | Literal[False] | None:
+    """The server URL (or None) when the arguments only start the app, else False."""
+    match arguments:
+        case []:
+            return None
+        case ["--server", url] if not url.startswith("-"):
+            return url
+        case [single] if single.startswith("--server="):
+            return single.removeprefix("--server=")
+    return False
 
 
 def _run_app(server: str | None) -> int:

@@ -7,26 +7,31 @@ employer only ever sees masked views under references, as the platform enforces.
 from __future__ import annotations
 
 import argparse
+import json
+from pathlib import Path
 
 from gpseeker.cli import output
 from gpseeker.cli.account import sign_out
 from gpseeker.cli.context import (
+    CliError,
     employer_client,
     read_password,
     remember,
     remote_server,
     server_option,
 )
-from gpseeker.cli.output import blocks, line
+from gpseeker.cli.jobs import job_id
+from gpseeker.cli.output import blocks, field, line, term
 from gpseeker.cli.registry import Commands
-from gpseeker.cli.views import hit_fields, show_employer_view
+from gpseeker.cli.views import hit_fields, job_fields, show_employer_view, show_received_application
 from gpseeker.client import EmployerClient
+from gpseeker.models import APPLICATION_STATUSES, ApplicationStatusUpdate, JobDraft, JobPatch
 
 
 def register(commands: Commands) -> None:
     group = commands.add_parser(
         "employer",
-        help="act as an employer: search the resume bank, open masked profiles",
+        help="act as an employer: post jobs, handle applications, search the resume bank",
         description="Act as an employer on a platform (--server URL or GPSEEKER_SERVER).",
     )
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -60,6 +65,44 @@ def register(commands: Commands) -> None:
     )
     view.add_argument("ref", metavar="REF", help="a reference from employer search")
     view.set_defaults(handler=_view)
+
+    post = actions.add_parser(
+        "post-job",
+        parents=[server],
+        help="post a job described in a JSON file",
+        description="Post a job described in a JSON file. The file is checked before "
+        f"anything is sent. Fields: {', '.join(JobDraft.model_fields)}.",
+    )
+    post.add_argument("file", type=Path, metavar="FILE.json", help="the job, as a JSON object")
+    post.set_defaults(handler=_post_job)
+
+    jobs = actions.add_parser("jobs", parents=[server, as_json], help="list your company's jobs")
+    jobs.set_defaults(handler=_jobs)
+
+    close = actions.add_parser(
+        "close-job", parents=[server], help="close a job: it takes no more applications"
+    )
+    close.add_argument("id", type=job_id, metavar="ID", help="the job's number")
+    close.set_defaults(handler=_close_job)
+
+    received = actions.add_parser(
+        "applications",
+        parents=[server, as_json],
+        help="list the applications to your jobs, with what each candidate sent",
+    )
+    received.add_argument("--job", type=job_id, metavar="ID", help="only those to this job")
+    received.set_defaults(handler=_applications)
+
+    status = actions.add_parser(
+        "set-status", parents=[server], help="move an application on, e.g. to interview"
+    )
+    status.add_argument("id", type=job_id, metavar="ID", help="the application's number")
+    status.add_argument(
+        "status", choices=APPLICATION_STATUSES, metavar="STATUS",
+        help=f"one of: {', '.join(APPLICATION_STATUSES)}",
+    )  # fmt: skip
+    status.add_argument("--note", default="", help="a note that goes with the change")
+    status.set_defaults(handler=_set_status)
 
 
 async def _signup(args: argparse.Namespace) -> int:
@@ -108,4 +151,78 @@ async def _view(args: argparse.Namespace) -> int:
         output.print_json(view)
     else:
         show_employer_view(view)
+    return 0
+
+
+# --- jobs and applications ----------------------------------------------------------------
+
+
+async def _post_job(args: argparse.Namespace) -> int:
+    # Checked before connecting: a mistake in the file is reported field by field
+    # (through the runner) without a round trip, and nothing half-valid is posted.
+    draft = JobDraft.model_validate(_read_json(args.file))
+    async with await employer_client(args) as client:
+        job = await client.post_job(draft)
+    line(f"Posted job {job.id}.")
+    line()
+    for label, value in job_fields(job):
+        field(label, value)
+    return 0
+
+
+def _read_json(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as problem:
+        raise CliError(f"cannot read {path}: {problem.strerror or problem}") from None
+    except UnicodeDecodeError:
+        raise CliError(f"{path} is not UTF-8 text") from None
+    except json.JSONDecodeError as problem:
+        raise CliError(
+            f"{path} is not JSON: {problem.msg} at line {problem.lineno} column {problem.colno}"
+        ) from None
+
+
+async def _jobs(args: argparse.Namespace) -> int:
+    async with await employer_client(args) as client:
+        jobs = await client.my_jobs()
+    if args.json:
+        output.print_json(jobs)
+        return 0
+    blocks(
+        ([*job_fields(job), ("Status", job.status)] for job in jobs),
+        empty="Your company has posted no jobs. Post one: gpseeker employer post-job FILE.json",
+    )
+    return 0
+
+
+async def _close_job(args: argparse.Namespace) -> int:
+    async with await employer_client(args) as client:
+        job = await client.edit_job(args.id, JobPatch(status="closed"))
+    field(f"Closed job {job.id}", job.title)
+    line("It takes no more applications; the ones already sent stay in employer applications.")
+    return 0
+
+
+async def _applications(args: argparse.Namespace) -> int:
+    async with await employer_client(args) as client:
+        received = await client.applications(job_id=args.job)
+    if args.json:
+        output.print_json(received)
+        return 0
+    if not received:
+        line("No applications yet." if args.job is None else f"No applications to job {args.job}.")
+    for number, application in enumerate(received):
+        if number:
+            line()
+        show_received_application(application)
+    return 0
+
+
+async def _set_status(args: argparse.Namespace) -> int:
+    update = ApplicationStatusUpdate(status=args.status, note=args.note)
+    async with await employer_client(args) as client:
+        application = await client.set_application_status(args.id, update)
+    field(f"Application {application.id}", f"job {application.job_id}: {application.job_title}")
+    field("Status", term(application.status))
     return 0

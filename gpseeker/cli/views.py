@@ -1,10 +1,21 @@
-"""The masked view of a candidate as text: shared by `privacy preview` (what employers
-would see of me) and `employer view` (what I, an employer, see)."""
+"""Shared views as text. The masked view of a candidate: `privacy preview` (what
+employers would see of me), `apply` (what this employer will receive) and `employer
+view` (what I, an employer, see). Jobs and applications: `jobs`, `applications` and
+`employer jobs`."""
 
 from __future__ import annotations
 
-from gpseeker.cli.output import field, line, term, terms, yen
-from gpseeker.models import EmployerView, ResumeBankHit
+from collections.abc import Sequence
+
+from gpseeker.cli.output import field, line, term, terms, when, yen
+from gpseeker.models import (
+    Application,
+    EmployerApplication,
+    EmployerView,
+    Job,
+    ResumeBankHit,
+    StatusChange,
+)
 
 
 def show_employer_view(view: EmployerView) -> None:
@@ -68,3 +79,124 @@ def hit_fields(hit: ResumeBankHit) -> list[tuple[str, object]]:
         ("Visa status", term(hit.visa_status)),
         ("Region", hit.region),
     ]
+
+
+# --- jobs and applications --------------------------------------------------------------
+
+_PER = {"year": "a year", "month": "a month", "hour": "an hour"}
+_JAPANESE_WORDS = {"none": "not required", "native": "native level"}
+_ENGLISH_WORDS = {"none": "not required", "native": "native level"}
+
+
+def salary(job: Job) -> str:
+    """The pay as posted, e.g. "¥5,000,000–¥7,000,000 a year".
+
+    A monthly or hourly salary also says roughly what it makes in a year, because the
+    --min-salary filter compares yearly amounts and the reader should see why a job
+    matched.
+    """
+    low, high, per = job.salary_min, job.salary_max, _PER[job.salary_period]
+    if low is None and high is None:
+        return "not given"
+    if low is not None and high is not None:
+        shown = f"¥{low:,} {per}" if low == high else f"¥{low:,}–¥{high:,} {per}"
+    elif low is not None:
+        shown = f"from ¥{low:,} {per}"
+    else:
+        shown = f"up to ¥{high:,} {per}"
+    if job.salary_period != "year" and job.salary_yearly_min_jpy is not None:
+        shown += f" (from about ¥{job.salary_yearly_min_jpy:,} a year)"
+    return shown
+
+
+def where(job: Job) -> str:
+    """ "Shibuya, Tokyo (hybrid)": the place as posted and how much of it is on site."""
+    place = ", ".join(part for part in (job.city, job.prefecture) if part) or "no place given"
+    return f"{place} ({'on site' if job.remote == 'onsite' else job.remote})"
+
+
+def japanese_needed(level: str) -> str:
+    return _JAPANESE_WORDS.get(level, f"{level} or better")
+
+
+def english_needed(level: str) -> str:
+    return _ENGLISH_WORDS.get(level, f"{level} or better")
+
+
+def marks(job: Job) -> list[str]:
+    """What a sighted user would get from a badge, in words (never colour alone)."""
+    found = []
+    if job.status == "closed":
+        found.append("Closed")
+    if job.applied:
+        found.append("Applied")
+    if job.saved:
+        found.append("Saved")
+    return found
+
+
+def job_fields(job: Job) -> list[tuple[str, object]]:
+    """One job as a labelled block, as search results and lists show it.
+
+    The title is the value of the first line ("Job 12: title") rather than part of a
+    heading, so that a title with a line break in it is indented under its label like
+    any other field and cannot pose as a line of its own.
+    """
+    fields: list[tuple[str, object]] = [
+        (f"Job {job.id}", job.title),
+        ("Company", job.company_name),
+        ("Where", where(job)),
+        ("Salary", salary(job)),
+        ("Type", f"{term(job.job_type)}, {term(job.category)}"),
+        ("Japanese", japanese_needed(job.japanese_required)),
+        ("English", english_needed(job.english_required)),
+        ("Visa sponsorship", job.visa_sponsorship),
+        ("Apply from overseas", job.apply_from_overseas),
+        ("Posted", job.posted_at.astimezone().date()),
+    ]
+    if marks(job):
+        fields.append(("Marked", ", ".join(marks(job))))
+    return fields
+
+
+def show_job(job: Job) -> None:
+    """The whole job, description included."""
+    for label, value in job_fields(job):
+        field(label, value)
+    field("Skills", job.skills)
+    if job.status == "closed":
+        field("Closes", "closed: no longer takes applications")
+    else:
+        field("Closes", job.closes_at or "open until filled")
+    line()
+    field("Description", job.description)
+
+
+def timeline(changes: Sequence[StatusChange]) -> str:
+    """One line per status change: "2025-06-01 12:00 UTC submitted"."""
+    return "\n".join(
+        f"{when(change.at)} {term(change.status)}" + (f": {change.note}" if change.note else "")
+        for change in changes
+    )
+
+
+def application_fields(application: Application) -> list[tuple[str, object]]:
+    return [
+        (f"Application {application.id}", application.job_title),
+        ("Company", application.company_name),
+        ("Job", application.job_id),
+        ("Status", term(application.status)),
+        ("Details sent", application.disclosed),
+        ("Cover note", application.cover_note or "none"),
+        ("Timeline", timeline(application.timeline)),
+    ]
+
+
+def show_received_application(application: EmployerApplication) -> None:
+    """An application as its employer sees it: the application view, labelled."""
+    field(f"Application {application.id}", f"job {application.job_id}: {application.job_title}")
+    field("Status", term(application.status))
+    field("Received", when(application.created_at))
+    field("Cover note", application.cover_note or "none")
+    line("Candidate:")
+    show_employer_view(application.candidate)

@@ -168,7 +168,9 @@ class ApiClient:
         if self._token is not None:
             all_headers["Authorization"] = f"Bearer {self._token}"
         if method == "POST" and idempotent:
-            all_headers["Idempotency-Key"] = str(uuid.uuid4())
+            # A caller that passes its own key (the apply dialog, retrying after a
+            # timeout) keeps it; otherwise one is made here for this call's retries.
+            all_headers.setdefault("Idempotency-Key", str(uuid.uuid4()))
         may_repeat = method != "POST" or idempotent
         url = f"{API}{path}"
         payload = None if body is None else body.model_dump(mode="json")

@@ -6,7 +6,17 @@ from typing import Any, ClassVar
 from urllib.parse import quote
 
 from gpseeker.client.base import ApiClient, build
-from gpseeker.models import EmployerView, ResumeBankPage, Role, SignupRequest
+from gpseeker.models import (
+    ApplicationStatusUpdate,
+    EmployerApplication,
+    EmployerView,
+    Job,
+    JobDraft,
+    JobPatch,
+    ResumeBankPage,
+    Role,
+    SignupRequest,
+)
 
 
 class EmployerClient(ApiClient):
@@ -38,4 +48,41 @@ class EmployerClient(ApiClient):
         """The masked view of one candidate (404 if locked, blocked or unknown)."""
         return await self._get(
             f"/employer/resume-bank/{quote(candidate_ref, safe='')}", EmployerView
+        )
+
+    # --- jobs -------------------------------------------------------------------------
+
+    async def post_job(self, draft: JobDraft) -> Job:
+        """Publish a job; it is open and searchable at once."""
+        return await self._send("POST", "/employer/jobs", Job, body=draft, idempotent=True)
+
+    async def edit_job(self, job_id: int, patch: JobPatch) -> Job:
+        """Change one of this employer's jobs (`status="closed"` closes it)."""
+        return await self._send("PATCH", f"/employer/jobs/{int(job_id)}", Job, body=patch)
+
+    async def my_jobs(self) -> list[Job]:
+        """This employer's jobs, open and closed, newest first."""
+        return await self._get("/employer/jobs", list[Job])
+
+    # --- applications -----------------------------------------------------------------
+
+    async def applications(self, job_id: int | None = None) -> list[EmployerApplication]:
+        """Applications to this employer's jobs (to one job if `job_id`), newest first.
+
+        Each carries the candidate's application view as it was when they applied.
+        Listing marks new ("submitted") applications as "viewed" for the candidate.
+        """
+        params = None if job_id is None else {"job_id": int(job_id)}
+        return await self._get("/employer/applications", list[EmployerApplication], params)
+
+    async def set_application_status(
+        self, application_id: int, update: ApplicationStatusUpdate
+    ) -> EmployerApplication:
+        """Move an application on (shortlisted, interview, offer, rejected); the
+        candidate sees it in their timeline. A withdrawn application cannot change."""
+        return await self._send(
+            "PATCH",
+            f"/employer/applications/{int(application_id)}",
+            EmployerApplication,
+            body=update,
         )

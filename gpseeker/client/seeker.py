@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 from typing import Any, ClassVar
 
 from gpseeker.client.base import ApiClient, build
 from gpseeker.config import TokenStore
 from gpseeker.models import (
+    Application,
+    ApplicationRequest,
     BlockedCompanies,
     BlockedCompanyList,
     DisclosureEvent,
     EmployerPreview,
+    Job,
+    JobPage,
+    JobQuery,
     Profile,
     ProfileEnvelope,
     ProfileViewEvent,
     Role,
+    SavedSearch,
+    SavedSearchRequest,
     SignupRequest,
     ViewContext,
     Visibility,
@@ -91,3 +99,86 @@ class PlatformClient(ApiClient):
 
     async def disclosures(self) -> list[DisclosureEvent]:
         return await self._get("/me/disclosures", list[DisclosureEvent])
+
+    # --- jobs -------------------------------------------------------------------------
+
+    async def search_jobs(
+        self, query: JobQuery, *, cursor: str | None = None, limit: int = 20
+    ) -> JobPage:
+        """One page of open jobs matching `query`; pass `next_cursor` for the next page.
+
+        Each job carries `saved` and `applied` for this candidate. A cursor belongs to
+        the query it came from: send it back with the same query.
+        """
+        params = job_query_params(query)
+        params["limit"] = limit
+        if cursor is not None:
+            params["cursor"] = cursor
+        return await self._get("/jobs", JobPage, params)
+
+    async def get_job(self, job_id: int) -> Job:
+        """One job, also when closed or expired (its `status` and `closes_at` say so)."""
+        return await self._get(f"/jobs/{int(job_id)}", Job)
+
+    async def saved_jobs(self) -> list[Job]:
+        """The jobs this candidate saved, most recently saved first."""
+        return await self._get("/me/saved-jobs", list[Job])
+
+    async def save_job(self, job_id: int) -> None:
+        """Save a job (saving it again changes nothing)."""
+        await self._send("PUT", f"/me/saved-jobs/{int(job_id)}", None)
+
+    async def unsave_job(self, job_id: int) -> None:
+        """Forget a saved job (unsaving one that is not saved changes nothing)."""
+        await self._send("DELETE", f"/me/saved-jobs/{int(job_id)}", None)
+
+    async def saved_searches(self) -> list[SavedSearch]:
+        """The saved searches (they feed JobMail), newest first."""
+        return await self._get("/me/saved-searches", list[SavedSearch])
+
+    async def save_search(self, name: str, query: JobQuery) -> SavedSearch:
+        body = build(SavedSearchRequest, name=name, query=query)
+        return await self._send(
+            "POST", "/me/saved-searches", SavedSearch, body=body, idempotent=True
+        )
+
+    async def delete_saved_search(self, search_id: int) -> None:
+        await self._send("DELETE", f"/me/saved-searches/{int(search_id)}", None)
+
+    # --- applications -----------------------------------------------------------------
+
+    async def apply(
+        self, job_id: int, request: ApplicationRequest, *, idempotency_key: str | None = None
+    ) -> Application:
+        """Apply to a job, disclosing name, e-mail and the fields in `request.disclose`.
+
+        Keep `idempotency_key` for as long as the user may retry the same application
+        (the apply dialog keeps one per open dialog): sending it again replays the
+        first answer instead of applying twice. Raises ConflictError with code
+        `job_closed` (closed or past its closing day) or `already_applied`, and
+        ValidationFailed with code `idempotency_key_reused` if the key was used
+        for a different application.
+        """
+        key = idempotency_key or str(uuid.uuid4())
+        return await self._send(
+            "POST",
+            f"/jobs/{int(job_id)}/applications",
+            Application,
+            body=request,
+            headers={"Idempotency-Key": key},
+            idempotent=True,
+        )
+
+    async def applications(self) -> list[Application]:
+        """This candidate's applications with their status timelines, newest first."""
+        return await self._get("/me/applications", list[Application])
+
+    async def withdraw(self, application_id: int) -> Application:
+        """Withdraw an application; the answer shows `withdrawn` at the end of the
+        timeline. Withdrawing one already withdrawn returns it unchanged."""
+        return await self._send("DELETE", f"/me/applications/{int(application_id)}", Application)
+
+
+def job_query_params(query: JobQuery) -> dict[str, Any]:
+    """A JobQuery as query parameters: defaults left out, lists repeated."""
+    return query.model_dump(mode="json", exclude_defaults=True, exclude_none=True)

@@ -14,14 +14,11 @@ platform holds and says why in words.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import TabbedContent, TabPane
 
@@ -77,28 +74,6 @@ APPLY_NOTE = (
 )
 
 
-class PrivacyCommands(Provider):
-    """The screen's own keys in the command palette, named as in the footer."""
-
-    def _commands(self) -> Iterable[tuple[str, str, str]]:
-        for binding in PrivacyScreen.BINDINGS:
-            if isinstance(binding, Binding):
-                # The footer's short name, prefixed so it reads alone in the palette.
-                yield f"Privacy: {binding.description}", binding.tooltip, binding.action
-
-    async def discover(self) -> Hits:
-        for name, help_text, action in self._commands():
-            yield DiscoveryHit(name, partial(self.screen.run_action, action), help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, help_text, action in self._commands():
-            score = matcher.match(name)
-            if score > 0:
-                callback = partial(self.screen.run_action, action)
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
-
-
 class PrivacyScreen(MainScreen):
     """LOCKED / SEARCHABLE, the per-field choices, blocked companies, the views log,
     and the live preview of both employer views."""
@@ -112,7 +87,6 @@ class PrivacyScreen(MainScreen):
         (0, "-narrow"),
         (110, "-wide"),
     ]
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {PrivacyCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "l",

@@ -1,11 +1,26 @@
-"""Turning a posted `JobDraft` into a stored job."""
+"""Jobs on the server side: storing a posted `JobDraft`, comparing salaries, and
+turning rows into the `Job` a seeker or an employer reads."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
-from gpseeker.models import JobDraft
-from gpseeker.server.tables import JobRow
+from sqlalchemy import ColumnElement, Connection, and_, inspect, or_, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gpseeker.models import Job, JobDraft
+from gpseeker.server.tables import ApplicationRow, Employer, JobRow, SavedJobRow
+
+# What one unit of each salary period is worth in a year. Hourly pay assumes a
+# full-time year of 2,000 hours (40 h x 50 weeks), the usual conversion; a part-time
+# job paying by the hour therefore compares as if worked full time.
+YEARLY_FACTOR = {"year": 1, "month": 12, "hour": 2000}
+
+
+def yearly_jpy(amount: int | None, period: str) -> int | None:
+    """`amount` yen per `period` as yen a year; None (not stated) stays None."""
+    return None if amount is None else amount * YEARLY_FACTOR[period]
 
 
 def job_row(employer_id: int, draft: JobDraft, posted_at: dt.datetime) -> JobRow:
@@ -13,5 +28,121 @@ def job_row(employer_id: int, draft: JobDraft, posted_at: dt.datetime) -> JobRow
         employer_id=employer_id,
         status="open",
         posted_at=posted_at,
+        salary_yearly_min_jpy=yearly_jpy(draft.salary_min, draft.salary_period),
         **draft.model_dump(mode="python"),
     )
+
+
+def add_missing_job_columns(connection: Connection) -> None:
+    """Bring a platform file from before salaries were normalised up to date.
+
+    `create_all` creates missing tables but never alters one; this is the one column
+    added to `jobs` since, so a full migration tool would be more than it needs.
+    """
+    columns = {column["name"] for column in inspect(connection).get_columns("jobs")}
+    if "salary_yearly_min_jpy" in columns:
+        return
+    connection.execute(text("ALTER TABLE jobs ADD COLUMN salary_yearly_min_jpy INTEGER"))
+    connection.execute(
+        text(
+            "UPDATE jobs SET salary_yearly_min_jpy = salary_min * CASE salary_period "
+            "WHEN 'hour' THEN 2000 WHEN 'month' THEN 12 ELSE 1 END"
+        )
+    )
+
+
+def is_open(job: JobRow, today: dt.date) -> bool:
+    """Open, and not past its last day (a job closes at the end of `closes_at` in Japan)."""
+    return job.status == "open" and (job.closes_at is None or job.closes_at >= today)
+
+
+def open_condition(today: dt.date) -> ColumnElement[bool]:
+    """`is_open` in SQL: what a search may return and what may be applied to."""
+    return and_(
+        JobRow.status == "open",
+        or_(JobRow.closes_at.is_(None), JobRow.closes_at >= today),
+    )
+
+
+def to_job(
+    row: JobRow, company_name: str, today: dt.date, *, saved: bool = False, applied: bool = False
+) -> Job:
+    """The wire form of a job. A job past its closing day reads as "closed": that is
+    what it is to a seeker, though its employer never pressed the button."""
+    return Job(
+        id=row.id,
+        employer_id=row.employer_id,
+        company_name=company_name,
+        title=row.title,
+        description=row.description,
+        category=row.category,  # type: ignore[arg-type]  # stored from the Literal
+        job_type=row.job_type,  # type: ignore[arg-type]
+        remote=row.remote,  # type: ignore[arg-type]
+        prefecture=row.prefecture,
+        city=row.city,
+        salary_min=row.salary_min,
+        salary_max=row.salary_max,
+        salary_period=row.salary_period,  # type: ignore[arg-type]
+        salary_yearly_min_jpy=row.salary_yearly_min_jpy,
+        japanese_required=row.japanese_required,  # type: ignore[arg-type]
+        english_required=row.english_required,  # type: ignore[arg-type]
+        visa_sponsorship=row.visa_sponsorship,
+        apply_from_overseas=row.apply_from_overseas,
+        skills=list(row.skills),
+        status="open" if is_open(row, today) else "closed",
+        posted_at=row.posted_at,
+        closes_at=row.closes_at,
+        saved=saved,
+        applied=applied,
+    )
+
+
+async def jobs_by_id(
+    session: AsyncSession, job_ids: Iterable[int]
+) -> dict[int, tuple[JobRow, str]]:
+    """Rows and company names for `job_ids`, in one query."""
+    ids = list(job_ids)
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(JobRow, Employer.company_name)
+        .join(Employer, Employer.id == JobRow.employer_id)
+        .where(JobRow.id.in_(ids))
+    )
+    return {row.id: (row, company) for row, company in rows.tuples()}
+
+
+async def seeker_flags(
+    session: AsyncSession, user_id: int, job_ids: Iterable[int]
+) -> tuple[set[int], set[int]]:
+    """Which of `job_ids` this seeker saved, and which they have a live application to."""
+    ids = list(job_ids)
+    if not ids:
+        return set(), set()
+    saved = await session.scalars(
+        select(SavedJobRow.job_id).where(
+            SavedJobRow.user_id == user_id, SavedJobRow.job_id.in_(ids)
+        )
+    )
+    applied = await session.scalars(
+        select(ApplicationRow.job_id).where(
+            ApplicationRow.candidate_id == user_id,
+            ApplicationRow.job_id.in_(ids),
+            ApplicationRow.status != "withdrawn",
+        )
+    )
+    return set(saved), set(applied)
+
+
+async def seeker_jobs(
+    session: AsyncSession, user_id: int, job_ids: list[int], today: dt.date
+) -> list[Job]:
+    """`job_ids` as Jobs in that order, with this seeker's saved/applied flags; ids
+    that no longer exist are left out."""
+    found = await jobs_by_id(session, job_ids)
+    saved, applied = await seeker_flags(session, user_id, found)
+    return [
+        to_job(*found[job_id], today, saved=job_id in saved, applied=job_id in applied)
+        for job_id in job_ids
+        if job_id in found
+    ]

@@ -15,6 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from gpseeker.server import tables
 from gpseeker.server.db import Base, insert_ignoring_duplicates, make_engine
+from gpseeker.server.job_search import JobTextSearch, job_search_for
+from gpseeker.server.jobs import add_missing_job_columns
 from gpseeker.server.search import ResumeSearch, search_for
 from gpseeker.server.security import Passwords, new_server_secret
 from gpseeker.server.settings import ServerSettings
@@ -30,6 +32,7 @@ class Platform:
             self.engine, expire_on_commit=False
         )
         self.search: ResumeSearch = search_for(self.engine.dialect.name)
+        self.job_search: JobTextSearch = job_search_for(self.engine.dialect.name)
         self._passwords: Passwords | None = None
         self._secret: str | None = None
         self._lock = asyncio.Lock()
@@ -47,7 +50,9 @@ class Platform:
             _create_sqlite_directory(self.engine)
             async with self.engine.begin() as connection:
                 await connection.run_sync(Base.metadata.create_all)
+                await connection.run_sync(add_missing_job_columns)
                 await self.search.create_schema(connection)
+                await self.job_search.create_schema(connection)
             async with self.sessions.begin() as session:
                 await session.execute(
                     insert_ignoring_duplicates(

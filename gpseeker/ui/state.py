@@ -9,12 +9,13 @@ Signal that any screen may subscribe to.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual.dom import DOMNode
 from textual.signal import Signal
 
-from gpseeker.models import Profile, ProfileEnvelope, Visibility
+if TYPE_CHECKING:
+    from gpseeker.models import Profile, ProfileEnvelope, Visibility
 
 Change = Literal["profile", "draft", "visibility"]
 

@@ -2,20 +2,30 @@
 on `Base.metadata`, which is what creating the schema needs."""
 
 from gpseeker.server.tables.accounts import Employer, ServerSecret, Token, User
+from gpseeker.server.tables.applications import (
+    ApplicationEvent,
+    ApplicationRow,
+    IdempotentAnswer,
+)
 from gpseeker.server.tables.disclosure import Disclosure, ProfileView
-from gpseeker.server.tables.jobs import JobRow
+from gpseeker.server.tables.jobs import JobRow, SavedJobRow, SavedSearchRow
 from gpseeker.server.tables.profiles import BlockedCompanyRow, ProfileRow, VisibilityRow
 from gpseeker.server.tables.resume_bank import CandidateRef, ResumeDocument
 
 __all__ = [
+    "ApplicationEvent",
+    "ApplicationRow",
     "BlockedCompanyRow",
     "CandidateRef",
     "Disclosure",
     "Employer",
+    "IdempotentAnswer",
     "JobRow",
     "ProfileRow",
     "ProfileView",
     "ResumeDocument",
+    "SavedJobRow",
+    "SavedSearchRow",
     "ServerSecret",
     "Token",
     "User",

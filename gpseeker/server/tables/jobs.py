@@ -1,8 +1,9 @@
-"""Jobs as employers posted them."""
+"""Jobs as employers posted them, and what seekers keep of them (saved jobs, searches)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -12,7 +13,11 @@ from gpseeker.server.db import Base, UTCDateTime
 
 class JobRow(Base):
     __tablename__ = "jobs"
-    __table_args__ = (Index("ix_jobs_status_posted", "status", "posted_at"),)
+    __table_args__ = (
+        Index("ix_jobs_status_posted", "status", "posted_at"),
+        # The salary sort and the minimum-salary filter walk this index.
+        Index("ix_jobs_status_salary", "status", "salary_yearly_min_jpy"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     employer_id: Mapped[int] = mapped_column(
@@ -28,6 +33,9 @@ class JobRow(Base):
     salary_min: Mapped[int | None]
     salary_max: Mapped[int | None]
     salary_period: Mapped[str] = mapped_column(String(8))
+    # salary_min as yen a year (see jobs.yearly_jpy), kept in step on every write so
+    # that filtering and sorting by salary compare like with like, using an index.
+    salary_yearly_min_jpy: Mapped[int | None] = mapped_column(default=None)
     japanese_required: Mapped[str] = mapped_column(String(8))
     english_required: Mapped[str] = mapped_column(String(16))
     visa_sponsorship: Mapped[bool] = mapped_column(Boolean)
@@ -36,3 +44,26 @@ class JobRow(Base):
     closes_at: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="open")
     posted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class SavedJobRow(Base):
+    __tablename__ = "saved_jobs"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    job_id: Mapped[int] = mapped_column(
+        ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    saved_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class SavedSearchRow(Base):
+    __tablename__ = "saved_searches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    # A `models.JobQuery` as JSON, re-validated when read: JobMail runs it as saved.
+    query: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

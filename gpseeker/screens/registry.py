@@ -1,0 +1,46 @@
+"""The app's main screens by mode, loaded on first use.
+
+Only the first screen is imported before the first paint; the others (the profile
+editor pulls in pydantic models, the privacy screen the masking rules) load when
+first opened, or in the background once the app is up (`preload`).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gpseeker.screens.base import MainScreen
+
+SCREENS: dict[str, str] = {
+    "jobs": "gpseeker.screens.base:JobsScreen",
+    "applications": "gpseeker.screens.base:ApplicationsScreen",
+    "inbox": "gpseeker.screens.base:InboxScreen",
+    "profile": "gpseeker.screens.profile:ProfileScreen",
+    "privacy": "gpseeker.screens.privacy:PrivacyScreen",
+    "account": "gpseeker.screens.base:AccountScreen",
+}
+"""mode -> "module:Class" of its screen."""
+
+
+def screen_class(mode: str) -> type[MainScreen]:
+    module, _, name = SCREENS[mode].partition(":")
+    loaded: type[MainScreen] = getattr(importlib.import_module(module), name)
+    return loaded
+
+
+def factory(mode: str) -> Callable[[], Any]:
+    """A MODES entry that imports the screen's module only when the mode opens."""
+
+    def make() -> MainScreen:
+        return screen_class(mode)()
+
+    return make
+
+
+def preload() -> None:
+    """Import every screen module (run in a thread after the first paint)."""
+    for mode in SCREENS:
+        screen_class(mode)

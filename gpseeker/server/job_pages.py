@@ -1,0 +1,207 @@
+"""A job search as pages: JobQuery filters, the three sort orders, and keyset cursors.
+
+Portable SQLAlchemy only; the keyword matching comes from a `JobTextSearch`.
+
+A cursor is opaque to clients (base64 of a small JSON object) and holds the sort key
+and id of the last job on the page, plus the highest job id that existed when page
+one was read. Pages continue strictly after that key, so a walk over all pages never
+repeats or skips a job, and jobs posted during the walk wait for the next search
+instead of shifting the pages under the reader.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gpseeker.models import ENGLISH_LEVELS, JAPANESE_LEVELS, REGIONS, JobQuery
+from gpseeker.server.errors import invalid
+from gpseeker.server.job_search import JobTextSearch, keywords
+from gpseeker.server.jobs import open_condition
+from gpseeker.server.tables import JobRow
+
+TOTAL_CAP = 10_000
+"""Counting every match costs a pass over them; past this many, `total` stays None
+(the first page is still exact about there being more)."""
+
+
+@dataclass(frozen=True)
+class Cursor:
+    sort: str  # the order actually used: "relevance", "newest" or "salary"
+    key: Any  # score (float), posted_at (ISO text) or yearly salary (int | None)
+    last_id: int
+    max_id: int
+    query: str  # fingerprint of the JobQuery the cursor belongs to
+
+
+@dataclass(frozen=True)
+class Found:
+    job_ids: list[int]
+    next_cursor: str | None
+    total: int | None
+
+
+def fingerprint(query: JobQuery) -> str:
+    canonical = json.dumps(query.model_dump(mode="json"), sort_keys=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+
+def encode_cursor(cursor: Cursor) -> str:
+    raw = json.dumps(
+        {
+            "s": cursor.sort,
+            "k": cursor.key,
+            "i": cursor.last_id,
+            "m": cursor.max_id,
+            "q": cursor.query,
+        },
+        separators=(",", ":"),
+    )
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(text: str, query: JobQuery) -> Cursor:
+    try:
+        raw = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+        cursor = Cursor(
+            sort=str(raw["s"]),
+            key=raw["k"],
+            last_id=int(raw["i"]),
+            max_id=int(raw["m"]),
+            query=str(raw["q"]),
+        )
+        _check_key(cursor)
+    except (binascii.Error, UnicodeDecodeError, ValueError, KeyError, TypeError):
+        raise invalid("cursor", "is not a cursor this server handed out") from None
+    if cursor.query != fingerprint(query):
+        raise invalid("cursor", "belongs to another search; start again from the first page")
+    return cursor
+
+
+def _check_key(cursor: Cursor) -> None:
+    """A cursor that decodes but carries the wrong kind of key is refused like any
+    other forged cursor, instead of failing deep inside the query."""
+    if cursor.sort == "relevance" and not isinstance(cursor.key, int | float):
+        raise ValueError("score")
+    if cursor.sort == "newest":
+        dt.datetime.fromisoformat(str(cursor.key))
+    if cursor.sort == "salary" and cursor.key is not None and not isinstance(cursor.key, int):
+        raise ValueError("salary")
+    if cursor.sort not in {"relevance", "newest", "salary"}:
+        raise ValueError("sort")
+
+
+def filters(query: JobQuery, now: dt.datetime, today: dt.date) -> list[ColumnElement[bool]]:
+    """Every filter of the query, to be ANDed; prefectures and regions add up (Tokyo or
+    anywhere in Kansai)."""
+    conditions: list[ColumnElement[bool]] = [open_condition(today)]
+    prefectures = set(query.prefecture)
+    for region in query.region:
+        prefectures.update(REGIONS[region])
+    if prefectures:
+        conditions.append(JobRow.prefecture.in_(sorted(prefectures)))
+    if query.remote:
+        conditions.append(JobRow.remote.in_(query.remote))
+    if query.job_type:
+        conditions.append(JobRow.job_type.in_(query.job_type))
+    if query.category:
+        conditions.append(JobRow.category.in_(query.category))
+    if query.min_salary_jpy is not None:
+        # A job that states no salary cannot be shown to meet a minimum: left out.
+        conditions.append(JobRow.salary_yearly_min_jpy >= query.min_salary_jpy)
+    if query.japanese_max is not None:
+        allowed = JAPANESE_LEVELS[: JAPANESE_LEVELS.index(query.japanese_max) + 1]
+        conditions.append(JobRow.japanese_required.in_(allowed))
+    if query.english_max is not None:
+        allowed_en = ENGLISH_LEVELS[: ENGLISH_LEVELS.index(query.english_max) + 1]
+        conditions.append(JobRow.english_required.in_(allowed_en))
+    if query.visa_sponsorship is not None:
+        conditions.append(JobRow.visa_sponsorship.is_(query.visa_sponsorship))
+    if query.apply_from_overseas is not None:
+        conditions.append(JobRow.apply_from_overseas.is_(query.apply_from_overseas))
+    if query.posted_within_days is not None:
+        conditions.append(JobRow.posted_at >= now - dt.timedelta(days=query.posted_within_days))
+    return conditions
+
+
+async def find_jobs(
+    session: AsyncSession,
+    text_search: JobTextSearch,
+    query: JobQuery,
+    *,
+    cursor: str | None,
+    limit: int,
+    now: dt.datetime,
+    today: dt.date,
+) -> Found:
+    words = keywords(query.q)
+    # Relevance needs words to rank by; without any, the newest jobs come first.
+    sort = "newest" if query.sort == "relevance" and not words else query.sort
+    after = decode_cursor(cursor, query) if cursor else None
+    if after is not None and after.sort != sort:
+        raise invalid("cursor", "belongs to another search; start again from the first page")
+    max_id = after.max_id if after else (await session.scalar(select(func.max(JobRow.id)))) or 0
+
+    conditions = [*filters(query, now, today), JobRow.id <= max_id]
+    matches = text_search.matches(words) if words else None
+    score = matches.c.score if matches is not None else None
+    base: Select[Any] = select(JobRow.id)
+    if matches is not None:
+        base = base.join(matches, matches.c.job_id == JobRow.id)
+    base = base.where(*conditions)
+
+    total = None
+    if after is None:
+        capped = base.limit(TOTAL_CAP + 1).subquery()
+        count = await session.scalar(select(func.count()).select_from(capped)) or 0
+        total = count if count <= TOTAL_CAP else None
+
+    if sort == "relevance" and score is not None:
+        page = base.add_columns(score).order_by(score, JobRow.id.desc())
+        if after is not None:
+            page = page.where(
+                or_(score > after.key, and_(score == after.key, JobRow.id < after.last_id))
+            )
+    elif sort == "salary":
+        salary = JobRow.salary_yearly_min_jpy
+        page = base.add_columns(salary).order_by(salary.desc().nulls_last(), JobRow.id.desc())
+        if after is not None:
+            page = page.where(_after_salary(after))
+    else:
+        page = base.add_columns(JobRow.posted_at).order_by(
+            JobRow.posted_at.desc(), JobRow.id.desc()
+        )
+        if after is not None:
+            posted = dt.datetime.fromisoformat(after.key)
+            page = page.where(tuple_(JobRow.posted_at, JobRow.id) < tuple_(posted, after.last_id))
+
+    rows = (await session.execute(page.limit(limit + 1))).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = None
+    if more and rows:
+        last_id, last_key = rows[-1]
+        if isinstance(last_key, dt.datetime):
+            last_key = last_key.isoformat()
+        next_cursor = encode_cursor(Cursor(sort, last_key, last_id, max_id, fingerprint(query)))
+    return Found(job_ids=[row[0] for row in rows], next_cursor=next_cursor, total=total)
+
+
+def _after_salary(after: Cursor) -> ColumnElement[bool]:
+    """Jobs after the cursor in "highest salary first, unstated salaries last"."""
+    salary = JobRow.salary_yearly_min_jpy
+    if after.key is None:
+        return and_(salary.is_(None), JobRow.id < after.last_id)
+    return or_(
+        salary < after.key,
+        and_(salary == after.key, JobRow.id < after.last_id),
+        salary.is_(None),
+    )

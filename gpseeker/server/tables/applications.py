@@ -1,0 +1,78 @@
+"""Applications, their status timelines, and the answers kept for Idempotency-Key."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from gpseeker.server.db import Base, UTCDateTime
+
+
+class ApplicationRow(Base):
+    __tablename__ = "applications"
+    __table_args__ = (
+        # One live application per candidate and job, enforced by the store so that
+        # two racing requests with different keys cannot both get through; after a
+        # withdrawal the candidate may apply again.
+        Index(
+            "ux_applications_active",
+            "candidate_id",
+            "job_id",
+            unique=True,
+            sqlite_where=text("status != 'withdrawn'"),
+            postgresql_where=text("status != 'withdrawn'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    employer_id: Mapped[int] = mapped_column(
+        ForeignKey("employers.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(16))
+    cover_note: Mapped[str] = mapped_column(Text)
+    disclosed: Mapped[list[str]] = mapped_column(JSON)
+    # The `EmployerView` (application context) built when the candidate applied: what
+    # they consented to send. Later profile edits or a locked resume do not change it.
+    candidate_view: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class ApplicationEvent(Base):
+    """One step of an application's timeline: appended, never edited."""
+
+    __tablename__ = "application_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(String(1000), default="")
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class IdempotentAnswer(Base):
+    """The first answer to a POST that carried an Idempotency-Key, per user.
+
+    In the database rather than in memory so that a retry reaching another worker
+    (or the same one after a restart) still gets the first answer.
+    """
+
+    __tablename__ = "idempotent_answers"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    # SHA-256 of method, path and body: the same key with another request is refused.
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    status: Mapped[int]
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,126 @@
+"""The words of the job board: prefectures, regions, levels, job types and statuses.
+
+Plain tuples and Literals with no dependencies, so the first screen can build its
+filter choices without importing pydantic models (STYLE: paint first).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+PREFECTURES: tuple[str, ...] = (
+    "Hokkaido", "Aomori", "Iwate", "Miyagi", "Akita", "Yamagata", "Fukushima",
+    "Ibaraki", "Tochigi", "Gunma", "Saitama", "Chiba", "Tokyo", "Kanagawa",
+    "Niigata", "Toyama", "Ishikawa", "Fukui", "Yamanashi", "Nagano", "Gifu",
+    "Shizuoka", "Aichi", "Mie", "Shiga", "Kyoto", "Osaka", "Hyogo", "Nara",
+    "Wakayama", "Tottori", "Shimane", "Okayama", "Hiroshima", "Yamaguchi",
+    "Tokushima", "Kagawa", "Ehime", "Kochi", "Fukuoka", "Saga", "Nagasaki",
+    "Kumamoto", "Oita", "Miyazaki", "Kagoshima", "Okinawa",
+)  # fmt: skip
+
+REGIONS: dict[str, tuple[str, ...]] = {
+    "Hokkaido": ("Hokkaido",),
+    "Tohoku": ("Aomori", "Iwate", "Miyagi", "Akita", "Yamagata", "Fukushima"),
+    "Kanto": ("Ibaraki", "Tochigi", "Gunma", "Saitama", "Chiba", "Tokyo", "Kanagawa"),
+    "Chubu": (
+        "Niigata", "Toyama", "Ishikawa", "Fukui", "Yamanashi", "Nagano", "Gifu",
+        "Shizuoka", "Aichi",
+    ),
+    "Kansai": ("Mie", "Shiga", "Kyoto", "Osaka", "Hyogo", "Nara", "Wakayama"),
+    "Chugoku": ("Tottori", "Shimane", "Okayama", "Hiroshima", "Yamaguchi"),
+    "Shikoku": ("Tokushima", "Kagawa", "Ehime", "Kochi"),
+    "Kyushu-Okinawa": (
+        "Fukuoka", "Saga", "Nagasaki", "Kumamoto", "Oita", "Miyazaki", "Kagoshima",
+        "Okinawa",
+    ),
+}  # fmt: skip
+
+REGION_OF_PREFECTURE: dict[str, str] = {
+    prefecture: region for region, members in REGIONS.items() for prefecture in members
+}
+
+JapaneseLevel = Literal["none", "N5", "N4", "N3", "N2", "N1", "native"]
+JAPANESE_LEVELS: tuple[JapaneseLevel, ...] = ("none", "N5", "N4", "N3", "N2", "N1", "native")
+
+EnglishLevel = Literal["none", "basic", "conversational", "business", "fluent", "native"]
+ENGLISH_LEVELS: tuple[EnglishLevel, ...] = (
+    "none",
+    "basic",
+    "conversational",
+    "business",
+    "fluent",
+    "native",
+)
+
+VisaStatus = Literal[
+    "needs_sponsorship",
+    "work_visa",
+    "highly_skilled_professional",
+    "spouse_or_long_term_resident",
+    "permanent_resident",
+    "working_holiday",
+    "student",
+    "japanese_citizen",
+    "other",
+]
+
+JobType = Literal["full_time", "part_time", "contract", "temporary", "internship", "freelance"]
+JOB_TYPES: tuple[JobType, ...] = (
+    "full_time",
+    "part_time",
+    "contract",
+    "temporary",
+    "internship",
+    "freelance",
+)
+
+RemotePolicy = Literal["onsite", "hybrid", "remote"]
+
+JobCategory = Literal[
+    "teaching",
+    "it",
+    "hospitality",
+    "engineering",
+    "sales",
+    "translation",
+    "marketing",
+    "finance",
+    "healthcare",
+    "manufacturing",
+    "logistics",
+    "research",
+    "design",
+    "customer_support",
+    "other",
+]
+
+SalaryPeriod = Literal["hour", "month", "year"]
+
+EducationLevel = Literal[
+    "secondary",
+    "vocational",
+    "associate",
+    "bachelor",
+    "master",
+    "doctorate",
+    "other",
+]
+
+Gender = Literal["female", "male", "non_binary", "other"]
+
+ResumeState = Literal["locked", "searchable"]
+
+ViewContext = Literal["search", "application"]
+
+Role = Literal["seeker", "employer"]
+
+ApplicationStatus = Literal[
+    "submitted", "viewed", "shortlisted", "interview", "offer", "rejected", "withdrawn"
+]
+
+OptionalDisclosure = Literal["phone", "address"]
+
+JOB_CATEGORIES: tuple[JobCategory, ...] = get_args(JobCategory)
+REMOTE_POLICIES: tuple[RemotePolicy, ...] = get_args(RemotePolicy)
+VISA_STATUSES: tuple[VisaStatus, ...] = get_args(VisaStatus)
+APPLICATION_STATUSES: tuple[ApplicationStatus, ...] = get_args(ApplicationStatus)
