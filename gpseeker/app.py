@@ -9,6 +9,7 @@ and SQLAlchemy, which costs ~400 ms, so that happens in a worker after the first
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -60,7 +61,8 @@ class GPSeekerApp(App[None]):
             )
             for room in ROOMS
         ),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit"),
+        # Out of the footer, which needs the room for the screen's own keys; F1 lists it.
+        Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit"),
     ]
 
     def __init__(
@@ -84,6 +86,9 @@ class GPSeekerApp(App[None]):
         self._client: asyncio.Future[PlatformClient] | None = None
         self._platform_label = "connecting to the platform…"
         self.theme = theme if theme in self.available_themes else DEFAULT_THEME
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            # Motion is opt-in: it costs bytes over SSH and distracts some readers.
+            self.animation_level = "none"
 
     async def client(self) -> PlatformClient:
         """The platform client, once connected; screens await it in their workers."""
@@ -131,8 +136,19 @@ class GPSeekerApp(App[None]):
             self._client.set_exception(error)
             return
         self._client.set_result(client)
-        self._platform_label = client.platform_label
-        self.sub_title = client.platform_label
+        self._platform_label = await self._describe(client)
+        self._show_unsaved_marker("profile")
+
+    @staticmethod
+    async def _describe(client: PlatformClient) -> str:
+        """ "Local demo platform · you@example.com": where, and signed in as whom."""
+        from gpseeker.client import PlatformError
+
+        try:
+            account = await client.me()
+        except PlatformError:
+            return client.platform_label
+        return f"{client.platform_label} · {account.email}"
 
     async def _open_client(self) -> PlatformClient:
         try:

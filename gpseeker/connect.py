@@ -12,11 +12,13 @@ import asyncio
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from gpseeker.config import StoredToken, TokenStore
 
 if TYPE_CHECKING:
+    import httpx
+
     from gpseeker.client import PlatformClient
 
 
@@ -65,7 +67,13 @@ class RemoteConnector:
 
     server: str
     tokens: TokenStore = field(default_factory=TokenStore.default)
+    transport: httpx.AsyncBaseTransport | None = None
+    """Tests pass an in-process transport; None means the network."""
     remote: bool = True
+
+    @property
+    def _options(self) -> dict[str, Any]:
+        return {} if self.transport is None else {"transport": self.transport}
 
     async def connect(self) -> PlatformClient:
         from gpseeker.client import AuthError, PlatformClient
@@ -73,7 +81,7 @@ class RemoteConnector:
         stored = self.tokens.get(self.server, "seeker")
         if stored is None:
             raise SignInRequired(self.server)
-        client = PlatformClient(self.server, stored.token)
+        client = PlatformClient(self.server, stored.token, **self._options)
         try:
             await client.me()
         except AuthError:
@@ -88,14 +96,16 @@ class RemoteConnector:
     async def sign_in(self, email: str, password: str) -> PlatformClient:
         from gpseeker.client import PlatformClient
 
-        client = await PlatformClient.login(self.server, email, password)
+        client = await PlatformClient.login(self.server, email, password, **self._options)
         self._remember(client, email)
         return client
 
     async def sign_up(self, email: str, password: str, full_name: str) -> PlatformClient:
         from gpseeker.client import PlatformClient
 
-        client = await PlatformClient.signup(self.server, email, password, full_name)
+        client = await PlatformClient.signup(
+            self.server, email, password, full_name, **self._options
+        )
         self._remember(client, email)
         return client
 

@@ -9,6 +9,7 @@ then asks. Without a terminal to ask in, and without --yes, nothing is sent.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import sys
 import uuid
@@ -158,10 +159,8 @@ async def _send(client: PlatformClient, job: Job, request: ApplicationRequest) -
             raise CliError(ALREADY_APPLIED) from None
         if problem.code == "job_closed":
             # It closed while the user read the preview: read the job again for its date.
-            try:
+            with contextlib.suppress(PlatformError):  # keep the first answer's job then
                 job = await client.get_job(job.id)
-            except PlatformError:
-                pass
             raise CliError(closed_message(job)) from None
         raise
 

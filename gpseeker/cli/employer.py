@@ -25,7 +25,11 @@ from gpseeker.cli.output import blocks, field, line, term
 from gpseeker.cli.registry import Commands
 from gpseeker.cli.views import hit_fields, job_fields, show_employer_view, show_received_application
 from gpseeker.client import EmployerClient
-from gpseeker.models import APPLICATION_STATUSES, ApplicationStatusUpdate, JobDraft, JobPatch
+from gpseeker.models import ApplicationStatus, ApplicationStatusUpdate, JobDraft, JobPatch
+
+# The steps an employer takes; "submitted", "viewed" and "withdrawn" come from the
+# platform and the candidate, so offering them here would only earn a refusal.
+EMPLOYER_STATUSES: tuple[ApplicationStatus, ...] = ("shortlisted", "interview", "offer", "rejected")
 
 
 def register(commands: Commands) -> None:
@@ -98,8 +102,8 @@ def register(commands: Commands) -> None:
     )
     status.add_argument("id", type=job_id, metavar="ID", help="the application's number")
     status.add_argument(
-        "status", choices=APPLICATION_STATUSES, metavar="STATUS",
-        help=f"one of: {', '.join(APPLICATION_STATUSES)}",
+        "status", choices=EMPLOYER_STATUSES, metavar="STATUS",
+        help=f"one of: {', '.join(EMPLOYER_STATUSES)}",
     )  # fmt: skip
     status.add_argument("--note", default="", help="a note that goes with the change")
     status.set_defaults(handler=_set_status)

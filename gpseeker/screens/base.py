@@ -36,18 +36,6 @@ class ComingScreen(MainScreen):
         yield Static(f"{self.TITLE}\n\n{self.NOTE}", classes="coming")
 
 
-class JobsScreen(ComingScreen):
-    MODE = "jobs"
-    TITLE = "Jobs"
-    NOTE = "Searching, saving and applying to jobs is coming in the next release."
-
-
-class ApplicationsScreen(ComingScreen):
-    MODE = "applications"
-    TITLE = "Applications"
-    NOTE = "Following your applications and their status is coming in a later release."
-
-
 class InboxScreen(ComingScreen):
     MODE = "inbox"
     TITLE = "Inbox"

@@ -13,6 +13,7 @@ platform holds and says why in words.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import TabbedContent, TabPane
+from textual.worker import WorkerError
 
 from gpseeker import privacy
 from gpseeker.models import EmployerPreview, OptionalDisclosure, ViewContext, Visibility
@@ -240,11 +242,20 @@ class PrivacyScreen(MainScreen):
 
     # --- actions ----------------------------------------------------------------------
 
-    def action_lock(self) -> None:
+    async def action_lock(self) -> None:
+        await self._loaded()
         self.query_one(VisibilityControls).choose_resume("locked")
 
-    def action_searchable(self) -> None:
+    async def action_searchable(self) -> None:
+        await self._loaded()
         self.query_one(VisibilityControls).choose_resume("searchable")
+
+    async def _loaded(self) -> None:
+        """Wait for the settings to arrive: the palette may run a key as the screen opens."""
+        for worker in self.workers:
+            if worker.group == "privacy-load" and not worker.is_finished:
+                with contextlib.suppress(WorkerError):
+                    await worker.wait()
 
     def action_switch_preview(self) -> None:
         tabs = self.query_one(TabbedContent)

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from gpseeker.screens.base import MainScreen
 
 SCREENS: dict[str, str] = {
-    "jobs": "gpseeker.screens.base:JobsScreen",
-    "applications": "gpseeker.screens.base:ApplicationsScreen",
+    "jobs": "gpseeker.screens.jobs:JobsScreen",
+    "applications": "gpseeker.screens.applications:ApplicationsScreen",
     "inbox": "gpseeker.screens.base:InboxScreen",
     "profile": "gpseeker.screens.profile:ProfileScreen",
     "privacy": "gpseeker.screens.privacy:PrivacyScreen",

@@ -10,7 +10,17 @@ from fastapi import FastAPI
 from gpseeker import __version__
 from gpseeker.server import errors
 from gpseeker.server.platform import Platform
-from gpseeker.server.routes import auth, privacy, profile, resume_bank
+from gpseeker.server.routes import (
+    applications,
+    auth,
+    employer_applications,
+    employer_jobs,
+    jobs,
+    privacy,
+    profile,
+    resume_bank,
+    saved,
+)
 from gpseeker.server.settings import ServerSettings
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///gpseeker-platform.sqlite3"
@@ -45,6 +55,16 @@ def create_app(
     )
     app.state.platform = platform
     errors.install(app)
-    for module in (auth, profile, privacy, resume_bank):
+    for module in (
+        auth,
+        profile,
+        privacy,
+        resume_bank,
+        jobs,
+        saved,
+        applications,
+        employer_jobs,
+        employer_applications,
+    ):
         app.include_router(module.router)
     return app

@@ -75,17 +75,17 @@ def to_job(
         company_name=company_name,
         title=row.title,
         description=row.description,
-        category=row.category,  # type: ignore[arg-type]  # stored from the Literal
-        job_type=row.job_type,  # type: ignore[arg-type]
-        remote=row.remote,  # type: ignore[arg-type]
+        category=row.category,
+        job_type=row.job_type,
+        remote=row.remote,
         prefecture=row.prefecture,
         city=row.city,
         salary_min=row.salary_min,
         salary_max=row.salary_max,
-        salary_period=row.salary_period,  # type: ignore[arg-type]
+        salary_period=row.salary_period,
         salary_yearly_min_jpy=row.salary_yearly_min_jpy,
-        japanese_required=row.japanese_required,  # type: ignore[arg-type]
-        english_required=row.english_required,  # type: ignore[arg-type]
+        japanese_required=row.japanese_required,
+        english_required=row.english_required,
         visa_sponsorship=row.visa_sponsorship,
         apply_from_overseas=row.apply_from_overseas,
         skills=list(row.skills),
@@ -109,7 +109,7 @@ async def jobs_by_id(
         .join(Employer, Employer.id == JobRow.employer_id)
         .where(JobRow.id.in_(ids))
     )
-    return {row.id: (row, company) for row, company in rows.tuples()}
+    return {row.id: (row, company) for row, company in rows}
 
 
 async def seeker_flags(

@@ -74,7 +74,7 @@ def yen(amount: int) -> str:
 
 
 def salary_words(low: int | None, high: int | None, period: str) -> str:
-    """"¥250,000–¥300,000 a month", "from ¥4,000,000 a year", or "not stated"."""
+    """ "¥250,000–¥300,000 a month", "from ¥4,000,000 a year", or "not stated"."""
     per = PERIOD_WORDS.get(period, f"per {period}")
     if low is not None and high is not None:
         if low == high:
@@ -92,7 +92,7 @@ def job_salary(job: Job) -> str:
 
 
 def where_words(job: Job) -> str:
-    """"Shibuya, Tokyo (Kanto)", or "anywhere in Japan" when no prefecture is given."""
+    """ "Shibuya, Tokyo (Kanto)", or "anywhere in Japan" when no prefecture is given."""
     if job.prefecture is None:
         return job.city or "anywhere in Japan"
     region = REGION_OF_PREFECTURE.get(job.prefecture)
@@ -118,7 +118,7 @@ def local_date(moment: dt.datetime) -> dt.date:
 
 
 def count_words(total: int | None, shown: int, more: bool) -> str:
-    """"48 jobs", "1 job", "No jobs match", or "at least 30 jobs" when the server
+    """ "48 jobs", "1 job", "No jobs match", or "at least 30 jobs" when the server
     does not count."""
     if total is None:
         if not more:

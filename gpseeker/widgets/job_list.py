@@ -42,10 +42,8 @@ def job_row(job: Job) -> Content:
     if markers:
         first += [safe_content(" · ".join(markers), "bold reverse"), " "]
     first.append(safe_content(clean_line(job.title), "bold"))
-    second = safe_join(
-        ["  ", clean_line(job.company_name), " · ", clean_line(where_words(job)), " · "]
-        + [job_salary(job)]
-    )
+    place = clean_line(where_words(job))
+    second = safe_join(["  ", clean_line(job.company_name), " · ", place, " · ", job_salary(job)])
     return Content("\n").join([safe_join(first), second])
 
 

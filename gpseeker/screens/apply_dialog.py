@@ -1,0 +1,290 @@
+"""The apply dialog: consent to one employer, for one job, with exactly this data.
+
+It names the job and the employer and lists what that employer will receive, built
+here by `privacy.preview` (the function the server uses) on the SAVED profile: an
+unsaved draft is not what the platform sends. Phone and postal address are off until
+ticked, and the list follows the ticks at once.
+
+Nothing is lost and nothing is sent twice. The Idempotency-Key is made once, when the
+dialog opens, and every retry of this submission reuses it: after a timeout the
+platform either applies once or replays its first answer. Failures (the job closed
+meanwhile, the platform unreachable) keep the dialog open with the cover note as
+written and say what happened in words.
+
+Imported when the candidate presses `a`, never before the first paint: it loads the
+models and the masking rules.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING, ClassVar
+
+from pydantic import ValidationError
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Label, TextArea
+
+from gpseeker import privacy
+from gpseeker.client import ConflictError, PlatformError, Unavailable
+from gpseeker.models import (
+    Application,
+    ApplicationRequest,
+    EmployerPreview,
+    Job,
+    OptionalDisclosure,
+    Profile,
+)
+from gpseeker.widgets import job_format
+from gpseeker.widgets.employer_preview import EmployerPreviewPanel, preview_content
+from gpseeker.widgets.safe_text import SafeText, safe_join
+
+if TYPE_CHECKING:
+    from gpseeker.app import GPSeekerApp
+
+__all__ = ["ApplyDialog", "dialog_preview"]
+
+HEADING = "What this employer will receive"
+NOTE = "Exactly this, and nobody else receives it. Your name and e-mail always go."
+DRAFT_NOTE = (
+    "You have unsaved profile changes: they are not sent. The employer receives your "
+    "saved profile, as listed here."
+)
+_ON_REQUEST = " (only if you tick it in the apply dialog)"
+"""The suffix the shared preview gives phone and address; here the ticks decide."""
+_OPTIONAL: dict[OptionalDisclosure, tuple[str, str]] = {
+    "phone": ("Phone: ", "Share my phone number"),
+    "address": ("Postal address: ", "Share my postal address"),
+}
+
+
+def dialog_preview(
+    preview: EmployerPreview, profile: Profile, ticked: frozenset[OptionalDisclosure]
+) -> Content:
+    """The shared employer preview, with phone and address said as this dialog means:
+    sent because ticked, or not sent and how to send it."""
+    lines = preview_content(preview).split("\n")
+    present = {"phone": profile.identity.phone, "address": profile.identity.address}
+    shown: list[Content] = []
+    for line in lines:
+        kind = next(
+            (k for k, (label, _) in _OPTIONAL.items() if line.plain.startswith(label)), None
+        )
+        if kind is None:
+            shown.append(line)
+            continue
+        label, box = _OPTIONAL[kind]
+        if present[kind] is None:
+            shown.append(Content(f"{label}(none in your profile)"))
+        elif kind in ticked:
+            kept = (
+                line[: len(line) - len(_ON_REQUEST)] if line.plain.endswith(_ON_REQUEST) else line
+            )
+            shown.append(kept + " (sent: you ticked it)")
+        else:
+            shown.append(Content(f"{label}not sent (tick “{box}” to send it)"))
+    return Content("\n").join(shown)
+
+
+class ApplyDialog(ModalScreen[Application | None]):
+    """Dismisses with the Application once the platform confirms, or None (cancel)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="apply.cancel"),
+        Binding("ctrl+s", "submit", "Apply", id="apply.submit", tooltip="Send the application"),
+    ]
+
+    DEFAULT_CSS = """
+    ApplyDialog { align: center middle; }
+    ApplyDialog > Vertical {
+        width: 90; max-width: 100%; height: 100%; max-height: 40;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    ApplyDialog #apply-title { text-style: bold; }
+    ApplyDialog #apply-choices { height: auto; }
+    ApplyDialog #apply-choices Checkbox { margin-right: 2; }
+    ApplyDialog #apply-preview-scroll { height: 1fr; border: tall $panel; }
+    ApplyDialog #apply-note { height: 4; }
+    ApplyDialog #apply-message { display: none; text-style: bold; }
+    ApplyDialog #apply-buttons { height: auto; align-horizontal: right; }
+    ApplyDialog #apply-buttons Button { margin-left: 1; }
+    """
+
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+        self.idempotency_key = str(uuid.uuid4())
+        """One key for every retry of this submission (see the module docstring)."""
+        self.preview: EmployerPreview | None = None
+        """What the list shows now; None until the profile is loaded."""
+        self._escape_armed = False
+
+    @property
+    def gpseeker(self) -> GPSeekerApp:
+        from gpseeker.app import GPSeekerApp
+
+        app = self.app
+        assert isinstance(app, GPSeekerApp)
+        return app
+
+    def compose(self) -> ComposeResult:
+        job = self.job
+        with Vertical():
+            yield SafeText(
+                safe_join(["Apply to ", job.title, " at ", job.company_name]), id="apply-title"
+            )
+            if self.gpseeker.state.unsaved:
+                yield SafeText(DRAFT_NOTE, id="apply-draft")
+            with Horizontal(id="apply-choices"):
+                yield Checkbox(_OPTIONAL["phone"][1], id="apply-phone", compact=True)
+                yield Checkbox(_OPTIONAL["address"][1], id="apply-address", compact=True)
+            with VerticalScroll(id="apply-preview-scroll"):
+                yield EmployerPreviewPanel(id="apply-preview")
+            yield Label("Cover note (optional; Tab leaves it)")
+            yield TextArea(id="apply-note", soft_wrap=True)
+            yield SafeText("", id="apply-message")
+            with Horizontal(id="apply-buttons"):
+                yield Button("Apply", id="apply-submit", variant="primary", disabled=True)
+                yield Button("Cancel", id="apply-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#apply-phone", Checkbox).focus()
+        self._show_preview()
+        state = self.gpseeker.state
+        if state.envelope is None or state.visibility is None:
+            self.load_profile()
+
+    # --- what the employer receives ----------------------------------------------------
+
+    @property
+    def ticked(self) -> frozenset[OptionalDisclosure]:
+        chosen: set[OptionalDisclosure] = set()
+        if self.query_one("#apply-phone", Checkbox).value:
+            chosen.add("phone")
+        if self.query_one("#apply-address", Checkbox).value:
+            chosen.add("address")
+        return frozenset(chosen)
+
+    @on(Checkbox.Changed)
+    def _ticked(self) -> None:
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        state = self.gpseeker.state
+        panel = self.query_one(EmployerPreviewPanel)
+        if state.envelope is None or state.visibility is None:
+            self.preview = None
+            panel.show(HEADING, NOTE, None)
+            return
+        profile = state.envelope.profile
+        ticked = self.ticked
+        self.preview = privacy.preview(
+            profile, state.visibility, "application", disclose=ticked, today=job_format.today()
+        )
+        panel.show(HEADING, NOTE, self.preview)
+        panel.query_one(".preview--body", SafeText).set_text(
+            dialog_preview(self.preview, profile, ticked)
+        )
+        for kind in _OPTIONAL:
+            # Nothing to share: say so by disabling the box (the list says why).
+            box = self.query_one(f"#apply-{kind}", Checkbox)
+            box.disabled = getattr(profile.identity, kind) is None
+        self.query_one("#apply-submit", Button).disabled = False
+
+    @work(exclusive=True, group="apply-profile", exit_on_error=False)
+    async def load_profile(self) -> None:
+        state = self.gpseeker.state
+        try:
+            client = await self.gpseeker.client()
+            if state.envelope is None:
+                state.set_saved(await client.get_profile())
+            if state.visibility is None:
+                state.set_visibility(await client.get_visibility())
+        except PlatformError as error:
+            self._say("Could not load your profile, so nothing can be sent yet: ", error.message)
+            return
+        self._show_preview()
+
+    # --- sending -----------------------------------------------------------------------
+
+    def _say(self, *parts: str) -> None:
+        message = self.query_one("#apply-message", SafeText)
+        message.set_text(safe_join(parts))
+        message.display = True
+
+    def action_submit(self) -> None:
+        if not self.query_one("#apply-submit", Button).disabled:
+            self.submit()
+
+    @on(Button.Pressed, "#apply-submit")
+    def _submit_pressed(self) -> None:
+        self.action_submit()
+
+    @work(exclusive=True, group="apply-send", exit_on_error=False)
+    async def submit(self) -> None:
+        try:
+            request = ApplicationRequest(
+                cover_note=self.query_one("#apply-note", TextArea).text,
+                disclose=sorted(self.ticked),
+            )
+        except ValidationError as error:
+            self._say("Not sent: ", "; ".join(problem["msg"] for problem in error.errors()))
+            return
+        button = self.query_one("#apply-submit", Button)
+        button.disabled = True
+        self._say("Sending your application…")
+        try:
+            client = await self.gpseeker.client()
+            application = await client.apply(
+                self.job.id, request, idempotency_key=self.idempotency_key
+            )
+        except ConflictError as error:
+            if error.code == "job_closed":
+                self._say(
+                    "Not sent: this job closed while the dialog was open. Your cover note "
+                    "is kept below, so you can copy it."
+                )
+                return  # Apply stays disabled: trying again cannot succeed
+            button.disabled = False
+            if error.code == "already_applied":
+                self._say("You have already applied to this job: see Applications (F3).")
+            else:
+                self._say("Not sent: ", error.message)
+            return
+        except Unavailable as error:
+            button.disabled = False
+            self._say(
+                "Could not reach the platform (",
+                error.message,
+                "). Nothing is lost: press Apply to try again; it will not apply twice.",
+            )
+            return
+        except PlatformError as error:
+            button.disabled = False
+            detail = "; ".join(f.message for f in error.fields) or error.message
+            self._say("Not sent: ", detail)
+            return
+        self.dismiss(application)
+
+    # --- leaving -----------------------------------------------------------------------
+
+    def action_cancel(self) -> None:
+        # Esc is easy to hit while writing: with a note written, the first one asks.
+        note = self.query_one("#apply-note", TextArea).text.strip()
+        if note and not self._escape_armed:
+            self._escape_armed = True
+            self._say("Press Esc again to cancel and discard your cover note.")
+            return
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#apply-cancel")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(None)
+
+    @on(TextArea.Changed)
+    def _note_changed(self) -> None:
+        self._escape_armed = False

@@ -1,0 +1,107 @@
+"""The candidate's applications: apply (with Idempotency-Key), follow, withdraw."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request, Response
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from gpseeker.models import Application, ApplicationRequest
+from gpseeker.server import applications, idempotency
+from gpseeker.server.deps import SeekerDep
+from gpseeker.server.errors import error_responses, not_found
+from gpseeker.server.routes.jobs import JobId
+from gpseeker.server.tables import ApplicationRow, Employer, JobRow
+
+router = APIRouter(prefix="/api/v1", tags=["applications"])
+
+ApplicationId = Annotated[int, Path(ge=1, le=2**62)]
+
+
+@router.post(
+    "/jobs/{job_id}/applications",
+    status_code=201,
+    response_model=Application,
+    responses=error_responses(400, 401, 403, 404, 409, 422),
+    summary="Apply: the employer receives name, e-mail, the ticked fields and the "
+    "application view; 409 job_closed or already_applied; 422 idempotency_key_reused",
+)
+async def apply(
+    job_id: JobId,
+    body: ApplicationRequest,
+    caller: SeekerDep,
+    request: Request,
+    idempotency_key: idempotency.IdempotencyKey = None,
+) -> Response:
+    session, user_id = caller.session, caller.user.id
+    request_print = idempotency.fingerprint("POST", request.url.path, body)
+    replayed = await idempotency.replay(session, user_id, idempotency_key, request_print)
+    if replayed is not None:
+        return replayed
+    application = await applications.apply(caller, job_id, body)
+    response = idempotency.answer(caller, idempotency_key, request_print, 201, application)
+    try:
+        await session.commit()
+    except IntegrityError:
+        # Another request for the same job won the race (a retry with the same key
+        # arriving twice, or two keys): answer as that request's repeat would be.
+        await session.rollback()
+        replayed = await idempotency.replay(session, user_id, idempotency_key, request_print)
+        if replayed is not None:
+            return replayed
+        job = await session.get(JobRow, job_id)
+        assert job is not None  # it was there a moment ago; jobs are never deleted
+        raise applications.already_applied(job) from None
+    return response
+
+
+@router.get(
+    "/me/applications",
+    responses=error_responses(401, 403),
+    summary="The candidate's applications with their status timelines, newest first",
+)
+async def my_applications(caller: SeekerDep) -> list[Application]:
+    rows = await caller.session.execute(
+        select(ApplicationRow, JobRow.title, Employer.company_name)
+        .join(JobRow, JobRow.id == ApplicationRow.job_id)
+        .join(Employer, Employer.id == ApplicationRow.employer_id)
+        .where(ApplicationRow.candidate_id == caller.user.id)
+        .order_by(ApplicationRow.created_at.desc(), ApplicationRow.id.desc())
+    )
+    found = list(rows)
+    events = await applications.timelines(caller.session, [row.id for row, _, _ in found])
+    return [
+        applications.to_application(row, title, company, events[row.id])
+        for row, title, company in found
+    ]
+
+
+@router.delete(
+    "/me/applications/{application_id}",
+    responses=error_responses(401, 403, 404, 422),
+    summary="Withdraw an application (the employer sees it withdrawn); "
+    "withdrawing it again changes nothing",
+)
+async def withdraw(caller: SeekerDep, application_id: ApplicationId) -> Application:
+    session = caller.session
+    found = (
+        await session.execute(
+            select(ApplicationRow, JobRow.title, Employer.company_name)
+            .join(JobRow, JobRow.id == ApplicationRow.job_id)
+            .join(Employer, Employer.id == ApplicationRow.employer_id)
+            .where(
+                ApplicationRow.id == application_id,
+                ApplicationRow.candidate_id == caller.user.id,
+            )
+        )
+    ).first()
+    if found is None:
+        raise not_found("That application")
+    row, title, company = found.tuple()
+    if row.status != "withdrawn":
+        applications.change_status(session, row, "withdrawn", "", caller)
+        await session.commit()
+    events = await applications.timelines(session, [row.id])
+    return applications.to_application(row, title, company, events[row.id])
