@@ -129,7 +129,6 @@ class JobsScreen(MainScreen):
 
     def on_mount(self) -> None:
         self.query_one("#job-search", Input).focus()
-        self.gpseeker.state.changed.subscribe(self, self._state_changed)
         self.start()
 
     def on_screen_resume(self) -> None:
@@ -163,6 +162,9 @@ class JobsScreen(MainScreen):
         state = self.gpseeker.state
         try:
             client = await self._client()
+            # Here, not in on_mount: as the first screen, this one mounts before the
+            # app binds the state's signal.
+            state.changed.subscribe(self, self._state_changed)
             if state.envelope is None:
                 state.set_saved(await client.get_profile())
         except PlatformError as error:

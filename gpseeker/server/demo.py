@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from gpseeker.models import (
     JOB_TYPES,
     PREFECTURES,
+    VISA_STATUSES,
     Demographics,
     Education,
     EducationLevel,
@@ -599,17 +600,7 @@ _PAST_EMPLOYERS = (
 
 _STREETS = ("Chuo", "Honcho", "Sakaemachi", "Higashi", "Nishiki", "Asahicho", "Midoricho")
 
-_VISAS: tuple[VisaStatus, ...] = (
-    "needs_sponsorship",
-    "work_visa",
-    "highly_skilled_professional",
-    "spouse_or_long_term_resident",
-    "permanent_resident",
-    "working_holiday",
-    "student",
-    "japanese_citizen",
-    "other",
-)
+_VISAS: tuple[VisaStatus, ...] = VISA_STATUSES
 _VISA_WEIGHTS = (30, 28, 5, 10, 8, 7, 8, 2, 2)
 
 _EDUCATION: tuple[EducationLevel, ...] = (

@@ -117,9 +117,11 @@ class JobFilters:
         if self.min_salary_jpy is not None:
             parts.append(f"at least {yen(self.min_salary_jpy)} a year")
         if self.japanese_max is not None:
-            level = "no Japanese" if self.japanese_max == "none" else self.japanese_max
             own = " (your level)" if self.japanese_max == own_level else ""
-            parts.append(f"Japanese up to {level}{own}")
+            if self.japanese_max == "none":
+                parts.append(f"no Japanese needed{own}")
+            else:
+                parts.append(f"Japanese up to {self.japanese_max}{own}")
         if self.visa_sponsorship:
             parts.append("visa sponsored")
         if self.apply_from_overseas:

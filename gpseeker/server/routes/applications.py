@@ -99,7 +99,7 @@ async def withdraw(caller: SeekerDep, application_id: ApplicationId) -> Applicat
     ).first()
     if found is None:
         raise not_found("That application")
-    row, title, company = found.tuple()
+    row, title, company = found
     if row.status != "withdrawn":
         applications.change_status(session, row, "withdrawn", "", caller)
         await session.commit()

@@ -76,7 +76,7 @@ async def set_status(
     ).first()
     if found is None:
         raise not_found("That application")
-    row, title = found.tuple()
+    row, title = found
     if body.status not in EMPLOYER_STATUSES:
         allowed = ", ".join(sorted(EMPLOYER_STATUSES))
         raise invalid("status", f"an employer can set {allowed}")
