@@ -579,6 +579,18 @@ class JobQuery(Strict):
     posted_within_days: int | None = Field(default=None, ge=1, le=365)
     sort: JobSort = "relevance"
 
+    @field_validator("visa_sponsorship", "apply_from_overseas", mode="before")
+    @classmethod
+    def _true_or_false(cls, value: object) -> object:
+        """A yes/no filter is true or false: in JSON a boolean, in a query string the
+        word. Pydantic would also take 0, "yes" or "on", which the schema does not
+        promise and which would make a typo mean something."""
+        if value is None or isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.casefold() in {"true", "false"}:
+            return value.casefold() == "true"
+        raise ValueError("must be true or false")
+
 
 class SavedSearchRequest(Strict):
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from gpseeker.cli import output
-from gpseeker.cli.apply import confirm
+from gpseeker.cli.apply import confirm, sentence
 from gpseeker.cli.context import CliError, seeker_client, server_option
 from gpseeker.cli.jobs import job_id
 from gpseeker.cli.output import blocks, field, line
@@ -69,6 +69,6 @@ async def _withdraw(args: argparse.Namespace) -> int:
             line("Nothing was changed.")
             return 1
         application = await client.withdraw(application.id)
-    line(f"Withdrew your application to {company}.")
+    line(sentence(f"Withdrew your application to {company}"))
     field("Status", output.term(application.status))
     return 0

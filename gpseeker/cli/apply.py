@@ -82,6 +82,11 @@ def confirm(question: str, *, declined: str) -> bool:
     return answer.strip().casefold() in ("y", "yes")
 
 
+def sentence(text: str) -> str:
+    """`text` with a full stop, unless it already ends in one ("K.K.", "Inc.")."""
+    return text if text.endswith(".") else f"{text}."
+
+
 def closed_message(job: Job, *, today: dt.date | None = None) -> str:
     today = today or dt.date.today()
     if job.closes_at is not None and job.closes_at <= today:
@@ -138,7 +143,7 @@ async def _apply(args: argparse.Namespace) -> int:
 
         application = await _send(client, job, request)
 
-    line(f"Sent your application to {company}.")
+    line(sentence(f"Sent your application to {company}"))
     line()
     for label, value in application_fields(application):
         field(label, value)

@@ -16,6 +16,7 @@ from gpseeker.models import (
     ResumeBankHit,
     StatusChange,
 )
+from gpseeker.text import clean_line
 
 
 def show_employer_view(view: EmployerView) -> None:
@@ -83,6 +84,14 @@ def hit_fields(hit: ResumeBankHit) -> list[tuple[str, object]]:
 
 # --- jobs and applications --------------------------------------------------------------
 
+# The server's names for what an application sent, as the candidate reads them.
+_DISCLOSED_WORDS = {
+    "full_name": "name",
+    "email": "e-mail",
+    "profile": "your profile as employers see it when you apply",
+    "phone": "phone",
+    "address": "address",
+}
 _PER = {"year": "a year", "month": "a month", "hour": "an hour"}
 _JAPANESE_WORDS = {"none": "not required", "native": "native level"}
 _ENGLISH_WORDS = {"none": "not required", "native": "native level"}
@@ -173,9 +182,15 @@ def show_job(job: Job) -> None:
 
 
 def timeline(changes: Sequence[StatusChange]) -> str:
-    """One line per status change: "2025-06-01 12:00 UTC submitted"."""
-    return "\n".join(
-        f"{when(change.at)} {term(change.status)}" + (f": {change.note}" if change.note else "")
+    """One line per status change: "2025-06-01 12:00 UTC submitted".
+
+    Ends with a line break so that `field` always lists it under "Timeline:", one
+    change a line, even when there is only one change yet.
+    """
+    return "".join(
+        f"{when(change.at)} {term(change.status)}"
+        + (f": {clean_line(change.note)}" if change.note else "")
+        + "\n"
         for change in changes
     )
 
@@ -186,7 +201,7 @@ def application_fields(application: Application) -> list[tuple[str, object]]:
         ("Company", application.company_name),
         ("Job", application.job_id),
         ("Status", term(application.status)),
-        ("Details sent", application.disclosed),
+        ("Details sent", [_DISCLOSED_WORDS.get(f, term(f) or f) for f in application.disclosed]),
         ("Cover note", application.cover_note or "none"),
         ("Timeline", timeline(application.timeline)),
     ]

@@ -158,9 +158,11 @@ class ApiClient:
         params: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
         idempotent: bool = False,
+        partial: bool = False,
     ) -> T:
         """One API call: auth header, retries, typed errors, the answer parsed as `kind`.
 
+        `partial=True` sends only the fields set on `body` (for PATCH).
         `idempotent=True` on a POST adds an Idempotency-Key, generated once and sent
         with every retry, so the server can recognise a repeat and act only once.
         """
@@ -173,7 +175,9 @@ class ApiClient:
             all_headers.setdefault("Idempotency-Key", str(uuid.uuid4()))
         may_repeat = method != "POST" or idempotent
         url = f"{API}{path}"
-        payload = None if body is None else body.model_dump(mode="json")
+        # A partial body (a PATCH) sends only the fields the caller set: a field left
+        # out means "unchanged", while an explicit null would mean "remove it".
+        payload = None if body is None else body.model_dump(mode="json", exclude_unset=partial)
         response = await self._with_retries(
             lambda: self._http.request(
                 method, url, json=payload, params=params, headers=all_headers

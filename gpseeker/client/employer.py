@@ -57,8 +57,13 @@ class EmployerClient(ApiClient):
         return await self._send("POST", "/employer/jobs", Job, body=draft, idempotent=True)
 
     async def edit_job(self, job_id: int, patch: JobPatch) -> Job:
-        """Change one of this employer's jobs (`status="closed"` closes it)."""
-        return await self._send("PATCH", f"/employer/jobs/{int(job_id)}", Job, body=patch)
+        """Change one of this employer's jobs (`status="closed"` closes it).
+
+        Only the fields set on `patch` are sent: `JobPatch(closes_at=None)` removes the
+        closing day, a field never set stays as it is."""
+        return await self._send(
+            "PATCH", f"/employer/jobs/{int(job_id)}", Job, body=patch, partial=True
+        )
 
     async def my_jobs(self) -> list[Job]:
         """This employer's jobs, open and closed, newest first."""

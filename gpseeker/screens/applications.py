@@ -112,6 +112,8 @@ class ApplicationsScreen(MainScreen):
     ApplicationsScreen #applications-status { padding: 0 1; height: 1; }
     ApplicationsScreen #applications-panes { height: 1fr; }
     ApplicationsScreen.-narrow #applications-panes { layout: vertical; }
+    /* Stacked: a short list leaves the rest of the screen to the timeline. */
+    ApplicationsScreen.-narrow #application-list { height: auto; max-height: 50%; }
     ApplicationsScreen #application-list {
         height: 1fr; max-height: 100%; border: none; padding: 0;
         text-wrap: nowrap; text-overflow: ellipsis;

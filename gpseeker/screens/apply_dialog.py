@@ -41,6 +41,7 @@ from gpseeker.models import (
 )
 from gpseeker.widgets import job_format
 from gpseeker.widgets.employer_preview import EmployerPreviewPanel, preview_content
+from gpseeker.widgets.job_checkbox import TickBox
 from gpseeker.widgets.safe_text import SafeText, safe_join
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ class ApplyDialog(ModalScreen[Application | None]):
     ApplyDialog #apply-preview-scroll { height: 1fr; border: tall $panel; }
     ApplyDialog #apply-note { height: 4; }
     ApplyDialog #apply-message { display: none; text-style: bold; }
-    ApplyDialog #apply-buttons { height: auto; align-horizontal: right; }
+    ApplyDialog #apply-buttons { height: auto; align-horizontal: right; margin-top: 1; }
     ApplyDialog #apply-buttons Button { margin-left: 1; }
     """
 
@@ -140,16 +141,19 @@ class ApplyDialog(ModalScreen[Application | None]):
             if self.gpseeker.state.unsaved:
                 yield SafeText(DRAFT_NOTE, id="apply-draft")
             with Horizontal(id="apply-choices"):
-                yield Checkbox(_OPTIONAL["phone"][1], id="apply-phone", compact=True)
-                yield Checkbox(_OPTIONAL["address"][1], id="apply-address", compact=True)
+                yield TickBox(_OPTIONAL["phone"][1], id="apply-phone", compact=True)
+                yield TickBox(_OPTIONAL["address"][1], id="apply-address", compact=True)
             with VerticalScroll(id="apply-preview-scroll"):
                 yield EmployerPreviewPanel(id="apply-preview")
-            yield Label("Cover note (optional; Tab leaves it)")
+            yield Label("Cover note (optional) · Ctrl+S applies · Esc cancels")
             yield TextArea(id="apply-note", soft_wrap=True)
             yield SafeText("", id="apply-message")
             with Horizontal(id="apply-buttons"):
-                yield Button("Apply", id="apply-submit", variant="primary", disabled=True)
-                yield Button("Cancel", id="apply-cancel")
+                # Compact: at 80x24 every line goes to the list of what is sent.
+                yield Button(
+                    "Apply", id="apply-submit", variant="primary", disabled=True, compact=True
+                )
+                yield Button("Cancel", id="apply-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#apply-phone", Checkbox).focus()

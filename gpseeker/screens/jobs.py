@@ -270,8 +270,12 @@ class JobsScreen(MainScreen):
         shown = len(self.job_list.jobs)
         count = job_format.count_words(self._total, shown, self._cursor is not None)
         filters = self.filters.summary(self.own_level)
-        line = f"{count} · {', '.join(filters)}" if filters else count
-        self._say(f"{line} · f: filters")
+        # The words searched for, echoed: the count says what it counts, also to
+        # someone who typed on while the answer was on its way.
+        words = self._query.q if self._query is not None else ""
+        searched = ["for “", words, "” "] if words else []
+        tail = f"· {', '.join(filters)} · f: filters" if filters else "· f: filters"
+        self._say(count, " ", *searched, tail)
 
     def _say(self, *parts: str) -> None:
         """The status line; parts after the first may come from outside (errors)."""

@@ -28,15 +28,15 @@ from gpseeker.server.job_search import JobTextSearch, keywords
 from gpseeker.server.jobs import open_condition
 from gpseeker.server.tables import JobRow
 
-TOTAL_CAP = 10_000
+TOTAL_CAP = 5_000
 """Counting every match costs a pass over them; past this many, `total` stays None
-(the first page is still exact about there being more)."""
+("more than 5,000"), and relevance ranking is given up for the same reason."""
 
 
 @dataclass(frozen=True)
 class Cursor:
-    sort: str  # the order actually used: "relevance", "newest" or "salary"
-    key: Any  # score (float), posted_at (ISO text) or yearly salary (int | None)
+    sort: str  # the order actually used: "relevance", "newest", "salary" or "recent"
+    key: Any  # score (float), posted_at (ISO text), yearly salary (int | None), job id
     last_id: int
     max_id: int
     query: str  # fingerprint of the JobQuery the cursor belongs to
@@ -95,7 +95,9 @@ def _check_key(cursor: Cursor) -> None:
         dt.datetime.fromisoformat(str(cursor.key))
     if cursor.sort == "salary" and cursor.key is not None and not isinstance(cursor.key, int):
         raise ValueError("salary")
-    if cursor.sort not in {"relevance", "newest", "salary"}:
+    if cursor.sort == "recent" and cursor.key != cursor.last_id:
+        raise ValueError("recent")
+    if cursor.sort not in {"relevance", "newest", "salary", "recent"}:
         raise ValueError("sort")
 
 
@@ -144,45 +146,47 @@ async def find_jobs(
 ) -> Found:
     words = keywords(query.q)
     # Relevance needs words to rank by; without any, the newest jobs come first.
-    sort = "newest" if query.sort == "relevance" and not words else query.sort
+    sort: str = "newest" if query.sort == "relevance" and not words else query.sort
     after = decode_cursor(cursor, query) if cursor else None
-    if after is not None and after.sort != sort:
-        raise invalid("cursor", "belongs to another search; start again from the first page")
+    if after is not None:
+        # Page one may have given up ranking (see below); later pages keep its order.
+        if after.sort != sort and not (sort == "relevance" and after.sort == "recent"):
+            raise invalid("cursor", "belongs to another search; start again from the first page")
+        sort = after.sort
     max_id = after.max_id if after else (await session.scalar(select(func.max(JobRow.id)))) or 0
 
-    conditions = [*filters(query, now, today), JobRow.id <= max_id]
-    matches = text_search.matches(words) if words else None
-    score = matches.c.score if matches is not None else None
-    base: Select[Any] = select(JobRow.id)
-    if matches is not None:
-        base = base.join(matches, matches.c.job_id == JobRow.id)
-    base = base.where(*conditions)
+    # `id + 0`: the bound is true of nearly every job, and written plainly SQLite
+    # would pick the id index to enforce it, scanning all jobs in id order instead
+    # of walking the index that serves the filters and the sort.
+    conditions = [*filters(query, now, today), (JobRow.id + 0) <= max_id]
+
+    def matching(ranked: bool) -> Select[Any]:
+        base: Select[Any] = select(JobRow.id)
+        if words:
+            matches = text_search.matches(words, ranked=ranked)
+            base = base.add_columns(matches.c.score, matches.c.job_id).join(
+                matches, matches.c.job_id == JobRow.id
+            )
+        return base.where(*conditions)
 
     total = None
     if after is None:
-        capped = base.limit(TOTAL_CAP + 1).subquery()
+        capped = matching(ranked=False).limit(TOTAL_CAP + 1).subquery()
         count = await session.scalar(select(func.count()).select_from(capped)) or 0
         total = count if count <= TOTAL_CAP else None
+        # bm25 costs about 1.5 ms per thousand matches at 100k jobs, and a word
+        # that thousands of jobs contain ranks them nearly alike anyway: past the
+        # cap, the most recently posted matches come first, in the text index's
+        # own order, which needs no sorting. More words or a filter bring the
+        # ranking back, which is what typing on does.
+        if sort == "relevance" and total is None:
+            sort = "recent"
 
-    if sort == "relevance" and score is not None:
-        page = base.add_columns(score).order_by(score, JobRow.id.desc())
-        if after is not None:
-            page = page.where(
-                or_(score > after.key, and_(score == after.key, JobRow.id < after.last_id))
-            )
-    elif sort == "salary":
-        salary = JobRow.salary_yearly_min_jpy
-        page = base.add_columns(salary).order_by(salary.desc().nulls_last(), JobRow.id.desc())
-        if after is not None:
-            page = page.where(_after_salary(after))
-    else:
-        page = base.add_columns(JobRow.posted_at).order_by(
-            JobRow.posted_at.desc(), JobRow.id.desc()
-        )
-        if after is not None:
-            posted = dt.datetime.fromisoformat(after.key)
-            page = page.where(tuple_(JobRow.posted_at, JobRow.id) < tuple_(posted, after.last_id))
-
+    statement = matching(ranked=sort == "relevance")
+    page = statement.with_only_columns(JobRow.id, _sort_key(statement, sort))
+    page = page.order_by(*_order(statement, sort))
+    if after is not None:
+        page = page.where(_after(statement, after))
     rows = (await session.execute(page.limit(limit + 1))).all()
     more = len(rows) > limit
     rows = rows[:limit]
@@ -193,6 +197,45 @@ async def find_jobs(
             last_key = last_key.isoformat()
         next_cursor = encode_cursor(Cursor(sort, last_key, last_id, max_id, fingerprint(query)))
     return Found(job_ids=[row[0] for row in rows], next_cursor=next_cursor, total=total)
+
+
+def _match_column(statement: Select[Any], name: str) -> Any:
+    return statement.selected_columns[name]
+
+
+def _sort_key(statement: Select[Any], sort: str) -> Any:
+    if sort == "relevance":
+        return _match_column(statement, "score")
+    if sort == "recent":
+        return _match_column(statement, "job_id")
+    if sort == "salary":
+        return JobRow.salary_yearly_min_jpy
+    return JobRow.posted_at
+
+
+def _order(statement: Select[Any], sort: str) -> list[Any]:
+    """The order of a sort, ties broken by the newer job id, so it is total."""
+    if sort == "relevance":
+        return [_match_column(statement, "score"), JobRow.id.desc()]
+    if sort == "recent":
+        # The text index's own id (same as the job's) so the index serves the order.
+        return [_match_column(statement, "job_id").desc()]
+    if sort == "salary":
+        return [JobRow.salary_yearly_min_jpy.desc().nulls_last(), JobRow.id.desc()]
+    return [JobRow.posted_at.desc(), JobRow.id.desc()]
+
+
+def _after(statement: Select[Any], after: Cursor) -> ColumnElement[bool]:
+    """Jobs strictly after the cursor's job in its sort order."""
+    if after.sort == "relevance":
+        score = _match_column(statement, "score")
+        return or_(score > after.key, and_(score == after.key, JobRow.id < after.last_id))
+    if after.sort == "recent":
+        return _match_column(statement, "job_id") < after.last_id  # type: ignore[no-any-return]
+    if after.sort == "salary":
+        return _after_salary(after)
+    posted = dt.datetime.fromisoformat(after.key)
+    return tuple_(JobRow.posted_at, JobRow.id) < tuple_(posted, after.last_id)
 
 
 def _after_salary(after: Cursor) -> ColumnElement[bool]:

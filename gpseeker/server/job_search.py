@@ -35,13 +35,17 @@ from gpseeker.server.tables import Employer, JobRow
 TITLE_WEIGHT, COMPANY_WEIGHT, DESCRIPTION_WEIGHT, SKILLS_WEIGHT = 10.0, 4.0, 1.0, 5.0
 
 
+MIN_PREFIX = 2
+
+
 class JobTextSearch(Protocol):
     async def create_schema(self, connection: AsyncConnection) -> None:
         """Create (and fill, for jobs stored before it existed) the store's index."""
 
-    def matches(self, words: Sequence[str]) -> Subquery:
+    def matches(self, words: Sequence[str], *, ranked: bool) -> Subquery:
         """Jobs whose text has every word (the last one as a prefix, so results follow
-        typing): columns `job_id` and `score`, lower score = better match."""
+        typing): columns `job_id` and `score`, lower score = better match. Scoring
+        costs time per match, so unless `ranked` every score is 0."""
 
 
 def keywords(query: str) -> list[str]:
@@ -90,14 +94,18 @@ class SqliteJobSearch:
         for statement in statements:
             await connection.execute(text(statement))
 
-    def matches(self, words: Sequence[str]) -> Subquery:
-        rank = func.bm25(
-            literal_column("jobs_fts"),
-            TITLE_WEIGHT,
-            COMPANY_WEIGHT,
-            DESCRIPTION_WEIGHT,
-            SKILLS_WEIGHT,
-            type_=Float,
+    def matches(self, words: Sequence[str], *, ranked: bool) -> Subquery:
+        rank = (
+            func.bm25(
+                literal_column("jobs_fts"),
+                TITLE_WEIGHT,
+                COMPANY_WEIGHT,
+                DESCRIPTION_WEIGHT,
+                SKILLS_WEIGHT,
+                type_=Float,
+            )
+            if ranked
+            else literal(0.0, Float)
         )
         return (
             select(self._fts.c.rowid.label("job_id"), rank.label("score"))
@@ -110,7 +118,9 @@ def fts5_query(words: Sequence[str]) -> str:
     """Every word as a quoted FTS5 string, so no input is FTS5 syntax (AND, NEAR, ^,
     column filters...); the last one also matches as a prefix ("pyth" finds Python)."""
     quoted = ['"' + word.replace('"', '""') + '"' for word in words]
-    if quoted:
+    # One letter as a prefix matches nearly every job and costs a pass over all of
+    # them; from the second letter on the prefix narrows, using the prefix index.
+    if quoted and len(words[-1]) >= MIN_PREFIX:
         quoted[-1] += "*"
     return " ".join(quoted)
 
@@ -125,7 +135,7 @@ class PortableJobSearch:
     async def create_schema(self, connection: AsyncConnection) -> None:
         return None
 
-    def matches(self, words: Sequence[str]) -> Subquery:
+    def matches(self, words: Sequence[str], *, ranked: bool) -> Subquery:
         statement = select(JobRow.id.label("job_id"), literal(0.0, Float).label("score")).join(
             Employer, Employer.id == JobRow.employer_id
         )

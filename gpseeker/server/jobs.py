@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import cast
 
-from sqlalchemy import ColumnElement, Connection, and_, inspect, or_, select, text
+from sqlalchemy import ColumnElement, Connection, Table, and_, inspect, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gpseeker.models import Job, JobDraft
@@ -33,22 +34,24 @@ def job_row(employer_id: int, draft: JobDraft, posted_at: dt.datetime) -> JobRow
     )
 
 
-def add_missing_job_columns(connection: Connection) -> None:
-    """Bring a platform file from before salaries were normalised up to date.
+def upgrade_jobs_table(connection: Connection) -> None:
+    """Bring a platform file from before job search up to date.
 
-    `create_all` creates missing tables but never alters one; this is the one column
-    added to `jobs` since, so a full migration tool would be more than it needs.
+    `create_all` creates missing tables (with their indexes) but never alters an
+    existing one; these are the only changes to `jobs` since, so a migration tool
+    would be more than they need.
     """
     columns = {column["name"] for column in inspect(connection).get_columns("jobs")}
-    if "salary_yearly_min_jpy" in columns:
-        return
-    connection.execute(text("ALTER TABLE jobs ADD COLUMN salary_yearly_min_jpy INTEGER"))
-    connection.execute(
-        text(
-            "UPDATE jobs SET salary_yearly_min_jpy = salary_min * CASE salary_period "
-            "WHEN 'hour' THEN 2000 WHEN 'month' THEN 12 ELSE 1 END"
+    if "salary_yearly_min_jpy" not in columns:
+        connection.execute(text("ALTER TABLE jobs ADD COLUMN salary_yearly_min_jpy INTEGER"))
+        connection.execute(
+            text(
+                "UPDATE jobs SET salary_yearly_min_jpy = salary_min * CASE salary_period "
+                "WHEN 'hour' THEN 2000 WHEN 'month' THEN 12 ELSE 1 END"
+            )
         )
-    )
+    for index in cast(Table, JobRow.__table__).indexes:
+        index.create(connection, checkfirst=True)
 
 
 def is_open(job: JobRow, today: dt.date) -> bool:

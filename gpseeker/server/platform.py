@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from gpseeker.server import tables
 from gpseeker.server.db import Base, insert_ignoring_duplicates, make_engine
 from gpseeker.server.job_search import JobTextSearch, job_search_for
-from gpseeker.server.jobs import add_missing_job_columns
+from gpseeker.server.jobs import upgrade_jobs_table
 from gpseeker.server.search import ResumeSearch, search_for
 from gpseeker.server.security import Passwords, new_server_secret
 from gpseeker.server.settings import ServerSettings
@@ -50,7 +50,7 @@ class Platform:
             _create_sqlite_directory(self.engine)
             async with self.engine.begin() as connection:
                 await connection.run_sync(Base.metadata.create_all)
-                await connection.run_sync(add_missing_job_columns)
+                await connection.run_sync(upgrade_jobs_table)
                 await self.search.create_schema(connection)
                 await self.job_search.create_schema(connection)
             async with self.sessions.begin() as session:

@@ -25,6 +25,7 @@ from gpseeker.vocabulary import (
     PREFECTURES,
     REGIONS,
 )
+from gpseeker.widgets.job_checkbox import TickBox
 from gpseeker.widgets.job_format import words, yen
 
 __all__ = ["MAX_SALARY", "FilterDialog", "JobFilters"]
@@ -191,7 +192,8 @@ class FilterDialog(ModalScreen["JobFilters | None"]):
         categories = [("Any", ANY), *((words(kind), kind) for kind in JOB_CATEGORIES)]
         with Vertical():
             yield Static("Filter jobs (Tab moves, Esc cancels)", classes="dialog-title")
-            with VerticalScroll(), Grid():
+            # Not focusable itself: Tab goes straight from control to control.
+            with VerticalScroll(can_focus=False), Grid():
                 yield Label("Where")
                 yield self._select("place", _place_choices(), current.place)
                 yield Label("Remote work")
@@ -213,14 +215,14 @@ class FilterDialog(ModalScreen["JobFilters | None"]):
                     "japanese", _japanese_choices(self.own_level), current.japanese_max or ANY
                 )
                 yield Label("Visa")
-                yield Checkbox(
+                yield TickBox(
                     "Only jobs that sponsor a visa",
                     current.visa_sponsorship,
                     id="filter-visa",
                     compact=True,
                 )
                 yield Label("From overseas")
-                yield Checkbox(
+                yield TickBox(
                     "Only jobs I can apply to from abroad",
                     current.apply_from_overseas,
                     id="filter-overseas",
@@ -235,6 +237,9 @@ class FilterDialog(ModalScreen["JobFilters | None"]):
                 yield Button("Show jobs", id="filter-apply", variant="primary")
                 yield Button("Clear filters", id="filter-clear")
                 yield Button("Cancel", id="filter-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#filter-place", Select).focus()
 
     @staticmethod
     def _select(name: str, choices: list[tuple[str, str]], value: str) -> Select[str]:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -64,6 +65,11 @@ class JobList(OptionList):
         & > .option-list--option { padding: 0 1; }
     }
     """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # OptionList's own Enter is hidden; here it is the way into a job: show it.
+        Binding("enter", "select", "Open", id="jobs.open_row"),
+    ]
 
     @dataclass
     class NearEnd(Message):

@@ -107,6 +107,29 @@ def full_profile(name: str, email: str, **changes: Any) -> dict[str, Any]:
     return profile
 
 
+def job_draft(title: str = "Backend engineer", **changes: Any) -> dict[str, Any]:
+    """A valid job as an employer posts it (a JobDraft's JSON)."""
+    draft: dict[str, Any] = {
+        "title": title,
+        "description": f"{title} wanted. Build things with a friendly team.",
+        "category": "it",
+        "job_type": "full_time",
+        "remote": "hybrid",
+        "prefecture": "Tokyo",
+        "city": "Shibuya",
+        "salary_min": 6_000_000,
+        "salary_max": 8_000_000,
+        "salary_period": "year",
+        "japanese_required": "N3",
+        "english_required": "business",
+        "visa_sponsorship": True,
+        "apply_from_overseas": True,
+        "skills": ["Python"],
+    }
+    draft.update(changes)
+    return draft
+
+
 @dataclass
 class PlatformUsers:
     """Acts on the platform as its users would, through the HTTP API only."""
@@ -145,6 +168,28 @@ class PlatformUsers:
         )
         assert response.status_code == 200, response.text
         return response
+
+    async def post_job(
+        self, employer: User, title: str = "Backend engineer", **changes: Any
+    ) -> int:
+        """Post a job as `employer`; returns its id."""
+        response = await self.client.post(
+            "/api/v1/employer/jobs", json=job_draft(title, **changes), headers=employer.auth
+        )
+        assert response.status_code == 201, response.text
+        job_id: int = response.json()["id"]
+        return job_id
+
+    async def jobs(self, seeker: User, **params: Any) -> dict[str, Any]:
+        """One page of a seeker's job search, as JSON."""
+        response = await self.client.get("/api/v1/jobs", params=params, headers=seeker.auth)
+        assert response.status_code == 200, response.text
+        page: dict[str, Any] = response.json()
+        return page
+
+    async def titles(self, seeker: User, **params: Any) -> list[str]:
+        """The titles of the first page of a search, in order."""
+        return [job["title"] for job in (await self.jobs(seeker, limit=100, **params))["items"]]
 
     async def set_visibility(self, user: User, **visibility: Any) -> httpx.Response:
         response = await self.client.put(

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from gpseeker.models import Job, JobDraft, JobPatch
 from gpseeker.server import idempotency
+from gpseeker.server.bodies import strictly
 from gpseeker.server.deps import EmployerCaller, EmployerDep
 from gpseeker.server.errors import error_responses, invalid, not_found
 from gpseeker.server.jobs import job_row, to_job, yearly_jpy
@@ -36,6 +37,7 @@ async def post_job(
     request: Request,
     idempotency_key: idempotency.IdempotencyKey = None,
 ) -> Response:
+    body = await strictly(request, JobDraft)
     session = caller.session
     request_print = idempotency.fingerprint("POST", request.url.path, body)
     replayed = await idempotency.replay(session, caller.user.id, idempotency_key, request_print)
@@ -54,7 +56,8 @@ async def post_job(
     responses=error_responses(400, 401, 403, 404, 422),
     summary="Change one of your jobs; fields left out stay as they are",
 )
-async def edit_job(job_id: JobId, body: JobPatch, caller: EmployerDep) -> Job:
+async def edit_job(job_id: JobId, body: JobPatch, caller: EmployerDep, request: Request) -> Job:
+    body = await strictly(request, JobPatch)
     row = await caller.session.get(JobRow, job_id)
     # Another employer's job answers exactly like a job that does not exist.
     if row is None or row.employer_id != caller.employer.id:

@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, select
 
 from gpseeker.models import Job, JobQuery, SavedSearch, SavedSearchRequest
 from gpseeker.server import idempotency
+from gpseeker.server.bodies import strictly
 from gpseeker.server.db import insert_ignoring_duplicates
 from gpseeker.server.deps import SeekerDep
 from gpseeker.server.errors import ApiError, error_responses, not_found
@@ -109,6 +110,7 @@ async def save_search(
     request: Request,
     idempotency_key: idempotency.IdempotencyKey = None,
 ) -> Response:
+    body = await strictly(request, SavedSearchRequest)
     session, user_id = caller.session, caller.user.id
     request_print = idempotency.fingerprint("POST", request.url.path, body)
     replayed = await idempotency.replay(session, user_id, idempotency_key, request_print)
