@@ -41,8 +41,8 @@ from gpseeker.models import (
 )
 from gpseeker.widgets import job_format
 from gpseeker.widgets.employer_preview import EmployerPreviewPanel, preview_content
-from gpseeker.widgets.job_checkbox import TickBox
 from gpseeker.widgets.safe_text import SafeText, safe_join
+from gpseeker.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from gpseeker.app import GPSeekerApp

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DEBOUNCE", "PAGE_SIZE", "JobsScreen"]
 
-DEBOUNCE = 0.15
+DEBOUNCE = 0.08
 """Seconds of quiet typing before a burst of keys is searched."""
 PAGE_SIZE = 30
 """Jobs a page: more than one screenful at 120x40 (two lines a job)."""
@@ -149,9 +149,12 @@ class JobsScreen(MainScreen):
         if envelope is None:
             return False
         self.own_level = envelope.profile.languages.japanese
-        if self.filters.japanese_chosen or self.filters.japanese_max == self.own_level:
+        # "none" is also what a profile says before its owner filled it in; filtering on
+        # it would show a newcomer a handful of jobs, so it filters only once chosen.
+        default = None if self.own_level == "none" else self.own_level
+        if self.filters.japanese_chosen or self.filters.japanese_max == default:
             return False
-        self.filters = replace(self.filters, japanese_max=self.own_level)
+        self.filters = replace(self.filters, japanese_max=default)
         return True
 
     @work(exclusive=True, group="job-start", exit_on_error=False)

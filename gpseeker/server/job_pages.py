@@ -7,6 +7,11 @@ and id of the last job on the page, plus the highest job id that existed when pa
 one was read. Pages continue strictly after that key, so a walk over all pages never
 repeats or skips a job, and jobs posted during the walk wait for the next search
 instead of shifting the pages under the reader.
+
+One limit, in relevance order only: bm25 scores depend on the whole index (how many
+jobs contain a word), so a job posted or edited mid-walk moves every score a little.
+Jobs whose scores are that close to the page boundary may swap sides, showing one
+twice or not at all; newest and salary order are exact.
 """
 
 from __future__ import annotations
@@ -31,6 +36,9 @@ from gpseeker.server.tables import JobRow
 TOTAL_CAP = 5_000
 """Counting every match costs a pass over them; past this many, `total` stays None
 ("more than 5,000"), and relevance ranking is given up for the same reason."""
+
+
+MAX_INTEGER = 2**62
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,10 @@ def decode_cursor(text: str, query: JobQuery) -> Cursor:
 def _check_key(cursor: Cursor) -> None:
     """A cursor that decodes but carries the wrong kind of key is refused like any
     other forged cursor, instead of failing deep inside the query."""
+    # SQLite takes 64-bit integers only: a bigger one would fail in the driver.
+    for number in (cursor.last_id, cursor.max_id, cursor.key):
+        if isinstance(number, int) and not 0 <= number <= MAX_INTEGER:
+            raise ValueError("out of range")
     if cursor.sort == "relevance" and not isinstance(cursor.key, int | float):
         raise ValueError("score")
     if cursor.sort == "newest":

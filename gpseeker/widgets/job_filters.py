@@ -25,8 +25,8 @@ from gpseeker.vocabulary import (
     PREFECTURES,
     REGIONS,
 )
-from gpseeker.widgets.job_checkbox import TickBox
 from gpseeker.widgets.job_format import words, yen
+from gpseeker.widgets.tick_box import TickBox
 
 __all__ = ["MAX_SALARY", "FilterDialog", "JobFilters"]
 

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from gpseeker.models import ResumeState, Visibility
+from gpseeker.widgets.tick_box import TickBox
 
-__all__ = ["ChoiceBox", "VisibilityControls", "resume_sentence"]
+__all__ = ["VisibilityControls", "resume_sentence"]
 
 LOCKED_SENTENCE = "Your resume is LOCKED — no employer can find or open it."
 SEARCHABLE_SENTENCE = (
@@ -61,22 +61,6 @@ def parse_until(text: str, today: dt.date) -> dt.date | None:
     if day < today:
         raise ValueError("is in the past: pick today or a later day")
     return day
-
-
-class ChoiceBox(Checkbox):
-    """A checkbox marked "X" when ticked and blank when not.
-
-    Textual's own shows "X" either way and tells the two apart by colour only, which
-    is unreadable under NO_COLOR, in 16 colours and for a screen reader.
-    """
-
-    @property
-    def _button(self) -> Content:
-        button = super()._button
-        inner = "X" if self.value else " "
-        return Content.assemble(
-            button[:1], (inner, self.get_visual_style("toggle--button")), button[2:]
-        )
 
 
 class VisibilityControls(Vertical):
@@ -136,7 +120,7 @@ class VisibilityControls(Vertical):
             "What the resume bank may show besides your skills", classes="section", markup=False
         )
         for field, label in FIELD_CHOICES:
-            yield ChoiceBox(label, id=field.replace("_", "-"), disabled=True)
+            yield TickBox(label, id=field.replace("_", "-"), disabled=True)
 
     @property
     def visibility(self) -> Visibility | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from typing import Any
 
 import pytest
@@ -118,3 +120,18 @@ async def test_a_forged_cursor_is_refused(
     )
     assert response.status_code == 422
     assert "cursor" in response.json()["error"]["message"]
+
+
+async def test_a_cursor_with_numbers_out_of_range_is_refused(
+    users: PlatformUsers, many: tuple[User, User]
+) -> None:
+    _, seeker = many
+    page = await users.jobs(seeker, limit=5, sort="salary")
+    raw = json.loads(base64.urlsafe_b64decode(page["next_cursor"] + "=="))
+    for field in ("i", "m", "k"):
+        forged = {**raw, field: 10**30}
+        cursor = base64.urlsafe_b64encode(json.dumps(forged).encode()).decode()
+        response = await users.client.get(
+            "/api/v1/jobs", params={"sort": "salary", "cursor": cursor}, headers=seeker.auth
+        )
+        assert response.status_code == 422, field

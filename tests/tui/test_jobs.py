@@ -104,7 +104,8 @@ async def test_a_slower_older_search_never_replaces_a_newer_one(app: GPSeekerApp
         shown = jobs_screen(app).job_list.jobs
         assert shown
         for job in shown:
-            assert "english" in " ".join([job.title, job.description, *job.skills]).lower()
+            searched = [job.title, job.company_name, job.description, *job.skills]
+            assert "english" in " ".join(searched).lower()
 
 
 async def test_filters_narrow_the_results_and_are_said_in_words(app: GPSeekerApp) -> None:

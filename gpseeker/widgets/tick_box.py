@@ -1,9 +1,8 @@
-"""A checkbox marked "X" when ticked and blank when not, importable before first paint.
+"""A checkbox marked "X" when ticked and blank when not: every checkbox in the app.
 
 Textual's own shows "X" either way and tells the two apart by colour only, which is
-unreadable under NO_COLOR, in 16 colours and for a screen reader. The privacy
-screen's `ChoiceBox` does the same, but its module loads the pydantic models, which
-the jobs screen's filter dialog must not pull in before the first paint.
+unreadable under NO_COLOR, in 16 colours and for a screen reader. Kept free of the
+models so the jobs screen's filter dialog can use it before the first paint.
 """
 
 from __future__ import annotations
