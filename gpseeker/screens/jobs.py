@@ -160,6 +160,7 @@ class JobsScreen(MainScreen):
     @work(exclusive=True, group="job-start", exit_on_error=False)
     async def start(self) -> None:
         """The saved profile first (for the Japanese level), then the first search."""
+        await self.gpseeker.connected()  # first: nothing is imported before the first paint
         from gpseeker.client import PlatformError
 
         state = self.gpseeker.state

@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import DateTime, Dialect, Insert, Table, event
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
@@ -80,5 +80,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def insert_ignoring_duplicates(table: Table, dialect_name: str) -> Insert:
     """An INSERT that does nothing when the key exists: two workers may race to it."""
     if dialect_name == "postgresql":
+        # Imported here: the embedded (SQLite) platform should not pay for the dialect.
+        from sqlalchemy.dialects import postgresql
+
         return postgresql.insert(table).on_conflict_do_nothing()
     return sqlite.insert(table).on_conflict_do_nothing()
