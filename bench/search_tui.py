@@ -10,7 +10,7 @@ synthetic jobs, inserted as bench/search.py inserts them), then drives the real
 - one key: after a pause, type "e"; time until its results are on screen (after a
   pause the search starts at once, with no debounce); Backspace resets.
 - a burst: send "python" in one go, as a fast typist would; time from sending until
-  the results for "python" are on screen. This includes the 150 ms the screen waits
+  the results for "python" are on screen. This includes the 80 ms the screen waits
   for a burst to pause (DEBOUNCE in gpseeker/screens/jobs.py).
 
 The marker that proves the results are on screen is the status line's echo of the
