@@ -28,8 +28,6 @@ from gpseeker.widgets.job_format import STATUS_WORDS, application_date, local_da
 from gpseeker.widgets.safe_text import SafeText, safe_content, safe_join
 
 if TYPE_CHECKING:
-    from gpseeker.app import GPSeekerApp
-    from gpseeker.client import PlatformClient
     from gpseeker.models import Application
 
 __all__ = ["ApplicationsScreen", "application_row", "timeline_content"]
@@ -139,14 +137,6 @@ class ApplicationsScreen(MainScreen):
                 yield SafeText(EMPTY, id="application-timeline-body")
 
     @property
-    def gpseeker(self) -> GPSeekerApp:
-        from gpseeker.app import GPSeekerApp
-
-        app = self.app
-        assert isinstance(app, GPSeekerApp)
-        return app
-
-    @property
     def current(self) -> Application | None:
         highlighted = self.query_one("#application-list", OptionList).highlighted
         if highlighted is None or highlighted >= len(self.applications):
@@ -165,16 +155,6 @@ class ApplicationsScreen(MainScreen):
         self.load()
 
     # --- talking to the platform ------------------------------------------------------
-
-    async def _client(self) -> PlatformClient:
-        from gpseeker.client import PlatformError
-
-        try:
-            return await self.gpseeker.client()
-        except PlatformError:
-            raise
-        except Exception as error:
-            raise PlatformError(f"not connected to the platform ({error})") from error
 
     @work(exclusive=True, group="applications-load", exit_on_error=False)
     async def load(self) -> None:

@@ -26,7 +26,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Label, TextArea
 
 from gpseeker import privacy
@@ -40,6 +39,7 @@ from gpseeker.models import (
     Profile,
 )
 from gpseeker.widgets import job_format
+from gpseeker.widgets.dialog import Dialog
 from gpseeker.widgets.employer_preview import EmployerPreviewPanel, preview_content
 from gpseeker.widgets.safe_text import SafeText, safe_join
 from gpseeker.widgets.tick_box import TickBox
@@ -91,7 +91,7 @@ def dialog_preview(
     return Content("\n").join(shown)
 
 
-class ApplyDialog(ModalScreen[Application | None]):
+class ApplyDialog(Dialog[Application | None]):
     """Dismisses with the Application once the platform confirms, or None (cancel)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -100,10 +100,10 @@ class ApplyDialog(ModalScreen[Application | None]):
     ]
 
     DEFAULT_CSS = """
-    ApplyDialog { align: center middle; }
     ApplyDialog > Vertical {
-        width: 90; max-width: 100%; height: 100%; max-height: 40;
-        border: round $primary; background: $surface; padding: 0 1;
+        width: 90;
+        height: 100%;
+        max-height: 40;
     }
     ApplyDialog #apply-title { text-style: bold; }
     ApplyDialog #apply-choices { height: auto; }

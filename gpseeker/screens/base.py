@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from gpseeker.widgets.navigation import Navigation
+
+if TYPE_CHECKING:
+    from gpseeker.app import GPSeekerApp
+    from gpseeker.client import PlatformClient
 
 
 class MainScreen(Screen[None]):
@@ -25,6 +29,30 @@ class MainScreen(Screen[None]):
 
     def compose_body(self) -> ComposeResult:
         yield from ()
+
+    @property
+    def gpseeker(self) -> GPSeekerApp:
+        """The app, typed: its client, its shared state, its data directory."""
+        from gpseeker.app import GPSeekerApp  # at call time: app.py imports the screens
+
+        app = self.app
+        assert isinstance(app, GPSeekerApp)
+        return app
+
+    async def _client(self) -> PlatformClient:
+        """The client once connected; a failed connection becomes a PlatformError, so
+        every worker reports it in its own words (the app has notified the details).
+
+        The client package is imported only after the wait, never before the first
+        paint (tests/tui/test_first_paint.py)."""
+        try:
+            return await self.gpseeker.client()
+        except Exception as error:
+            from gpseeker.client import PlatformError
+
+            if isinstance(error, PlatformError):
+                raise
+            raise PlatformError(f"not connected to the platform ({error})") from error
 
 
 class ComingScreen(MainScreen):

@@ -8,8 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from gpseeker.widgets.dialog import Dialog
 
 
 def format_key(key: str) -> str:
@@ -18,7 +19,7 @@ def format_key(key: str) -> str:
     return "+".join(names.get(part, part.capitalize()) for part in key.split("+"))
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """A scrollable list, one key per line, so a screen reader reads it in order."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -26,17 +27,9 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-    }
     HelpScreen > VerticalScroll {
         width: 72;
-        max-width: 100%;
-        height: auto;
         max-height: 90%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
     }
     """
 

@@ -38,8 +38,7 @@ from gpseeker.widgets.job_list import JobList
 from gpseeker.widgets.safe_text import SafeText, safe_join
 
 if TYPE_CHECKING:
-    from gpseeker.app import GPSeekerApp
-    from gpseeker.client import PlatformClient, PlatformError
+    from gpseeker.client import PlatformError
     from gpseeker.models import Application, Job, JobQuery
     from gpseeker.ui.state import Change
 
@@ -112,14 +111,6 @@ class JobsScreen(MainScreen):
     # --- lifetime ---------------------------------------------------------------------
 
     @property
-    def gpseeker(self) -> GPSeekerApp:
-        from gpseeker.app import GPSeekerApp
-
-        app = self.app
-        assert isinstance(app, GPSeekerApp)
-        return app
-
-    @property
     def job_list(self) -> JobList:
         return self.query_one(JobList)
 
@@ -175,17 +166,6 @@ class JobsScreen(MainScreen):
             self._say("Could not load your profile: ", error.message)
         self._take_own_level()
         self.search()
-
-    async def _client(self) -> PlatformClient:
-        """The client; a failed connection becomes a PlatformError (the app notified)."""
-        from gpseeker.client import PlatformError
-
-        try:
-            return await self.gpseeker.client()
-        except PlatformError:
-            raise
-        except Exception as error:
-            raise PlatformError(f"not connected to the platform ({error})") from error
 
     # --- searching --------------------------------------------------------------------
 

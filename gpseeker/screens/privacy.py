@@ -34,8 +34,7 @@ from gpseeker.widgets.safe_text import SafeText, safe_join
 from gpseeker.widgets.visibility_controls import VisibilityControls
 
 if TYPE_CHECKING:
-    from gpseeker.app import GPSeekerApp
-    from gpseeker.client import PlatformClient, PlatformError
+    from gpseeker.client import PlatformError
 
 # The client package (httpx, ~100 ms) is imported by the workers, not here: the app
 # paints its first screen before anything talks to the platform.
@@ -175,14 +174,6 @@ class PrivacyScreen(MainScreen):
 
     # --- lifetime ---------------------------------------------------------------------
 
-    @property
-    def gpseeker(self) -> GPSeekerApp:
-        from gpseeker.app import GPSeekerApp
-
-        app = self.app
-        assert isinstance(app, GPSeekerApp)
-        return app
-
     def on_mount(self) -> None:
         self.gpseeker.state.changed.subscribe(self, self._state_changed)
         if self.gpseeker.state.visibility is not None:
@@ -285,18 +276,6 @@ class PrivacyScreen(MainScreen):
         self._say(f"Could not {what}: ", detail)
         # markup=False: the message may quote a name from outside.
         self.notify(f"Could not {what}.", title="Not saved", severity="error", markup=False)
-
-    async def _client(self) -> PlatformClient:
-        """The client; a failed connection becomes a PlatformError so that every worker
-        reports it in the status line (the app has already notified the details)."""
-        from gpseeker.client import PlatformError
-
-        try:
-            return await self.gpseeker.client()
-        except PlatformError:
-            raise
-        except Exception as error:
-            raise PlatformError(f"not connected to the platform ({error})") from error
 
     @work(exclusive=True, group="privacy-load", exit_on_error=False)
     async def load(self) -> None:

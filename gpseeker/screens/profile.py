@@ -15,7 +15,7 @@ the draft file live in `gpseeker.profile_draft`, which knows nothing of Textual.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -52,7 +52,6 @@ from gpseeker.widgets.profile_form_sections import (
 )
 
 if TYPE_CHECKING:
-    from gpseeker.app import GPSeekerApp
     from gpseeker.client import PlatformClient
 
 LOADING = "Loading your profile…"
@@ -99,10 +98,6 @@ class ProfileScreen(MainScreen):
         """Edits are drafted only once the load (and the restore question) is over."""
         self._write_timer: Timer | None = None
         self._store: DraftStore | None = None
-
-    @property
-    def gpseeker(self) -> GPSeekerApp:
-        return cast("GPSeekerApp", self.app)
 
     @property
     def store(self) -> DraftStore:
@@ -165,11 +160,11 @@ class ProfileScreen(MainScreen):
 
     # --- loading -------------------------------------------------------------------------
 
-    async def _client(self, doing: str) -> PlatformClient | None:
+    async def _client_or_notify(self, doing: str) -> PlatformClient | None:
         try:
-            return await self.gpseeker.client()
-        except Exception as error:  # whatever connecting raised; the app has told it too
-            self.notify(str(error), title=f"Cannot {doing}", severity="error", markup=False)
+            return await self._client()
+        except PlatformError as error:
+            self.notify(error.message, title=f"Cannot {doing}", severity="error", markup=False)
             return None
 
     def action_reload(self) -> None:
@@ -179,7 +174,7 @@ class ProfileScreen(MainScreen):
     async def load_profile(self) -> None:
         status = self.query_one("#profile-loading", Static)
         status.update(LOADING)
-        client = await self._client("load your profile")
+        client = await self._client_or_notify("load your profile")
         try:
             if client is None:
                 raise PlatformError("the platform is not connected")
@@ -308,7 +303,7 @@ class ProfileScreen(MainScreen):
 
     @work(exclusive=True, group="profile-save", exit_on_error=False)
     async def save_profile(self, profile: Profile, form: ProfileForm, then_quit: bool) -> None:
-        client = await self._client("save your profile")
+        client = await self._client_or_notify("save your profile")
         if client is None or self._base_etag is None:
             return
         try:

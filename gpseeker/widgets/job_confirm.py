@@ -14,15 +14,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button
 
+from gpseeker.widgets.dialog import Dialog
 from gpseeker.widgets.safe_text import SafeText
 
 __all__ = ["ConfirmDialog"]
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Dialog[bool]):
     """Dismisses True for `yes`, False for `no` or Esc. The `no` button has focus, so
     an Enter pressed by habit does nothing that cannot be undone."""
 
@@ -31,10 +31,8 @@ class ConfirmDialog(ModalScreen[bool]):
     ]
 
     DEFAULT_CSS = """
-    ConfirmDialog { align: center middle; }
     ConfirmDialog > Vertical {
-        width: 70; max-width: 100%; height: auto; max-height: 100%;
-        border: round $primary; background: $surface; padding: 0 1;
+        width: 70;
     }
     ConfirmDialog #confirm-title { text-style: bold; margin-bottom: 1; }
     ConfirmDialog Horizontal { height: auto; margin-top: 1; align-horizontal: right; }

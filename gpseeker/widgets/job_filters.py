@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from gpseeker.vocabulary import (
@@ -25,6 +24,7 @@ from gpseeker.vocabulary import (
     PREFECTURES,
     REGIONS,
 )
+from gpseeker.widgets.dialog import Dialog
 from gpseeker.widgets.job_format import words, yen
 from gpseeker.widgets.tick_box import TickBox
 
@@ -154,7 +154,7 @@ def _japanese_choices(own_level: str | None) -> list[tuple[str, str]]:
     return choices
 
 
-class FilterDialog(ModalScreen["JobFilters | None"]):
+class FilterDialog(Dialog["JobFilters | None"]):
     """Dismisses with the new filters, or None when cancelled (Esc)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -163,10 +163,8 @@ class FilterDialog(ModalScreen["JobFilters | None"]):
     ]
 
     DEFAULT_CSS = """
-    FilterDialog { align: center middle; }
     FilterDialog > Vertical {
-        width: 72; max-width: 100%; height: auto; max-height: 100%;
-        border: round $primary; background: $surface; padding: 0 1;
+        width: 72;
     }
     FilterDialog .dialog-title { text-style: bold; }
     FilterDialog VerticalScroll { height: auto; max-height: 1fr; }

@@ -16,30 +16,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from gpseeker.profile_draft import Difference
+from gpseeker.widgets.dialog import Dialog
 
 
-class ChoiceDialog(ModalScreen[str]):
+class ChoiceDialog(Dialog[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]
 
     DEFAULT_CSS = """
-    ChoiceDialog {
-        align: center middle;
-    }
-    ChoiceDialog > Vertical {
-        width: 76;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
-    }
     ChoiceDialog .dialog-title {
         text-style: bold;
         margin-bottom: 1;

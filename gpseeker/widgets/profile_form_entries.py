@@ -18,9 +18,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Select, Static, TextArea
 
+from gpseeker.widgets.dialog import Dialog
 from gpseeker.widgets.profile_form import FormField, Section
 
 Entry = dict[str, str]
@@ -47,7 +47,7 @@ class EntryKind:
     """Entry -> {field key: error in words}; empty when the entry is fine."""
 
 
-class EntryDialog(ModalScreen[Entry | None]):
+class EntryDialog(Dialog[Entry | None]):
     """Edit one entry; "Done" keeps it only when it is valid, Esc cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -55,18 +55,6 @@ class EntryDialog(ModalScreen[Entry | None]):
     ]
 
     DEFAULT_CSS = """
-    EntryDialog {
-        align: center middle;
-    }
-    EntryDialog > Vertical {
-        width: 76;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
-    }
     EntryDialog VerticalScroll {
         height: auto;
         /* leaves room for the title and the buttons at 80x24, which must never
