@@ -117,6 +117,11 @@ class SqliteJobSearch:
 def fts5_query(words: Sequence[str]) -> str:
     """Every word as a quoted FTS5 string, so no input is FTS5 syntax (AND, NEAR, ^,
     column filters...); the last one also matches as a prefix ("pyth" finds Python)."""
+    if len(words) > 1 and len(words[-1]) < MIN_PREFIX:
+        # "python d" is someone typing "python developer": the lone letter would
+        # match only the word "d" and empty the list for a keystroke. Until it grows,
+        # the words before it decide. (Alone, "c" stays a word: the language C.)
+        words = words[:-1]
     quoted = ['"' + word.replace('"', '""') + '"' for word in words]
     # One letter as a prefix matches nearly every job and costs a pass over all of
     # them; from the second letter on the prefix narrows, using the prefix index.

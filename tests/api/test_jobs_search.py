@@ -199,6 +199,10 @@ async def test_the_last_word_matches_as_typed_so_far(users: PlatformUsers, board
     assert await users.titles(board, q="data eng") == ["Remote data engineer"]
     # Only the last word: "pyth" alone inside a query must be a whole word.
     assert await users.titles(board, q="pyth developer") == []
+    # A lone letter after other words is the next word being typed: it does not
+    # empty the list for that keystroke ("data e" on its way to "data engineer").
+    assert await users.titles(board, q="data e") == await users.titles(board, q="data")
+    assert await users.titles(board, q="data e") != []
 
 
 @pytest.mark.parametrize(
