@@ -653,7 +653,26 @@ class InvitationRequest(Strict):
     job_id: int | None = None
 
 
+class TriageWarning(BaseModel):
+    """Why an invitation looks like a scam, in words the candidate can check."""
+
+    rule: Literal[
+        "off_platform_contact",
+        "phone_in_body",
+        "messaging_handle",
+        "asks_for_money",
+        "asks_for_documents",
+        "hired_without_interview",
+    ]
+    message: str = Field(
+        description='e.g. "It asks you to write to a free-mail address '
+        '(recruit.tokyo@gmail.com) instead of replying here."'
+    )
+
+
 class Invitation(BaseModel):
+    """An employer's message relayed to the candidate (the employer never learns who)."""
+
     id: int
     employer_name: str
     subject: str
@@ -661,6 +680,24 @@ class Invitation(BaseModel):
     job_id: int | None
     sent_at: dt.datetime
     read: bool
+    state: Literal["open", "replied", "declined"]
+    warnings: list[TriageWarning] = Field(default_factory=list)
+    reply: str | None = Field(default=None, description="what the candidate answered")
+    decline_reason: str | None = None
+
+
+class UnreadCount(BaseModel):
+    unread: int
+
+
+class SentInvitation(BaseModel):
+    """An invitation as its employer sees it: under the candidate reference only."""
+
+    id: int
+    candidate_ref: str
+    subject: str
+    job_id: int | None
+    sent_at: dt.datetime
     state: Literal["open", "replied", "declined"]
 
 

@@ -8,6 +8,8 @@ command shows both in one way.
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 from pydantic import ValidationError
 
@@ -56,6 +58,17 @@ class PreconditionFailed(PlatformError):
     """412 (someone saved in between: reload) or 428 (the write needs If-Match)."""
 
 
+class RateLimited(PlatformError):
+    """429: too many requests of one kind (e.g. an employer's daily invitations).
+
+    `retry_after` is the server's Retry-After in seconds, when it sent one.
+    """
+
+    def __init__(self, message: str, *, retry_after: int | None = None, **options: Any) -> None:
+        super().__init__(message, **options)
+        self.retry_after = retry_after
+
+
 class Unavailable(PlatformError):
     """The platform could not be reached, timed out, or failed on its side (5xx)."""
 
@@ -69,6 +82,7 @@ _BY_STATUS: dict[int, type[PlatformError]] = {
     412: PreconditionFailed,
     422: ValidationFailed,
     428: PreconditionFailed,
+    429: RateLimited,
 }
 
 
@@ -83,7 +97,22 @@ def error_from_response(response: httpx.Response) -> PlatformError:
     else:
         message, code, fields = detail.message, detail.code, detail.fields
     kind = _BY_STATUS.get(status, Unavailable if status >= 500 else PlatformError)
+    if kind is RateLimited:
+        return RateLimited(
+            message,
+            code=code,
+            status=status,
+            fields=fields,
+            retry_after=_seconds(response.headers.get("Retry-After")),
+        )
     return kind(message, code=code, status=status, fields=fields)
+
+
+def _seconds(value: str | None) -> int | None:
+    """Retry-After as seconds; the HTTP-date form is not used by our server."""
+    if value is None or not value.strip().isdigit():
+        return None
+    return int(value.strip())
 
 
 def field_errors(error: ValidationError) -> list[FieldError]:
