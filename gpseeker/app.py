@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from gpseeker.commands import ScreenCommands
@@ -35,6 +36,11 @@ if TYPE_CHECKING:
 
 ThemeSaver = Callable[[str], None]
 
+UNREAD_POLL_SECONDS = 10.0
+"""How often the header's unread count asks the platform: a new invitation shows on
+every screen within this time, for one small request (a module constant so tests can
+shorten it; they call `refresh_unread` instead of waiting)."""
+
 
 class GPSeekerApp(App[None]):
     CSS_PATH = "app.tcss"
@@ -46,6 +52,10 @@ class GPSeekerApp(App[None]):
     }
     DEFAULT_MODE = "jobs"
     COMMANDS = App.COMMANDS | {ScreenCommands}
+
+    unread: reactive[int | None] = reactive(None, init=False)
+    """Unread invitations, as last polled; None until the platform answers. The inbox
+    screen watches it to load new invitations as they arrive."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="app.help"),
@@ -132,8 +142,30 @@ class GPSeekerApp(App[None]):
         self.exit()
 
     def _show_unsaved_marker(self, _change: Change) -> None:
-        label = self._platform_label
-        self.sub_title = f"{label} · unsaved changes" if self.state.unsaved else label
+        parts = [self._platform_label]
+        if self.unread:
+            parts.append(f"{self.unread} unread")  # in words: the count, not a coloured dot
+        if self.state.unsaved:
+            parts.append("unsaved changes")
+        self.sub_title = " · ".join(parts)
+
+    def watch_unread(self) -> None:
+        self._show_unsaved_marker("profile")
+
+    @work(exclusive=True, group="unread", exit_on_error=False)
+    async def refresh_unread(self) -> None:
+        """Ask the platform how many invitations are unread; the header shows it.
+
+        A short worker started by a timer rather than one that loops forever: tests
+        (and anything else) can wait for all workers to finish between two polls.
+        """
+        from gpseeker.client import PlatformError
+
+        if self._client is None or not self._client.done() or self._client.exception():
+            return
+        # On failure the next poll tries again; a screen that needs the platform says why.
+        with contextlib.suppress(PlatformError):
+            self.unread = await self._client.result().unread_count()
 
     @work(exclusive=True, group="connect", exit_on_error=False)
     async def connect_platform(self) -> None:
@@ -154,6 +186,9 @@ class GPSeekerApp(App[None]):
         gc.freeze()
         self._platform_label = await self._describe(client)
         self._show_unsaved_marker("profile")
+        # Only once connected, so never before the first paint.
+        self.refresh_unread()
+        self.set_interval(UNREAD_POLL_SECONDS, self.refresh_unread, name="unread-poll")
 
     @staticmethod
     async def _describe(client: PlatformClient) -> str:

@@ -12,7 +12,17 @@ from gpseeker import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from gpseeker.cli import account, applications, apply, employer, jobs, privacy, profile, serve
+    from gpseeker.cli import (
+        account,
+        applications,
+        apply,
+        employer,
+        inbox,
+        jobs,
+        privacy,
+        profile,
+        serve,
+    )
 
     parser = argparse.ArgumentParser(
         prog="gpseeker",
@@ -27,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         "local demo platform)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for group in (account, profile, privacy, jobs, apply, applications, employer, serve):
+    for group in (account, profile, privacy, jobs, apply, applications, inbox, employer, serve):
         group.register(commands)
     return parser
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import uuid
 from pathlib import Path
 
 from gpseeker.cli import output
@@ -23,9 +24,22 @@ from gpseeker.cli.context import (
 from gpseeker.cli.jobs import job_id
 from gpseeker.cli.output import blocks, field, line, term
 from gpseeker.cli.registry import Commands
-from gpseeker.cli.views import hit_fields, job_fields, show_employer_view, show_received_application
-from gpseeker.client import EmployerClient
-from gpseeker.models import ApplicationStatus, ApplicationStatusUpdate, JobDraft, JobPatch
+from gpseeker.cli.views import (
+    hit_fields,
+    job_fields,
+    relayed_message_fields,
+    sent_invitation_fields,
+    show_employer_view,
+    show_received_application,
+)
+from gpseeker.client import EmployerClient, NotFoundError, PlatformError
+from gpseeker.models import (
+    ApplicationStatus,
+    ApplicationStatusUpdate,
+    InvitationRequest,
+    JobDraft,
+    JobPatch,
+)
 
 # The steps an employer takes; "submitted", "viewed" and "withdrawn" come from the
 # platform and the candidate, so offering them here would only earn a refusal.
@@ -107,6 +121,34 @@ def register(commands: Commands) -> None:
     )  # fmt: skip
     status.add_argument("--note", default="", help="a note that goes with the change")
     status.set_defaults(handler=_set_status)
+
+    invite = actions.add_parser(
+        "invite",
+        parents=[server],
+        help="write to a candidate from the resume bank, through the platform's relay",
+        description="Write to a searchable candidate you found with employer search. The "
+        "platform relays the message; you never learn who the candidate is unless they "
+        "answer and choose to tell you.",
+    )
+    invite.add_argument("ref", metavar="REF", help="a reference from employer search")
+    invite.add_argument("--subject", required=True, help="the invitation's subject")
+    body = invite.add_mutually_exclusive_group(required=True)
+    body.add_argument("--body", metavar="TEXT", help="the message")
+    body.add_argument("--body-file", type=Path, metavar="PATH", help="read the message from a file")
+    invite.add_argument("--job", type=job_id, metavar="ID", help="one of your jobs it is about")
+    invite.set_defaults(handler=_invite)
+
+    sent = actions.add_parser(
+        "invitations", parents=[server, as_json], help="list the invitations you sent"
+    )
+    sent.set_defaults(handler=_invitations)
+
+    messages = actions.add_parser(
+        "messages",
+        parents=[server, as_json],
+        help="read candidates' answers to your invitations, under their references",
+    )
+    messages.set_defaults(handler=_messages)
 
 
 async def _signup(args: argparse.Namespace) -> int:
@@ -229,4 +271,76 @@ async def _set_status(args: argparse.Namespace) -> int:
         application = await client.set_application_status(args.id, update)
     field(f"Application {application.id}", f"job {application.job_id}: {application.job_title}")
     field("Status", term(application.status))
+    return 0
+
+
+# --- invitations ------------------------------------------------------------------------
+
+
+async def _invite(args: argparse.Namespace) -> int:
+    # Built (and so checked: an empty subject, a body over 10,000 characters) before
+    # connecting, so a mistake is reported field by field and nothing half-valid goes.
+    request = InvitationRequest(subject=args.subject, body=_read_body(args), job_id=args.job)
+    async with await employer_client(args) as client:
+        # One key for this invocation, sent with every retry: a retry after a timeout
+        # never lands a second copy in the candidate's inbox.
+        key = str(uuid.uuid4())
+        try:
+            invitation = await client.invite(args.ref, request, idempotency_key=key)
+        except NotFoundError:
+            # Locked, blocking, deleted and never-issued references all answer the same
+            # 404 on purpose; the message names every case and tells none apart.
+            raise CliError(
+                f"no candidate {args.ref} you can reach (the reference is yours only, and "
+                "the candidate may have locked their resume or blocked you)"
+            ) from None
+        except PlatformError as problem:
+            if problem.code == "rate_limited":
+                raise CliError(
+                    "nothing was sent: your company has reached its limit of invitations "
+                    "for today, which keeps candidates from being flooded; try again tomorrow"
+                ) from None
+            raise
+    line(f"Sent invitation {invitation.id} to {invitation.candidate_ref}.")
+    line()
+    for label, value in sent_invitation_fields(invitation):
+        field(label, value)
+    line()
+    line("Answers arrive in: gpseeker employer messages")
+    return 0
+
+
+def _read_body(args: argparse.Namespace) -> str:
+    if args.body_file is None:
+        return str(args.body)
+    try:
+        return str(args.body_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as problem:
+        reason = getattr(problem, "strerror", None) or str(problem)
+        raise CliError(f"cannot read the message from {args.body_file}: {reason}") from None
+
+
+async def _invitations(args: argparse.Namespace) -> int:
+    async with await employer_client(args) as client:
+        sent = await client.sent_invitations()
+    if args.json:
+        output.print_json(sent)
+        return 0
+    blocks(
+        (sent_invitation_fields(invitation) for invitation in sent),
+        empty="You have sent no invitations. Find candidates: gpseeker employer search QUERY",
+    )
+    return 0
+
+
+async def _messages(args: argparse.Namespace) -> int:
+    async with await employer_client(args) as client:
+        messages = await client.messages()
+    if args.json:
+        output.print_json(messages)
+        return 0
+    blocks(
+        (relayed_message_fields(message) for message in messages),
+        empty="No answers to your invitations yet.",
+    )
     return 0

@@ -1,7 +1,8 @@
 """Shared views as text. The masked view of a candidate: `privacy preview` (what
 employers would see of me), `apply` (what this employer will receive) and `employer
 view` (what I, an employer, see). Jobs and applications: `jobs`, `applications` and
-`employer jobs`."""
+`employer jobs`. Invitations: `inbox` (the candidate's side) and `employer invitations`
+/ `employer messages` (the employer's)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,11 @@ from gpseeker.models import (
     Application,
     EmployerApplication,
     EmployerView,
+    Invitation,
     Job,
+    RelayedMessage,
     ResumeBankHit,
+    SentInvitation,
     StatusChange,
 )
 from gpseeker.text import clean_line
@@ -215,3 +219,100 @@ def show_received_application(application: EmployerApplication) -> None:
     field("Cover note", application.cover_note or "none")
     line("Candidate:")
     show_employer_view(application.candidate)
+
+
+# --- invitations ------------------------------------------------------------------------
+
+SCAM_WARNING = "Be careful: this message may be a scam:"
+
+
+def invitation_status(invitation: Invitation) -> str:
+    """The state in words, never a colour or a dot: an answer outranks read/unread."""
+    if invitation.state == "replied":
+        return "Replied"
+    if invitation.state == "declined":
+        return "Declined"
+    return "Read" if invitation.read else "Unread"
+
+
+def invitation_fields(invitation: Invitation) -> list[tuple[str, object]]:
+    """One invitation as a labelled block, as the inbox lists it.
+
+    The warnings come right after the sender, before the date and status: a screen
+    reader reads a block top down, and "this may be a scam" must be heard before the
+    rest. The subject is the first line's value (like a job's title), so a subject
+    with a line break in it is indented and cannot pose as a field of its own.
+    """
+    fields: list[tuple[str, object]] = [
+        (f"Invitation {invitation.id}", invitation.subject),
+        ("From", invitation.employer_name),
+    ]
+    fields.extend(("Warning", warning.message) for warning in invitation.warnings)
+    fields.append(("Received", when(invitation.sent_at)))
+    fields.append(("Status", invitation_status(invitation)))
+    if invitation.job_id is not None:
+        fields.append(("Job", invitation.job_id))
+    return fields
+
+
+def show_invitation(invitation: Invitation) -> None:
+    """The whole invitation: its block, the warnings again in full, then the body."""
+    for label, value in invitation_fields(invitation):
+        if label != "Warning":  # said once, under the heading below, before the body
+            field(label, value)
+    if invitation.warnings:
+        line()
+        line(SCAM_WARNING)
+        for warning in invitation.warnings:
+            line(f"- {clean_line(warning.message)}")
+    line()
+    field("Message", invitation.body)
+    if invitation.state == "replied":
+        line()
+        field("Your reply", invitation.reply or "sent")
+    elif invitation.state == "declined":
+        line()
+        field("You declined", invitation.decline_reason or "no reason given")
+
+
+# What the employer sees of an invitation's state: the candidate's answer, in words.
+_SENT_STATES = {"open": "not answered yet", "replied": "replied", "declined": "declined"}
+
+
+def sent_invitation_fields(invitation: SentInvitation) -> list[tuple[str, object]]:
+    fields: list[tuple[str, object]] = [
+        (f"Invitation {invitation.id}", invitation.subject),
+        ("Candidate", invitation.candidate_ref),
+        ("Sent", when(invitation.sent_at)),
+        ("Status", _SENT_STATES[invitation.state]),
+    ]
+    if invitation.job_id is not None:
+        fields.append(("Job", invitation.job_id))
+    return fields
+
+
+def relayed_message_fields(message: RelayedMessage) -> list[tuple[str, object]]:
+    """A candidate's answer as its employer reads it: under the reference only.
+
+    A shared e-mail address or phone number appears only when the candidate chose to
+    share it with this employer; otherwise the line is left out, because the employer
+    has nothing to act on there and reaches the candidate through the relay.
+    """
+    replied = message.kind == "reply"
+    fields: list[tuple[str, object]] = [
+        (
+            f"Message {message.id}",
+            f"{'reply to' if replied else 'declined'} invitation {message.invitation_id}",
+        ),
+        ("Candidate", message.candidate_ref),
+        ("Received", when(message.at)),
+    ]
+    if message.shared_email:
+        fields.append(("E-mail", message.shared_email))
+    if message.shared_phone:
+        fields.append(("Phone", message.shared_phone))
+    if replied:
+        fields.append(("Message", message.body))
+    else:
+        fields.append(("Reason", message.body or "none given"))
+    return fields

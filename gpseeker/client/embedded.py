@@ -49,21 +49,33 @@ def database_url(home: Path) -> str:
 async def open_embedded(
     cls: type[PlatformClient], home: Path, *, tokens: TokenStore, server_settings: Any = None
 ) -> PlatformClient:
+    import dataclasses
+
+    from gpseeker.client.demo_relay import DEMO_EMPLOYERS_FILE
     from gpseeker.server import create_app  # the slow import, deferred to this moment
+    from gpseeker.server.settings import ServerSettings
 
     ensure_private_dir(home)
-    app = create_app(database_url(home), settings=server_settings)
+    # Only the embedded platform gives its demo employers real passwords (kept 0600
+    # beside the database), so that they can invite the local candidate through the
+    # ordinary employer API; a served platform keeps them impossible to sign in to.
+    settings = dataclasses.replace(
+        server_settings or ServerSettings(), demo_password_file=home / DEMO_EMPLOYERS_FILE
+    )
+    app = create_app(database_url(home), settings=settings)
     platform = app.state.platform
     await platform.start()
     await platform.seed_demo()
+    transport = httpx.ASGITransport(app=app)
     client = cls(
         BASE_URL,
-        transport=httpx.ASGITransport(app=app),
+        transport=transport,
         label=LABEL,
         # In-process calls do not fail transiently; a retry would only delay the error.
         retry=RetryPolicy(attempts=1),
         on_close=platform.aclose,
     )
+    client._demo_home, client._demo_transport = home, transport
     try:
         await _sign_in_local_account(client, home, tokens)
     except BaseException:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, ClassVar
 from urllib.parse import quote
 
@@ -10,11 +11,14 @@ from gpseeker.models import (
     ApplicationStatusUpdate,
     EmployerApplication,
     EmployerView,
+    InvitationRequest,
     Job,
     JobDraft,
     JobPatch,
+    RelayedMessage,
     ResumeBankPage,
     Role,
+    SentInvitation,
     SignupRequest,
 )
 
@@ -91,3 +95,33 @@ class EmployerClient(ApiClient):
             EmployerApplication,
             body=update,
         )
+
+    # --- invitations ------------------------------------------------------------------
+
+    async def invite(
+        self, candidate_ref: str, request: InvitationRequest, *, idempotency_key: str | None = None
+    ) -> SentInvitation:
+        """Send an invitation to a candidate found in the resume bank, through the relay.
+
+        Raises NotFoundError for any candidate this employer may not reach (locked,
+        blocking it, unknown or another employer's reference: all look the same),
+        ValidationFailed on `job_id` unless it is one of this employer's open jobs,
+        and RateLimited (code `rate_limited`, `retry_after` seconds) once the daily
+        cap is reached. Keep `idempotency_key` while the user may retry."""
+        key = idempotency_key or str(uuid.uuid4())
+        return await self._send(
+            "POST",
+            f"/employer/candidates/{quote(candidate_ref, safe='')}/invitations",
+            SentInvitation,
+            body=request,
+            headers={"Idempotency-Key": key},
+            idempotent=True,
+        )
+
+    async def sent_invitations(self) -> list[SentInvitation]:
+        """This employer's invitations, newest first, with their state."""
+        return await self._get("/employer/invitations", list[SentInvitation])
+
+    async def messages(self) -> list[RelayedMessage]:
+        """Candidates' replies and declines to this employer's invitations, newest first."""
+        return await self._get("/employer/messages", list[RelayedMessage])

@@ -6,6 +6,8 @@ import uuid
 from pathlib import Path
 from typing import Any, ClassVar
 
+import httpx
+
 from gpseeker.client.base import ApiClient, build
 from gpseeker.config import TokenStore
 from gpseeker.models import (
@@ -13,18 +15,23 @@ from gpseeker.models import (
     ApplicationRequest,
     BlockedCompanies,
     BlockedCompanyList,
+    DeclineRequest,
     DisclosureEvent,
     EmployerPreview,
+    Invitation,
     Job,
     JobPage,
     JobQuery,
     Profile,
     ProfileEnvelope,
     ProfileViewEvent,
+    ReplyRequest,
     Role,
     SavedSearch,
     SavedSearchRequest,
+    SentInvitation,
     SignupRequest,
+    UnreadCount,
     ViewContext,
     Visibility,
 )
@@ -34,6 +41,11 @@ class PlatformClient(ApiClient):
     """The candidate's side of the platform."""
 
     ROLE: ClassVar[Role] = "seeker"
+
+    # Set by the embedded platform only: where its demo employers' passwords are, and
+    # the in-process transport they talk over. None means a remote platform.
+    _demo_home: Path | None = None
+    _demo_transport: httpx.AsyncBaseTransport | None = None
 
     @classmethod
     async def signup(
@@ -177,6 +189,74 @@ class PlatformClient(ApiClient):
         """Withdraw an application; the answer shows `withdrawn` at the end of the
         timeline. Withdrawing one already withdrawn returns it unchanged."""
         return await self._send("DELETE", f"/me/applications/{int(application_id)}", Application)
+
+    # --- invitations ------------------------------------------------------------------
+
+    async def invitations(self, *, unread_only: bool = False) -> list[Invitation]:
+        """Invitations relayed to this candidate: unread first, then newest first.
+
+        Each carries `warnings` from the platform's scam triage."""
+        params = {"unread": "true"} if unread_only else None
+        return await self._get("/me/invitations", list[Invitation], params)
+
+    async def invitation(self, invitation_id: int) -> Invitation:
+        """One invitation (reading it does not mark it read: see `mark_read`)."""
+        return await self._get(f"/me/invitations/{int(invitation_id)}", Invitation)
+
+    async def mark_read(self, invitation_id: int) -> Invitation:
+        """Mark an invitation read (marking it again changes nothing)."""
+        return await self._send("POST", f"/me/invitations/{int(invitation_id)}/read", Invitation)
+
+    async def reply(
+        self, invitation_id: int, request: ReplyRequest, *, idempotency_key: str | None = None
+    ) -> Invitation:
+        """Answer an invitation through the relay; the employer sees only the text
+        (and the e-mail address or phone number if `share_email` / `share_phone`:
+        each shared value is logged as a disclosure). The platform hides the
+        candidate's own identity values that were not shared, should they appear in
+        the text. Raises ConflictError with code `already_answered` when the
+        invitation was already replied to or declined. Keep `idempotency_key` while
+        the user may retry the same reply."""
+        return await self._answer(invitation_id, "reply", request, idempotency_key)
+
+    async def decline(
+        self, invitation_id: int, request: DeclineRequest, *, idempotency_key: str | None = None
+    ) -> Invitation:
+        """Decline an invitation; the employer sees "declined" and the reason, if any.
+        Raises ConflictError with code `already_answered` like `reply`."""
+        return await self._answer(invitation_id, "decline", request, idempotency_key)
+
+    async def _answer(
+        self,
+        invitation_id: int,
+        action: str,
+        request: ReplyRequest | DeclineRequest,
+        idempotency_key: str | None,
+    ) -> Invitation:
+        key = idempotency_key or str(uuid.uuid4())
+        return await self._send(
+            "POST",
+            f"/me/invitations/{int(invitation_id)}/{action}",
+            Invitation,
+            body=request,
+            headers={"Idempotency-Key": key},
+            idempotent=True,
+        )
+
+    async def unread_count(self) -> int:
+        """How many invitations are unread (cheap: for polling a header count)."""
+        return (await self._get("/me/invitations/unread-count", UnreadCount)).unread
+
+    async def demo_invitations(self) -> list[SentInvitation]:
+        """On the embedded demo platform, let one or two demo employers whose jobs
+        match this profile find it in the resume bank and invite it, through the
+        ordinary employer API. Call it once the resume is SEARCHABLE; calling again
+        sends nothing new. Does nothing (returns []) on any other platform."""
+        if self._demo_home is None:
+            return []
+        from gpseeker.client.demo_relay import send_demo_invitations
+
+        return await send_demo_invitations(self._demo_home, self._demo_transport)
 
 
 def job_query_params(query: JobQuery) -> dict[str, Any]:

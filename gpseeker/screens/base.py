@@ -64,12 +64,6 @@ class ComingScreen(MainScreen):
         yield Static(f"{self.TITLE}\n\n{self.NOTE}", classes="coming")
 
 
-class InboxScreen(ComingScreen):
-    MODE = "inbox"
-    TITLE = "Inbox"
-    NOTE = "Invitations that employers send through the platform relay will appear here."
-
-
 class AccountScreen(ComingScreen):
     MODE = "account"
     TITLE = "Account"

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 SCREENS: dict[str, str] = {
     "jobs": "gpseeker.screens.jobs:JobsScreen",
     "applications": "gpseeker.screens.applications:ApplicationsScreen",
-    "inbox": "gpseeker.screens.base:InboxScreen",
+    "inbox": "gpseeker.screens.inbox:InboxScreen",
     "profile": "gpseeker.screens.profile:ProfileScreen",
     "privacy": "gpseeker.screens.privacy:PrivacyScreen",
     "account": "gpseeker.screens.base:AccountScreen",

@@ -14,7 +14,9 @@ from gpseeker.server.routes import (
     applications,
     auth,
     employer_applications,
+    employer_invitations,
     employer_jobs,
+    invitations,
     jobs,
     privacy,
     profile,
@@ -65,6 +67,8 @@ def create_app(
         applications,
         employer_jobs,
         employer_applications,
+        invitations,
+        employer_invitations,
     ):
         app.include_router(module.router)
     return app

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import secrets
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -11,13 +15,75 @@ from gpseeker.server.accounts import NewAccount, create_account, normalize_email
 from gpseeker.server.demo import demo_employers
 from gpseeker.server.errors import ApiError
 from gpseeker.server.jobs import job_row
-from gpseeker.server.tables import Employer
+from gpseeker.server.tables import Employer, User
 
 if TYPE_CHECKING:
     from gpseeker.server.platform import Platform
 
 
 async def seed_demo(platform: Platform) -> bool:
+    """Seed the demo data (see `_seed`), then, on the embedded platform only, make sure
+    every demo employer can sign in with a password from `demo_password_file`."""
+    added = await _seed(platform)
+    if platform.settings.demo_password_file is not None:
+        await ensure_demo_passwords(platform, platform.settings.demo_password_file)
+    return added
+
+
+async def ensure_demo_passwords(platform: Platform, path: Path) -> None:
+    """Give each demo employer not yet listed in `path` a random password, listed there.
+
+    For the embedded platform, whose user owns the database anyway: the file only lets
+    the local demo play the employer side through the ordinary API. The file is
+    written before the hashes are stored, so a crash in between leaves passwords that
+    are known but not yet set (set again next time), never set but unknown. Also
+    repairs a platform seeded before demo passwords existed.
+    """
+    known = _read_passwords(path)
+    emails = [normalize_email(demo.email) for demo in demo_employers(platform.settings.today())]
+    async with platform.sessions() as session:
+        users = {
+            user.email: user
+            for user in await session.scalars(select(User).where(User.email.in_(emails)))
+        }
+        missing = [email for email in emails if email in users and email not in known]
+        if not missing:
+            return
+        for email in missing:
+            known[email] = secrets.token_urlsafe(24)
+        _write_private(path, json.dumps(known, indent=2))
+        for email in missing:
+            users[email].password_hash = await platform.passwords.hash(known[email])
+        await session.commit()
+
+
+def _read_passwords(path: Path) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(key): str(value) for key, value in data.items()}
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Replace `path` in one step, created 0600 from the start (never chmod later)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+async def _seed(platform: Platform) -> bool:
     """Add the demo employers and jobs unless the platform has employers already.
 
     Demo accounts get a password hash no password matches: they exist to be found,

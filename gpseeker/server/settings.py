@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 # Japan has no daylight saving time, so a fixed offset is exact and needs no tzdata.
 JST = dt.timezone(dt.timedelta(hours=9), "JST")
@@ -26,6 +27,13 @@ class ServerSettings:
     """Hits per resume-bank page when the employer does not ask for a size."""
     resume_bank_max_page_size: int = 100
     """The largest page an employer may ask for."""
+    invitations_per_day: int = 50
+    """How many invitations one employer may send in any 24 hours, so that no
+    candidate can be flooded; counted in the database, so every worker agrees."""
+    demo_password_file: Path | None = None
+    """Embedded platform only: give the demo employers real random passwords, written
+    here (0600), so the local demo can play the employer side through the API. None
+    (a served platform) leaves them impossible to sign in to."""
     now: Callable[[], dt.datetime] = field(default=utc_now)
     """The clock (timezone-aware UTC). Replaceable so tests can travel in time."""
 

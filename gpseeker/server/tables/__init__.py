@@ -8,6 +8,7 @@ from gpseeker.server.tables.applications import (
     IdempotentAnswer,
 )
 from gpseeker.server.tables.disclosure import Disclosure, ProfileView
+from gpseeker.server.tables.invitations import InvitationRow, RelayedMessageRow
 from gpseeker.server.tables.jobs import JobRow, SavedJobRow, SavedSearchRow
 from gpseeker.server.tables.profiles import BlockedCompanyRow, ProfileRow, VisibilityRow
 from gpseeker.server.tables.resume_bank import CandidateRef, ResumeDocument
@@ -20,9 +21,11 @@ __all__ = [
     "Disclosure",
     "Employer",
     "IdempotentAnswer",
+    "InvitationRow",
     "JobRow",
     "ProfileRow",
     "ProfileView",
+    "RelayedMessageRow",
     "ResumeDocument",
     "SavedJobRow",
     "SavedSearchRow",

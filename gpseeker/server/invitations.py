@@ -1,0 +1,279 @@
+"""The relay: employers invite candidates they found; candidates read, reply, decline.
+
+Who may reach whom. An employer may invite only a candidate it holds its own
+reference for (from the resume bank or an application) who is searchable today and
+does not block it; any other reference gets the same 404 as opening it in the resume
+bank, so an invitation cannot be used to probe whether someone exists or locked
+their resume. Each employer may send `ServerSettings.invitations_per_day`
+invitations in any 24 hours, counted from the table itself so that every worker
+agrees (two requests racing at the very edge of the cap may both pass: it is a
+brake on flooding, not an accounting system).
+
+What a reply carries. The employer receives the reply under the candidate
+reference and nothing else about the candidate, unless the candidate ticks
+`share_email` / `share_phone`: then exactly those values travel, in their own
+fields, and each sharing is logged as a disclosure. The reply text itself always
+passes through the full leak guard (the resume bank's): name, e-mail, phone, postal
+address, current company and any other contact route in the text become "[hidden]".
+So a candidate cannot give themselves away by accident, and sharing is one explicit
+tick rather than something typed; the candidate's copy of the reply is the guarded
+text, so they see exactly what the employer received. A decline reason is guarded
+the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gpseeker.models import (
+    DeclineRequest,
+    Invitation,
+    InvitationRequest,
+    Profile,
+    RelayedMessage,
+    ReplyRequest,
+    SentInvitation,
+    TriageWarning,
+)
+from gpseeker.privacy import leak_guard
+from gpseeker.server import candidates
+from gpseeker.server.deps import Caller, EmployerCaller
+from gpseeker.server.errors import ApiError, invalid, not_found
+from gpseeker.server.jobs import is_open
+from gpseeker.server.tables import (
+    CandidateRef,
+    Disclosure,
+    Employer,
+    InvitationRow,
+    JobRow,
+    RelayedMessageRow,
+    User,
+)
+from gpseeker.triage import triage
+
+WINDOW = dt.timedelta(hours=24)
+
+
+def already_answered(row: InvitationRow) -> ApiError:
+    return ApiError(
+        409,
+        "already_answered",
+        f"You have already {row.state} this invitation; nothing more was sent.",
+    )
+
+
+# --- the employer's side -------------------------------------------------------------
+
+
+async def reachable_candidate(caller: EmployerCaller, candidate_ref: str) -> int:
+    """The candidate behind this employer's reference, if it may reach them now."""
+    session, settings = caller.session, caller.platform.settings
+    candidate_id = await session.scalar(
+        select(CandidateRef.candidate_id).where(
+            CandidateRef.employer_id == caller.employer.id, CandidateRef.ref == candidate_ref
+        )
+    )
+    eligible = candidates.eligible_for(caller.employer.normalized_name, settings.today())
+    if candidate_id is None or (
+        await session.scalar(select(User.id).where(User.id == candidate_id, eligible(User.id)))
+        is None
+    ):
+        raise not_found("That candidate")
+    return candidate_id
+
+
+async def check_rate(caller: EmployerCaller) -> None:
+    """429 once this employer has sent its daily cap in the last 24 hours."""
+    settings = caller.platform.settings
+    now = settings.now()
+    count, oldest = (
+        await caller.session.execute(
+            select(func.count(InvitationRow.id), func.min(InvitationRow.sent_at)).where(
+                InvitationRow.employer_id == caller.employer.id,
+                InvitationRow.sent_at > now - WINDOW,
+            )
+        )
+    ).one()
+    if count < settings.invitations_per_day:
+        return
+    # The window frees a place when its oldest invitation is 24 hours old.
+    wait = max(1, math.ceil(((oldest + WINDOW) - now).total_seconds())) if oldest else 1
+    raise ApiError(
+        429,
+        "rate_limited",
+        f"You have sent {count} invitations in the last 24 hours, the most allowed; "
+        f"try again in {_duration(wait)}.",
+        headers={"Retry-After": str(wait)},
+    )
+
+
+def _duration(seconds: int) -> str:
+    if seconds >= 3600:
+        return f"about {round(seconds / 3600)} hours"
+    if seconds >= 60:
+        return f"about {round(seconds / 60)} minutes"
+    return f"{seconds} seconds"
+
+
+async def invite(
+    caller: EmployerCaller, candidate_ref: str, request: InvitationRequest
+) -> SentInvitation:
+    """Create the invitation; the caller commits."""
+    session, settings = caller.session, caller.platform.settings
+    candidate_id = await reachable_candidate(caller, candidate_ref)
+    if request.job_id is not None:
+        job = await session.get(JobRow, request.job_id)
+        if (
+            job is None
+            or job.employer_id != caller.employer.id
+            or not is_open(job, settings.today())
+        ):
+            raise invalid("job_id", "is not one of your open jobs")
+    # After the 404 check, so a refused reference does not use up the allowance.
+    await check_rate(caller)
+    row = InvitationRow(
+        employer_id=caller.employer.id,
+        candidate_id=candidate_id,
+        candidate_ref=candidate_ref,
+        subject=request.subject,
+        body=request.body,
+        job_id=request.job_id,
+        sent_at=settings.now(),
+        state="open",
+        warnings=[w.model_dump(mode="json") for w in triage(request.subject, request.body)],
+    )
+    session.add(row)
+    await session.flush()
+    return to_sent(row)
+
+
+def to_sent(row: InvitationRow) -> SentInvitation:
+    return SentInvitation(
+        id=row.id,
+        candidate_ref=row.candidate_ref,
+        subject=row.subject,
+        job_id=row.job_id,
+        sent_at=row.sent_at,
+        state=row.state,
+    )
+
+
+def to_message(row: RelayedMessageRow, candidate_ref: str) -> RelayedMessage:
+    return RelayedMessage(
+        id=row.id,
+        invitation_id=row.invitation_id,
+        candidate_ref=candidate_ref,
+        kind=row.kind,
+        body=row.body,
+        shared_email=row.shared_email,
+        shared_phone=row.shared_phone,
+        at=row.at,
+    )
+
+
+# --- the candidate's side ------------------------------------------------------------
+
+
+async def own_invitation(caller: Caller, invitation_id: int) -> tuple[InvitationRow, str]:
+    """One of the caller's invitations with its employer's name (404 for any other)."""
+    found = (
+        await caller.session.execute(
+            select(InvitationRow, Employer.company_name)
+            .join(Employer, Employer.id == InvitationRow.employer_id)
+            .where(InvitationRow.id == invitation_id, InvitationRow.candidate_id == caller.user.id)
+        )
+    ).first()
+    if found is None:
+        raise not_found("That invitation")
+    row, company = found
+    return row, company
+
+
+async def answer_of(session: AsyncSession, invitation_id: int) -> RelayedMessageRow | None:
+    return await session.scalar(
+        select(RelayedMessageRow).where(RelayedMessageRow.invitation_id == invitation_id)
+    )
+
+
+def to_invitation(row: InvitationRow, company: str, answer: RelayedMessageRow | None) -> Invitation:
+    return Invitation(
+        id=row.id,
+        employer_name=company,
+        subject=row.subject,
+        body=row.body,
+        job_id=row.job_id,
+        sent_at=row.sent_at,
+        read=row.read_at is not None,
+        state=row.state,
+        warnings=[TriageWarning.model_validate(w) for w in row.warnings],
+        reply=answer.body if answer is not None and answer.kind == "reply" else None,
+        decline_reason=answer.body if answer is not None and answer.kind == "declined" else None,
+    )
+
+
+async def reply(caller: Caller, row: InvitationRow, request: ReplyRequest) -> RelayedMessageRow:
+    """Relay the guarded reply and log what was shared; the caller commits."""
+    if row.state != "open":
+        raise already_answered(row)
+    session, now = caller.session, caller.platform.settings.now()
+    profile = Profile.model_validate((await candidates.profile_row(session, caller.user.id)).data)
+    body, _ = leak_guard(request.body, profile, "reply")
+    identity = profile.identity
+    email = str(identity.email) if request.share_email else None
+    # A ticked phone the profile does not have is not sent, so not logged as sent.
+    phone = identity.phone if request.share_phone and identity.phone else None
+    shared = [name for name, value in (("email", email), ("phone", phone)) if value]
+    if shared:
+        session.add(
+            Disclosure(
+                candidate_id=caller.user.id,
+                employer_id=row.employer_id,
+                fields=shared,
+                reason=f"reply to invitation {row.subject}",
+                job_id=row.job_id,
+                at=now,
+            )
+        )
+    return _answer(caller, row, "reply", body, email, phone)
+
+
+async def decline(caller: Caller, row: InvitationRow, request: DeclineRequest) -> RelayedMessageRow:
+    """Relay "declined" with the guarded reason (it is free text to an employer too)."""
+    if row.state != "open":
+        raise already_answered(row)
+    reason = request.reason
+    if reason:
+        profile = Profile.model_validate(
+            (await candidates.profile_row(caller.session, caller.user.id)).data
+        )
+        reason, _ = leak_guard(reason, profile, "decline reason")
+    return _answer(caller, row, "declined", reason, None, None)
+
+
+def _answer(
+    caller: Caller,
+    row: InvitationRow,
+    kind: str,
+    body: str,
+    email: str | None,
+    phone: str | None,
+) -> RelayedMessageRow:
+    now = caller.platform.settings.now()
+    row.state = "replied" if kind == "reply" else "declined"
+    # Answering means it was read, whatever screen it was answered from.
+    row.read_at = row.read_at or now
+    message = RelayedMessageRow(
+        invitation_id=row.id,
+        employer_id=row.employer_id,
+        kind=kind,
+        body=body,
+        shared_email=email,
+        shared_phone=phone,
+        at=now,
+    )
+    caller.session.add(message)
+    return message

@@ -1,0 +1,154 @@
+"""The candidate's inbox: invitations relayed from employers, and the answers to them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from gpseeker.models import DeclineRequest, Invitation, ReplyRequest, UnreadCount
+from gpseeker.server import idempotency, invitations
+from gpseeker.server.deps import Caller, SeekerDep
+from gpseeker.server.errors import error_responses
+from gpseeker.server.tables import Employer, InvitationRow, RelayedMessageRow
+
+router = APIRouter(prefix="/api/v1/me/invitations", tags=["invitations"])
+
+InvitationId = Annotated[int, Path(ge=1, le=2**62)]
+
+
+@router.get(
+    "",
+    responses=error_responses(401, 403, 422),
+    summary="Invitations relayed to you, unread first, then newest first, "
+    "each with its scam-triage warnings",
+)
+async def list_invitations(
+    caller: SeekerDep,
+    unread: Annotated[bool, Query(description="only the unread ones")] = False,
+) -> list[Invitation]:
+    statement = (
+        select(InvitationRow, Employer.company_name, RelayedMessageRow)
+        .join(Employer, Employer.id == InvitationRow.employer_id)
+        .outerjoin(RelayedMessageRow, RelayedMessageRow.invitation_id == InvitationRow.id)
+        .where(InvitationRow.candidate_id == caller.user.id)
+        .order_by(
+            InvitationRow.read_at.is_not(None),  # false (unread) sorts first
+            InvitationRow.sent_at.desc(),
+            InvitationRow.id.desc(),
+        )
+    )
+    if unread:
+        statement = statement.where(InvitationRow.read_at.is_(None))
+    rows = await caller.session.execute(statement)
+    return [invitations.to_invitation(row, company, answer) for row, company, answer in rows]
+
+
+@router.get(
+    "/unread-count",
+    responses=error_responses(401, 403),
+    summary="How many invitations are unread (cheap enough to poll)",
+)
+async def unread_count(caller: SeekerDep) -> UnreadCount:
+    count = await caller.session.scalar(
+        select(func.count(InvitationRow.id)).where(
+            InvitationRow.candidate_id == caller.user.id, InvitationRow.read_at.is_(None)
+        )
+    )
+    return UnreadCount(unread=count or 0)
+
+
+@router.get(
+    "/{invitation_id}",
+    responses=error_responses(401, 403, 404, 422),
+    summary="One of your invitations (reading it here does not mark it read)",
+)
+async def get_invitation(caller: SeekerDep, invitation_id: InvitationId) -> Invitation:
+    row, company = await invitations.own_invitation(caller, invitation_id)
+    answer = await invitations.answer_of(caller.session, row.id)
+    return invitations.to_invitation(row, company, answer)
+
+
+@router.post(
+    "/{invitation_id}/read",
+    responses=error_responses(401, 403, 404, 422),
+    summary="Mark an invitation read; marking it again changes nothing",
+)
+async def mark_read(caller: SeekerDep, invitation_id: InvitationId) -> Invitation:
+    row, company = await invitations.own_invitation(caller, invitation_id)
+    if row.read_at is None:
+        row.read_at = caller.platform.settings.now()
+        await caller.session.commit()
+    answer = await invitations.answer_of(caller.session, row.id)
+    return invitations.to_invitation(row, company, answer)
+
+
+@router.post(
+    "/{invitation_id}/reply",
+    response_model=Invitation,
+    responses=error_responses(400, 401, 403, 404, 409, 422),
+    summary="Reply through the relay: the employer sees the text (leak-guarded) under "
+    "your reference, and your e-mail or phone only if you share them; "
+    "409 already_answered",
+)
+async def reply(
+    caller: SeekerDep,
+    invitation_id: InvitationId,
+    body: ReplyRequest,
+    request: Request,
+    idempotency_key: idempotency.IdempotencyKey = None,
+) -> Response:
+    return await _answer(caller, invitation_id, body, request, idempotency_key)
+
+
+@router.post(
+    "/{invitation_id}/decline",
+    response_model=Invitation,
+    responses=error_responses(400, 401, 403, 404, 409, 422),
+    summary="Decline: the employer sees that you declined, and the reason if given; "
+    "409 already_answered",
+)
+async def decline(
+    caller: SeekerDep,
+    invitation_id: InvitationId,
+    body: DeclineRequest,
+    request: Request,
+    idempotency_key: idempotency.IdempotencyKey = None,
+) -> Response:
+    return await _answer(caller, invitation_id, body, request, idempotency_key)
+
+
+async def _answer(
+    caller: Caller,
+    invitation_id: int,
+    body: ReplyRequest | DeclineRequest,
+    request: Request,
+    key: str | None,
+) -> Response:
+    session, user_id = caller.session, caller.user.id
+    request_print = idempotency.fingerprint("POST", request.url.path, body)
+    replayed = await idempotency.replay(session, user_id, key, request_print)
+    if replayed is not None:
+        return replayed
+    row, company = await invitations.own_invitation(caller, invitation_id)
+    if isinstance(body, ReplyRequest):
+        answer = await invitations.reply(caller, row, body)
+    else:
+        answer = await invitations.decline(caller, row, body)
+    await session.flush()
+    result = invitations.to_invitation(row, company, answer)
+    response = idempotency.answer(caller, key, request_print, 200, result)
+    try:
+        await session.commit()
+    except IntegrityError:
+        # Another answer to the same invitation won the race (a retry arriving twice,
+        # or a reply and a decline at once): answer as its repeat, or as a conflict.
+        await session.rollback()
+        replayed = await idempotency.replay(session, user_id, key, request_print)
+        if replayed is not None:
+            return replayed
+        row, _ = await invitations.own_invitation(caller, invitation_id)
+        raise invitations.already_answered(row) from None
+    return response

@@ -1,0 +1,217 @@
+"""The reply dialog: an answer to one employer, relayed under the candidate reference.
+
+Nothing is shared unless ticked: the e-mail address and the phone number each have a
+box, off by default, and a line says that ticking one is a disclosure the platform
+logs. The text is a draft until the platform confirms it was sent: kept in memory per
+invitation and on disk (drafts/replies/<id>.txt, 0600, replaced atomically), so
+Cancel, Esc, a failure, quitting or a crash loses nothing. One Idempotency-Key per
+dialog: pressing Send again after a timeout never replies twice.
+
+Imported when the candidate presses `r`: it loads the models and the client.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import ClassVar
+
+from pydantic import ValidationError
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Button, Checkbox, Label, TextArea
+
+from gpseeker.client import ConflictError, PlatformClient, PlatformError, Unavailable
+from gpseeker.config import write_file_atomically
+from gpseeker.models import Invitation, ReplyRequest
+from gpseeker.widgets.dialog import Dialog
+from gpseeker.widgets.safe_text import SafeText, safe_join
+from gpseeker.widgets.tick_box import TickBox
+
+__all__ = ["DISCLOSURE_NOTE", "ReplyDialog", "ReplyDrafts"]
+
+SHARE_EMAIL = "Share my e-mail address with this employer"
+SHARE_PHONE = "Share my phone number with this employer"
+DISCLOSURE_NOTE = (
+    "Your reply reaches this employer only, without your name or contact details. "
+    "Ticking a box shares that detail with this one employer: it is a disclosure, "
+    "logged in your disclosure log."
+)
+SAVE_DELAY = 0.3
+"""Seconds of quiet typing before the draft is written to disk: a write per keystroke
+would fsync on every key; the dialog also writes when it closes."""
+
+
+class ReplyDrafts:
+    """Unsent replies by invitation id: in memory, and on disk until sent."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.folder = data_dir / "drafts" / "replies"
+        self._texts: dict[int, str] = {}
+
+    def path(self, invitation_id: int) -> Path:
+        return self.folder / f"{invitation_id}.txt"
+
+    def get(self, invitation_id: int) -> str:
+        if invitation_id not in self._texts:
+            path = self.path(invitation_id)
+            self._texts[invitation_id] = path.read_text("utf-8") if path.is_file() else ""
+        return self._texts[invitation_id]
+
+    def keep(self, invitation_id: int, text: str) -> None:
+        self._texts[invitation_id] = text
+
+    def write(self, invitation_id: int) -> None:
+        text = self._texts.get(invitation_id, "")
+        if text.strip():
+            write_file_atomically(self.path(invitation_id), text)
+        else:
+            self.path(invitation_id).unlink(missing_ok=True)
+
+    def discard(self, invitation_id: int) -> None:
+        self._texts.pop(invitation_id, None)
+        self.path(invitation_id).unlink(missing_ok=True)
+
+
+class ReplyDialog(Dialog[Invitation | None]):
+    """Dismisses with the answered Invitation once the platform confirms, else None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel (keeps the draft)", id="reply.cancel"),
+        Binding("ctrl+s", "send", "Send", id="reply.send", tooltip="Send the reply"),
+    ]
+
+    DEFAULT_CSS = """
+    ReplyDialog > Vertical { width: 90; height: 100%; max-height: 30; }
+    ReplyDialog #reply-title { text-style: bold; }
+    ReplyDialog #reply-body { height: 1fr; min-height: 4; }
+    ReplyDialog #reply-note { margin-bottom: 1; }
+    ReplyDialog #reply-message { display: none; text-style: bold; }
+    ReplyDialog #reply-buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    ReplyDialog #reply-buttons Button { margin-left: 1; }
+    """
+
+    def __init__(self, invitation: Invitation, client: PlatformClient, drafts: ReplyDrafts) -> None:
+        super().__init__()
+        self.invitation = invitation
+        self.client = client
+        self.drafts = drafts
+        self.idempotency_key = str(uuid.uuid4())
+        self._save_timer: Timer | None = None
+        self._sent = False
+
+    def compose(self) -> ComposeResult:
+        invitation = self.invitation
+        with Vertical():
+            yield SafeText(
+                safe_join(["Reply to ", invitation.employer_name, ": ", invitation.subject]),
+                id="reply-title",
+            )
+            yield Label("Your reply · Ctrl+S sends · Esc keeps it as a draft")
+            yield TextArea(self.drafts.get(invitation.id), id="reply-body", soft_wrap=True)
+            yield TickBox(SHARE_EMAIL, id="reply-share-email", compact=True)
+            yield TickBox(SHARE_PHONE, id="reply-share-phone", compact=True)
+            yield SafeText(DISCLOSURE_NOTE, id="reply-note")
+            yield SafeText("", id="reply-message")
+            with Horizontal(id="reply-buttons"):
+                yield Button("Send", id="reply-send", variant="primary", compact=True)
+                yield Button("Cancel", id="reply-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#reply-body", TextArea).focus()
+
+    @property
+    def text(self) -> str:
+        return self.query_one("#reply-body", TextArea).text
+
+    @on(TextArea.Changed, "#reply-body")
+    def _typed(self) -> None:
+        self.drafts.keep(self.invitation.id, self.text)
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._write_draft)
+
+    def _write_draft(self) -> None:
+        self.drafts.write(self.invitation.id)
+
+    def _say(self, *parts: str) -> None:
+        message = self.query_one("#reply-message", SafeText)
+        message.set_text(safe_join(parts))
+        message.display = True
+
+    def action_send(self) -> None:
+        if not self.query_one("#reply-send", Button).disabled:
+            self.send()
+
+    @on(Button.Pressed, "#reply-send")
+    def _send_pressed(self) -> None:
+        self.action_send()
+
+    @work(exclusive=True, group="reply-send", exit_on_error=False)
+    async def send(self) -> None:
+        try:
+            request = ReplyRequest(
+                body=self.text,
+                share_email=self.query_one("#reply-share-email", Checkbox).value,
+                share_phone=self.query_one("#reply-share-phone", Checkbox).value,
+            )
+        except ValidationError:
+            self._say("Not sent: write your reply first (up to 10,000 characters).")
+            return
+        if not request.body.strip():
+            self._say("Not sent: write your reply first.")
+            return
+        button = self.query_one("#reply-send", Button)
+        button.disabled = True
+        self._say("Sending your reply…")
+        try:
+            answered = await self.client.reply(
+                self.invitation.id, request, idempotency_key=self.idempotency_key
+            )
+        except ConflictError as error:
+            button.disabled = False
+            if error.code == "already_answered":
+                self._say("Not sent: you have already answered this invitation. Your text is kept.")
+            else:
+                self._say("Not sent: ", error.message, " Your text is kept.")
+            return
+        except Unavailable as error:
+            button.disabled = False
+            self._say(
+                "Could not reach the platform (",
+                error.message,
+                "). Your text is kept: press Send to try again; it will not send twice.",
+            )
+            return
+        except PlatformError as error:
+            button.disabled = False
+            self._say("Not sent: ", error.message, " Your text is kept.")
+            return
+        self._stop_saving()
+        self._sent = True
+        self.drafts.discard(self.invitation.id)
+        self.dismiss(answered)
+
+    def on_unmount(self) -> None:
+        # Quitting with the dialog open: the last keys may be younger than SAVE_DELAY.
+        if not self._sent:
+            self._stop_saving()
+            self.drafts.write(self.invitation.id)
+
+    def _stop_saving(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+
+    def action_cancel(self) -> None:
+        self._stop_saving()
+        self.drafts.keep(self.invitation.id, self.text)
+        self.drafts.write(self.invitation.id)
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#reply-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
