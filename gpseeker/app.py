@@ -120,7 +120,7 @@ class GPSeekerApp(App[None]):
 
     def on_mount(self) -> None:
         self.state.bind(self)
-        self.state.changed.subscribe(self, self._show_unsaved_marker)
+        self.state.changed.subscribe(self, self._update_header)
         # After the first frame: the platform's imports run in a thread, and a thread
         # importing modules competes with the first paint for the interpreter.
         self.call_after_refresh(self.connect_platform)
@@ -141,7 +141,9 @@ class GPSeekerApp(App[None]):
                 return
         self.exit()
 
-    def _show_unsaved_marker(self, _change: Change) -> None:
+    def _update_header(self, _change: Change = "profile") -> None:
+        """Where, as whom, how many unread invitations, and whether edits are unsaved:
+        all in words, so that none of it depends on colour."""
         parts = [self._platform_label]
         if self.unread:
             parts.append(f"{self.unread} unread")  # in words: the count, not a coloured dot
@@ -150,7 +152,7 @@ class GPSeekerApp(App[None]):
         self.sub_title = " · ".join(parts)
 
     def watch_unread(self) -> None:
-        self._show_unsaved_marker("profile")
+        self._update_header()
 
     @work(exclusive=True, group="unread", exit_on_error=False)
     async def refresh_unread(self) -> None:
@@ -185,7 +187,7 @@ class GPSeekerApp(App[None]):
         gc.collect()
         gc.freeze()
         self._platform_label = await self._describe(client)
-        self._show_unsaved_marker("profile")
+        self._update_header()
         # Only once connected, so never before the first paint.
         self.refresh_unread()
         self.set_interval(UNREAD_POLL_SECONDS, self.refresh_unread, name="unread-poll")
