@@ -124,3 +124,13 @@ JOB_CATEGORIES: tuple[JobCategory, ...] = get_args(JobCategory)
 REMOTE_POLICIES: tuple[RemotePolicy, ...] = get_args(RemotePolicy)
 VISA_STATUSES: tuple[VisaStatus, ...] = get_args(VisaStatus)
 APPLICATION_STATUSES: tuple[ApplicationStatus, ...] = get_args(ApplicationStatus)
+
+
+_SPECIAL_WORDS = {"it": "IT", "onsite": "on site"}
+
+
+def words(value: str) -> str:
+    """A vocabulary value read aloud, the same in the app and in plain output:
+    "needs_sponsorship" -> "needs sponsorship", "it" -> "IT". Only for these values:
+    a user's own text keeps its underscores."""
+    return _SPECIAL_WORDS.get(value, value.replace("_", " "))

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from pydantic import BaseModel
 
 from gpseeker.text import clean
+from gpseeker.vocabulary import words as vocabulary_words
 
 NOT_SET = "not set"
 
@@ -83,11 +84,11 @@ def words(value: object) -> str:
 def term(value: str | None) -> str | None:
     """A value from the models' vocabularies read aloud: 'needs_sponsorship' ->
     'needs sponsorship'. Only for those: a user's own text keeps its underscores."""
-    return None if value is None else value.replace("_", " ")
+    return None if value is None else vocabulary_words(value)
 
 
 def terms(values: Sequence[str]) -> list[str]:
-    return [value.replace("_", " ") for value in values]
+    return [vocabulary_words(value) for value in values]
 
 
 def when(moment: dt.datetime) -> str:

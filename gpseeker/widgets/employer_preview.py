@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from gpseeker.models import EmployerPreview, EmployerView, Redaction
 from gpseeker.privacy import HIDDEN
+from gpseeker.vocabulary import words
 from gpseeker.widgets.safe_text import SafeText, safe_content, safe_join
 
 __all__ = ["EmployerPreviewPanel", "preview_content"]
@@ -30,11 +31,6 @@ HIDDEN_STYLE = "bold reverse"
 
 _HIDDEN_RE = re.compile(re.escape(HIDDEN))
 _NOT_SHOWN = "not shown (you chose to hide it)"
-
-
-def _words(value: str) -> str:
-    """A vocabulary value as words: "needs_sponsorship" -> "needs sponsorship"."""
-    return value.replace("_", " ")
 
 
 def _listing(values: Sequence[str]) -> str:
@@ -79,13 +75,13 @@ def _education(view: EmployerView) -> list[Content]:
         return [_line("Education", "(none)")]
     lines = [Content("Education:")]
     for number, item in enumerate(view.education, 1):
-        parts = [_words(item.level), item.field, item.school or ""]
+        parts = [words(item.level), item.field, item.school or ""]
         lines.append(safe_join([f"  {number}. ", ", ".join(part for part in parts if part)]))
     return lines
 
 
 def _languages(view: EmployerView) -> str:
-    text = f"Japanese {view.japanese}, English {_words(view.english)}"
+    text = f"Japanese {view.japanese}, English {words(view.english)}"
     if view.other_languages:
         text += ", also " + ", ".join(view.other_languages)
     return text
@@ -122,16 +118,16 @@ def preview_content(preview: EmployerPreview) -> Content:
     lines.extend(_experience(view))
     lines.extend(_education(view))
     lines.append(_line("Languages", _languages(view)))
-    lines.append(_line("Visa status", _words(view.visa_status or "(none)")))
+    lines.append(_line("Visa status", words(view.visa_status or "(none)")))
     lines.append(_line("Location", _location(view)))
     lines.append(_line("Desired jobs", _listing(view.desired_jobs)))
-    lines.append(_line("Job types", _listing([_words(kind) for kind in view.job_types])))
+    lines.append(_line("Job types", _listing([words(kind) for kind in view.job_types])))
     lines.append(_line("Preferred prefectures", _listing(view.preferred_prefectures)))
     lines.append(_line("Remote work", _listing(view.remote)))
     lines.append(_line("Salary", _salary(view.min_salary_jpy)))
     lines.append(_line("Can start", _date(view.start_date)))
     lines.append(_line("Age", view.age_band or _NOT_SHOWN))
-    lines.append(_line("Gender", _words(view.gender) if view.gender else _NOT_SHOWN))
+    lines.append(_line("Gender", words(view.gender) if view.gender else _NOT_SHOWN))
     lines.append(_line("Nationality", view.nationality or _NOT_SHOWN))
     lines.append(Content(""))
     lines.extend(_reasons(preview.redactions))

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from gpseeker.vocabulary import REGION_OF_PREFECTURE
+from gpseeker.vocabulary import words as words
 
 if TYPE_CHECKING:
     from gpseeker.models import Application, Job
@@ -53,20 +54,6 @@ STATUS_WORDS = {
     "withdrawn": "Withdrawn by you",
 }
 """An application's status as the candidate reads it; never colour alone."""
-
-_SPECIAL_WORDS = {
-    "it": "IT",
-    "onsite": "on site",
-    "full_time": "full time",
-    "part_time": "part time",
-    "none": "none",
-    "native": "native",
-}
-
-
-def words(value: str) -> str:
-    """A vocabulary value in words: "customer_support" -> "customer support"."""
-    return _SPECIAL_WORDS.get(value, value.replace("_", " "))
 
 
 def yen(amount: int) -> str:

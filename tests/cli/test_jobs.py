@@ -122,7 +122,7 @@ def test_search_prints_one_labelled_block_per_job(gpseeker: Gpseeker, home: Path
         "Company: Hostile KK",
         "Where: Shibuya, Tokyo (hybrid)",
         "Salary: ¥5,000,000–¥7,000,000 a year",
-        "Type: full time, it",
+        "Type: full time, IT",
         "Japanese: N2 or better",
         "English: business or better",
         "Visa sponsorship: yes",
