@@ -19,7 +19,7 @@ from textual.widgets import Checkbox, Input, TextArea
 from gpseeker import app as app_module
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import EmployerClient
-from gpseeker.models import InvitationRequest, SentInvitation, Visibility
+from gpseeker.models import DeclineRequest, InvitationRequest, SentInvitation, Visibility
 from gpseeker.screens.apply_dialog import ApplyDialog
 from gpseeker.screens.inbox import InboxScreen
 from gpseeker.screens.jobs import JobsScreen
@@ -342,3 +342,28 @@ async def test_turning_searchable_brings_the_demo_invitations(
         inbox = await open_inbox(app, pilot)
         assert inbox.invitations
         assert all(not item.warnings for item in inbox.invitations)  # demo employers are honest
+
+
+async def test_a_reply_refused_because_it_was_already_answered_keeps_the_text(
+    app: GPSeekerApp, tui_home: Path
+) -> None:
+    """Answered meanwhile elsewhere (another terminal, the plain command): the dialog
+    says so and nothing the candidate typed is lost."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await make_searchable(app)
+        async with employer(tui_home, "Kaizen Robotics") as boss:
+            sent = await invite(boss, "Backend role", "Interested?")
+        await open_inbox(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ReplyDialog)
+        dialog.query_one(TextArea).insert("A long and careful answer")
+        client = await app.client()
+        await client.decline(sent.id, DeclineRequest(reason="from the other terminal"))
+        await pilot.click("#reply-send")
+        await settle(app, pilot)
+        assert app.screen is dialog  # still open
+        assert dialog.query_one(TextArea).text == "A long and careful answer"
+        assert "already" in screen_text(app).lower()
