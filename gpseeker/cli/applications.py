@@ -8,7 +8,7 @@ from gpseeker.cli import output
 from gpseeker.cli.apply import confirm, sentence
 from gpseeker.cli.context import CliError, seeker_client, server_option
 from gpseeker.cli.jobs import job_id
-from gpseeker.cli.output import blocks, field, line
+from gpseeker.cli.output import field, line
 from gpseeker.cli.registry import Commands
 from gpseeker.cli.views import application_fields
 from gpseeker.text import clean_line
@@ -39,14 +39,12 @@ def register(commands: Commands) -> None:
 async def _list(args: argparse.Namespace) -> int:
     async with await seeker_client(args) as client:
         applications = await client.applications()
-    if args.json:
-        output.print_json(applications)
-        return 0
-    blocks(
-        (application_fields(application) for application in applications),
+    return output.listing(
+        applications,
+        application_fields,
+        as_json=args.json,
         empty="You have not applied to any job yet. Find one: gpseeker jobs search",
     )
-    return 0
 
 
 async def _withdraw(args: argparse.Namespace) -> int:

@@ -232,14 +232,12 @@ def _read_json(path: Path) -> object:
 async def _jobs(args: argparse.Namespace) -> int:
     async with await employer_client(args) as client:
         jobs = await client.my_jobs()
-    if args.json:
-        output.print_json(jobs)
-        return 0
-    blocks(
-        ([*job_fields(job), ("Status", job.status)] for job in jobs),
+    return output.listing(
+        jobs,
+        lambda job: [*job_fields(job), ("Status", job.status)],
+        as_json=args.json,
         empty="Your company has posted no jobs. Post one: gpseeker employer post-job FILE.json",
     )
-    return 0
 
 
 async def _close_job(args: argparse.Namespace) -> int:
@@ -323,24 +321,20 @@ def _read_body(args: argparse.Namespace) -> str:
 async def _invitations(args: argparse.Namespace) -> int:
     async with await employer_client(args) as client:
         sent = await client.sent_invitations()
-    if args.json:
-        output.print_json(sent)
-        return 0
-    blocks(
-        (sent_invitation_fields(invitation) for invitation in sent),
+    return output.listing(
+        sent,
+        sent_invitation_fields,
+        as_json=args.json,
         empty="You have sent no invitations. Find candidates: gpseeker employer search QUERY",
     )
-    return 0
 
 
 async def _messages(args: argparse.Namespace) -> int:
     async with await employer_client(args) as client:
         messages = await client.messages()
-    if args.json:
-        output.print_json(messages)
-        return 0
-    blocks(
-        (relayed_message_fields(message) for message in messages),
+    return output.listing(
+        messages,
+        relayed_message_fields,
+        as_json=args.json,
         empty="No answers to your invitations yet.",
     )
-    return 0

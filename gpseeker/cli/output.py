@@ -12,12 +12,15 @@ import datetime as dt
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from pydantic import BaseModel
 
 from gpseeker.text import clean
 from gpseeker.vocabulary import words as vocabulary_words
+
+T = TypeVar("T", bound=BaseModel)
 
 NOT_SET = "not set"
 
@@ -64,6 +67,21 @@ def blocks(items: Iterable[Sequence[tuple[str, object]]], *, empty: str) -> None
             field(label, value)
     if first:
         line(empty)
+
+
+def listing(
+    items: Sequence[T],
+    fields: Callable[[T], Sequence[tuple[str, object]]],
+    *,
+    as_json: bool,
+    empty: str,
+) -> int:
+    """A list command's whole output: the models as JSON, or one labelled block each."""
+    if as_json:
+        print_json(items)
+    else:
+        blocks((fields(item) for item in items), empty=empty)
+    return 0
 
 
 def words(value: object) -> str:
