@@ -417,6 +417,9 @@ class ProfileViewEvent(BaseModel):
     context: ViewContext
 
 
+EraseState = Literal["pending", "done", "refused"]
+
+
 class DisclosureEvent(BaseModel):
     id: int
     at: dt.datetime
@@ -425,6 +428,11 @@ class DisclosureEvent(BaseModel):
     reason: str
     job_id: int | None = None
     application_id: int | None = None
+    job_title: str | None = None
+    erase_state: EraseState | None = Field(
+        default=None, description="the candidate's request that the employer forget this"
+    )
+    erase_reason: str = Field(default="", description="the employer's reason for a refusal")
 
 
 # --- accounts -------------------------------------------------------------------------
@@ -724,16 +732,149 @@ class RelayedMessage(BaseModel):
     at: dt.datetime
 
 
+MailList = Literal["jobmail", "newsletters"]
+JobMailFrequency = Literal["daily", "weekly"]
+ConsentSource = Literal["app", "command", "api", "signup"]
+
+
 class Subscription(BaseModel):
     subscribed: bool
-    consented_at: dt.datetime | None = None
-    consent_method: str | None = None
+    consented_at: dt.datetime | None = Field(
+        default=None, description="when the candidate last said yes to this list"
+    )
+    consent_method: str | None = Field(
+        default=None, description='how they said yes, in words: "in the gpseeker app"'
+    )
+    unsubscribed_at: dt.datetime | None = None
 
 
 class Subscriptions(BaseModel):
+    email: str = Field(description="the address the mail goes to")
     jobmail: Subscription
-    jobmail_frequency: Literal["daily", "weekly"] = "weekly"
+    jobmail_frequency: JobMailFrequency = "weekly"
     newsletters: Subscription
+
+
+class SubscriptionsUpdate(Strict):
+    """Only the fields given change; `via` is recorded as the way consent was given."""
+
+    jobmail: bool | None = None
+    jobmail_frequency: JobMailFrequency | None = None
+    newsletters: bool | None = None
+    via: ConsentSource = "api"
+
+
+class UnsubscribeResult(BaseModel):
+    """The answer to a one-click unsubscribe link: which list, for which address."""
+
+    mail_list: MailList
+    email: str
+    unsubscribed: bool = True
+
+
+# --- your data: erasure requests, export, deletion, policy ----------------------------
+
+
+class EraseRequest(BaseModel):
+    """The candidate's request that an employer forget an application, as relayed."""
+
+    id: int
+    application_id: int
+    employer_name: str
+    job_title: str
+    state: EraseState
+    reason: str = Field(default="", description="the employer's reason for a refusal")
+    requested_at: dt.datetime
+    answered_at: dt.datetime | None = None
+
+
+class EmployerEraseRequest(BaseModel):
+    """An erasure request as the employer that received the application sees it."""
+
+    id: int
+    application_id: int
+    job_id: int
+    job_title: str
+    candidate_name: str = Field(description="as disclosed in the application")
+    state: EraseState
+    reason: str = ""
+    requested_at: dt.datetime
+    answered_at: dt.datetime | None = None
+
+
+class EraseAnswer(Strict):
+    state: Literal["done", "refused"]
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] = ""
+
+    @model_validator(mode="after")
+    def _refusal_has_reason(self) -> EraseAnswer:
+        if self.state == "refused" and not self.reason:
+            raise ValueError("a refusal needs a reason the candidate can read")
+        return self
+
+
+class SavedJobRecord(BaseModel):
+    job_id: int
+    job_title: str
+    company_name: str
+    saved_at: dt.datetime
+
+
+class ExportedAccount(BaseModel):
+    email: str
+    display_name: str
+    created_at: dt.datetime
+
+
+class DataExport(BaseModel):
+    """Everything the platform holds about one candidate (GET /me/export)."""
+
+    schema_version: Literal[1] = 1
+    exported_at: dt.datetime
+    account: ExportedAccount
+    profile: Profile
+    visibility: Visibility
+    blocked_companies: list[BlockedCompany]
+    applications: list[Application]
+    invitations: list[Invitation]
+    disclosures: list[DisclosureEvent]
+    profile_views: list[ProfileViewEvent]
+    erase_requests: list[EraseRequest]
+    subscriptions: Subscriptions
+    saved_jobs: list[SavedJobRecord]
+    saved_searches: list[SavedSearch]
+
+
+class AccountDeletion(Strict):
+    confirm_email: Annotated[str, StringConstraints(strip_whitespace=True, max_length=320)] = Field(
+        description="the account's e-mail address, typed again"
+    )
+
+
+class DeletionReceipt(BaseModel):
+    deleted_at: dt.datetime
+    email: str
+    employers_with_applications: list[str] = Field(
+        description="employers that received an application and may keep their copy as "
+        "the law allows"
+    )
+
+
+class PolicyContact(BaseModel):
+    """Who answers questions about personal information (APPI: 個人情報の問い合わせ窓口)."""
+
+    operator: str
+    address: str
+    email: str
+    hours: str
+
+
+class PrivacyPolicy(BaseModel):
+    version: str
+    effective_date: dt.date
+    text: str
+    changes: list[str] = Field(description="what this version changed from the one before")
+    contact: PolicyContact
 
 
 # --- errors ---------------------------------------------------------------------------

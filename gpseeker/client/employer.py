@@ -10,7 +10,9 @@ from gpseeker.client.base import ApiClient, build
 from gpseeker.models import (
     ApplicationStatusUpdate,
     EmployerApplication,
+    EmployerEraseRequest,
     EmployerView,
+    EraseAnswer,
     InvitationRequest,
     Job,
     JobDraft,
@@ -125,3 +127,22 @@ class EmployerClient(ApiClient):
     async def messages(self) -> list[RelayedMessage]:
         """Candidates' replies and declines to this employer's invitations, newest first."""
         return await self._get("/employer/messages", list[RelayedMessage])
+
+    # --- erasure requests -------------------------------------------------------------
+
+    async def erase_requests(self) -> list[EmployerEraseRequest]:
+        """Candidates' requests to erase applications they sent us, pending first."""
+        return await self._get("/employer/erase-requests", list[EmployerEraseRequest])
+
+    async def answer_erase_request(
+        self, request_id: int, answer: EraseAnswer
+    ) -> EmployerEraseRequest:
+        """Answer done (the application is then gone from our side of the platform too)
+        or refused with a reason the candidate reads. Answering twice is a conflict."""
+        return await self._send(
+            "POST",
+            f"/employer/erase-requests/{int(request_id)}/answer",
+            EmployerEraseRequest,
+            body=answer,
+            idempotent=True,
+        )

@@ -11,17 +11,22 @@ import httpx
 from gpseeker.client.base import ApiClient, build
 from gpseeker.config import TokenStore
 from gpseeker.models import (
+    AccountDeletion,
     Application,
     ApplicationRequest,
     BlockedCompanies,
     BlockedCompanyList,
+    DataExport,
     DeclineRequest,
+    DeletionReceipt,
     DisclosureEvent,
     EmployerPreview,
+    EraseRequest,
     Invitation,
     Job,
     JobPage,
     JobQuery,
+    PrivacyPolicy,
     Profile,
     ProfileEnvelope,
     ProfileViewEvent,
@@ -31,6 +36,8 @@ from gpseeker.models import (
     SavedSearchRequest,
     SentInvitation,
     SignupRequest,
+    Subscriptions,
+    SubscriptionsUpdate,
     UnreadCount,
     ViewContext,
     Visibility,
@@ -257,6 +264,47 @@ class PlatformClient(ApiClient):
         from gpseeker.client.demo_relay import send_demo_invitations
 
         return await send_demo_invitations(self._demo_home, self._demo_transport)
+
+    # --- your data --------------------------------------------------------------------
+
+    async def request_erasure(self, application_id: int) -> EraseRequest:
+        """Ask the employer that received this application to erase it, through the
+        relay. An application still active is withdrawn first (an employer cannot go
+        on considering what it erased). Asking again returns the request already made.
+        """
+        return await self._send(
+            "POST", f"/me/applications/{int(application_id)}/erase-request", EraseRequest
+        )
+
+    async def erase_requests(self) -> list[EraseRequest]:
+        """Every erasure request with its state (pending, done, refused), newest first."""
+        return await self._get("/me/erase-requests", list[EraseRequest])
+
+    async def export(self) -> DataExport:
+        """Everything the platform holds about this candidate, as one document."""
+        return await self._get("/me/export", DataExport)
+
+    async def delete_account(self, confirm_email: str) -> DeletionReceipt:
+        """Erase the account for good. `confirm_email` must be the account's address
+        (else ValidationFailed on field `confirm_email`); afterwards this client's
+        token no longer works."""
+        body = build(AccountDeletion, confirm_email=confirm_email)
+        receipt = await self._send("DELETE", "/me", DeletionReceipt, body=body)
+        self._token = None
+        return receipt
+
+    async def subscriptions(self) -> Subscriptions:
+        """JobMail and newsletters: subscribed or not, and when and how consent was given."""
+        return await self._get("/me/subscriptions", Subscriptions)
+
+    async def set_subscriptions(self, update: SubscriptionsUpdate) -> Subscriptions:
+        """Change only the lists named in `update`; `update.via` is recorded as the way
+        the candidate gave consent."""
+        return await self._send("PUT", "/me/subscriptions", Subscriptions, body=update)
+
+    async def policy(self) -> PrivacyPolicy:
+        """The platform's privacy policy, its version, and whom to ask (no sign-in)."""
+        return await self._get("/policy", PrivacyPolicy)
 
 
 def job_query_params(query: JobQuery) -> dict[str, Any]:

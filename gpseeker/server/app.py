@@ -22,6 +22,8 @@ from gpseeker.server.routes import (
     profile,
     resume_bank,
     saved,
+    subscriptions,
+    your_data,
 )
 from gpseeker.server.settings import ServerSettings
 
@@ -69,6 +71,8 @@ def create_app(
         employer_applications,
         invitations,
         employer_invitations,
+        your_data,
+        subscriptions,
     ):
         app.include_router(module.router)
     return app

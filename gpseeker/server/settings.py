@@ -34,6 +34,23 @@ class ServerSettings:
     """Embedded platform only: give the demo employers real random passwords, written
     here (0600), so the local demo can play the employer side through the API. None
     (a served platform) leaves them impossible to sign in to."""
+    public_url: str = "http://127.0.0.1:8000"
+    """Where users reach this platform from outside: the base of the unsubscribe links
+    in every mail (behind a proxy, its https address)."""
+    smtp_url: str | None = None
+    """smtp://[user:password@]host[:port] (smtps:// for TLS from the start): where
+    JobMail is delivered. None delivers into `mail_dir` instead."""
+    mail_dir: Path | None = None
+    """A Maildir that receives the mail when there is no SMTP server (the default for
+    `gpseeker serve`: mail/ in its data directory)."""
+    mail_from: str = "gpseeker JobMail <jobmail@gpseeker.invalid>"
+    """The From: of every mail the platform sends."""
+    policy_operator: str = "gpseeker reference platform (operator not configured)"
+    """The personal-information handling business operator (APPI), as the privacy
+    policy names it; the next three are its contact point for privacy questions."""
+    policy_address: str = "Address not configured: set --policy-address"
+    policy_email: str = "privacy@gpseeker.invalid"
+    policy_hours: str = "Weekdays 10:00-17:00 JST"
     now: Callable[[], dt.datetime] = field(default=utc_now)
     """The clock (timezone-aware UTC). Replaceable so tests can travel in time."""
 

@@ -8,8 +8,10 @@ from gpseeker.server.tables.applications import (
     IdempotentAnswer,
 )
 from gpseeker.server.tables.disclosure import Disclosure, ProfileView
+from gpseeker.server.tables.erasure import EraseRequestRow
 from gpseeker.server.tables.invitations import InvitationRow, RelayedMessageRow
 from gpseeker.server.tables.jobs import JobRow, SavedJobRow, SavedSearchRow
+from gpseeker.server.tables.mail import SubscriptionRow, UnsubscribeToken
 from gpseeker.server.tables.profiles import BlockedCompanyRow, ProfileRow, VisibilityRow
 from gpseeker.server.tables.resume_bank import CandidateRef, ResumeDocument
 
@@ -20,6 +22,7 @@ __all__ = [
     "CandidateRef",
     "Disclosure",
     "Employer",
+    "EraseRequestRow",
     "IdempotentAnswer",
     "InvitationRow",
     "JobRow",
@@ -30,7 +33,9 @@ __all__ = [
     "SavedJobRow",
     "SavedSearchRow",
     "ServerSecret",
+    "SubscriptionRow",
     "Token",
+    "UnsubscribeToken",
     "User",
     "VisibilityRow",
 ]

@@ -1,0 +1,94 @@
+"""The disclosure log as the candidate reads it: one chronological list of what left
+for employers (applications, shared reply details) and of who opened the masked
+profile, shared by the Account screen and `gpseeker data disclosures`.
+
+Pure: it takes what the platform answered and returns entries in words, so both
+faces of the app say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from gpseeker.models import DisclosureEvent, EraseState, ProfileViewEvent
+
+EntryKind = Literal["disclosure", "profile view"]
+
+ERASE_WORDS: dict[EraseState, str] = {
+    "pending": "asked to forget you: waiting for the employer",
+    "done": "the employer says it erased it",
+    "refused": "the employer refused to erase it",
+}
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    at: dt.datetime
+    kind: EntryKind
+    employer_name: str
+    what: str
+    """What the employer received or did, in words."""
+    why: str
+    job_title: str | None = None
+    application_id: int | None = None
+    erase_state: EraseState | None = None
+    erase_reason: str = ""
+
+    @property
+    def erase_words(self) -> str:
+        """The state of the request to forget, with the employer's reason if refused."""
+        if self.erase_state is None:
+            return ""
+        words = ERASE_WORDS[self.erase_state]
+        return f"{words} ({self.erase_reason})" if self.erase_reason else words
+
+
+def build_log(
+    disclosures: Iterable[DisclosureEvent], views: Iterable[ProfileViewEvent]
+) -> list[LogEntry]:
+    """Every event, newest first."""
+    entries = [_from_disclosure(event) for event in disclosures]
+    entries += [_from_view(event) for event in views]
+    entries.sort(key=lambda entry: entry.at, reverse=True)
+    return entries
+
+
+def filter_by_employer(entries: Sequence[LogEntry], employer: str | None) -> list[LogEntry]:
+    """The entries of employers whose name contains `employer` (any case); all if None."""
+    if not employer:
+        return list(entries)
+    wanted = employer.casefold()
+    return [entry for entry in entries if wanted in entry.employer_name.casefold()]
+
+
+def employers(entries: Iterable[LogEntry]) -> list[str]:
+    """The employers that appear in the log, in alphabetical order, once each."""
+    return sorted({entry.employer_name for entry in entries}, key=str.casefold)
+
+
+def _from_disclosure(event: DisclosureEvent) -> LogEntry:
+    return LogEntry(
+        at=event.at,
+        kind="disclosure",
+        employer_name=event.employer_name,
+        what="received " + ", ".join(event.fields),
+        why=event.reason,
+        job_title=event.job_title,
+        application_id=event.application_id,
+        erase_state=event.erase_state,
+        erase_reason=event.erase_reason,
+    )
+
+
+def _from_view(event: ProfileViewEvent) -> LogEntry:
+    where = "in the resume bank" if event.context == "search" else "with your application"
+    return LogEntry(
+        at=event.at,
+        kind="profile view",
+        employer_name=event.employer_name,
+        what=f"opened your masked profile {where}",
+        why="no identity data was sent: name, contacts and current company stay hidden",
+    )

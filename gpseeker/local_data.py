@@ -1,0 +1,33 @@
+"""What this machine keeps about the candidate, and erasing it after the account is
+deleted: the saved sign-in, unsent drafts and, for the local demo platform, the
+password of its local account."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from gpseeker.config import TokenStore
+
+DRAFTS_DIR = "drafts"
+LOCAL_ACCOUNT_FILE = "local-account.json"  # the embedded platform's (client/embedded.py)
+
+
+def erase_local_traces(data_dir: Path, tokens: TokenStore, server: str | None) -> list[Path]:
+    """Forget the sign-in to `server` (None: the local demo platform) and remove the
+    drafts; returns what was removed, for the message that says so."""
+    removed: list[Path] = []
+    if tokens.forget(server, "seeker"):
+        removed.append(tokens.path)
+    drafts = data_dir / DRAFTS_DIR
+    if drafts.exists():
+        shutil.rmtree(drafts)
+        removed.append(drafts)
+    if server is None:
+        # The next start creates a new, empty local account rather than signing in
+        # to the erased one.
+        account = data_dir / LOCAL_ACCOUNT_FILE
+        if account.exists():
+            account.unlink()
+            removed.append(account)
+    return removed
