@@ -84,6 +84,7 @@ class GPSeekerApp(App[None]):
         data_dir: Path,
         theme: str = DEFAULT_THEME,
         save_theme: ThemeSaver | None = None,
+        config_dir: Path | None = None,
     ) -> None:
         super().__init__()
         for dropped in DROPPED_THEMES:
@@ -93,6 +94,8 @@ class GPSeekerApp(App[None]):
         self.connector = connector
         self.data_dir = data_dir
         """Where drafts are kept until the server confirms a save."""
+        self.config_dir = config_dir
+        """Where the policy version last seen is kept; None skips the policy notice."""
         self.state = CandidateState()
         self._save_theme = save_theme
         self._client: asyncio.Future[PlatformClient] | None = None
@@ -191,6 +194,17 @@ class GPSeekerApp(App[None]):
         # Only once connected, so never before the first paint.
         self.refresh_unread()
         self.set_interval(UNREAD_POLL_SECONDS, self.refresh_unread, name="unread-poll")
+        if self.config_dir is not None:
+            self.check_policy(client)
+
+    @work(group="policy", exit_on_error=False)
+    async def check_policy(self, client: PlatformClient) -> None:
+        """Once connected: tell the candidate if the privacy policy changed since."""
+        from gpseeker.widgets.policy_view import check_policy_change
+
+        assert self.config_dir is not None
+        server = getattr(self.connector, "server", None) if self.connector.remote else None
+        await check_policy_change(self, client, self.config_dir, server)
 
     @staticmethod
     async def _describe(client: PlatformClient) -> str:
@@ -262,5 +276,6 @@ def run_app(server: str | None = None) -> None:
         data_dir=paths.data_dir,
         theme=settings.theme,
         save_theme=lambda theme: save_setting("theme", theme),
+        config_dir=paths.config_dir,
     )
     app.run()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from gpseeker.models import DisclosureEvent, EraseState, ProfileViewEvent
+from gpseeker.vocabulary import DISCLOSED_FIELD_WORDS, in_a_list, words
 
 EntryKind = Literal["disclosure", "profile view"]
 
@@ -74,7 +75,8 @@ def _from_disclosure(event: DisclosureEvent) -> LogEntry:
         at=event.at,
         kind="disclosure",
         employer_name=event.employer_name,
-        what="received " + ", ".join(event.fields),
+        what="received "
+        + in_a_list([DISCLOSED_FIELD_WORDS.get(f, words(f)) for f in event.fields]),
         why=event.reason,
         job_title=event.job_title,
         application_id=event.application_id,

@@ -128,6 +128,22 @@ APPLICATION_STATUSES: tuple[ApplicationStatus, ...] = get_args(ApplicationStatus
 
 _SPECIAL_WORDS = {"it": "IT", "onsite": "on site"}
 
+DISCLOSED_FIELD_WORDS = {
+    "full_name": "your name",
+    "email": "your e-mail address",
+    "phone": "your phone number",
+    "address": "your postal address",
+    "profile": "your profile",
+}
+"""The disclosure log's field keys (server/applications.py) as the candidate reads them."""
+
+
+def in_a_list(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c": a list read aloud."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
 
 def words(value: str) -> str:
     """A vocabulary value read aloud, the same in the app and in plain output:

@@ -16,12 +16,15 @@ def build_parser() -> argparse.ArgumentParser:
         account,
         applications,
         apply,
+        data,
         employer,
         inbox,
         jobs,
+        mail,
         privacy,
         profile,
         serve,
+        subscriptions,
     )
 
     parser = argparse.ArgumentParser(
@@ -39,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for group in (account, profile, privacy, jobs, apply, applications, inbox, employer, serve):
         group.register(commands)
+    for group in (data, subscriptions):
+        group.register(commands)
+    mail.register(commands)
     return parser
 
 

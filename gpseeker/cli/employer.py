@@ -25,6 +25,7 @@ from gpseeker.cli.jobs import job_id
 from gpseeker.cli.output import blocks, field, line, term
 from gpseeker.cli.registry import Commands
 from gpseeker.cli.views import (
+    employer_erase_request_fields,
     hit_fields,
     job_fields,
     relayed_message_fields,
@@ -32,10 +33,11 @@ from gpseeker.cli.views import (
     show_employer_view,
     show_received_application,
 )
-from gpseeker.client import EmployerClient, NotFoundError, PlatformError
+from gpseeker.client import ConflictError, EmployerClient, NotFoundError, PlatformError
 from gpseeker.models import (
     ApplicationStatus,
     ApplicationStatusUpdate,
+    EraseAnswer,
     InvitationRequest,
     JobDraft,
     JobPatch,
@@ -149,6 +151,41 @@ def register(commands: Commands) -> None:
         help="read candidates' answers to your invitations, under their references",
     )
     messages.set_defaults(handler=_messages)
+
+    _register_requests(actions, server, as_json)
+
+
+def _register_requests(
+    actions: Commands, server: argparse.ArgumentParser, as_json: argparse.ArgumentParser
+) -> None:
+    summary = "list candidates' requests to erase applications they sent you"
+    requests = actions.add_parser(
+        "requests",
+        parents=[server, as_json],
+        help=summary,
+        description=f"{summary[0].upper()}{summary[1:]}, waiting ones first; or answer one.",
+    )
+    # `employer requests` alone lists them, as `applications` does for a candidate.
+    requests.set_defaults(handler=_requests)
+    steps = requests.add_subparsers(dest="step", metavar="ACTION")
+    summary = "answer an erase request: done (you erased it) or refused (with --reason)"
+    answer = steps.add_parser(
+        "answer",
+        parents=[server],
+        help=summary,
+        description="Answer a candidate's request to erase an application. done: you "
+        "erased it, and it disappears from your side of the platform too. refused: you "
+        "keep it as the law allows, and --reason tells the candidate why.",
+    )
+    answer.add_argument("id", type=job_id, metavar="ID", help="the request's number")
+    answer.add_argument("answer", choices=("done", "refused"), metavar="done|refused")
+    answer.add_argument(
+        "--reason",
+        default="",
+        metavar="TEXT",
+        help="why (needed with refused: the candidate reads it)",
+    )
+    answer.set_defaults(handler=_answer_request)
 
 
 async def _signup(args: argparse.Namespace) -> int:
@@ -338,3 +375,43 @@ async def _messages(args: argparse.Namespace) -> int:
         as_json=args.json,
         empty="No answers to your invitations yet.",
     )
+
+
+# --- requests to erase an application -----------------------------------------------------
+
+
+async def _requests(args: argparse.Namespace) -> int:
+    async with await employer_client(args) as client:
+        requests = await client.erase_requests()
+    return output.listing(
+        requests,
+        employer_erase_request_fields,
+        as_json=args.json,
+        empty="No candidate has asked you to erase an application.",
+    )
+
+
+async def _answer_request(args: argparse.Namespace) -> int:
+    if args.answer == "refused" and not args.reason.strip():
+        # Said before connecting, in the command's own terms (the model would only say
+        # "reason"): the candidate is owed a reason they can read.
+        raise CliError("refused needs --reason TEXT: the candidate reads why you keep it")
+    answer = EraseAnswer(state=args.answer, reason=args.reason)
+    async with await employer_client(args) as client:
+        try:
+            request = await client.answer_erase_request(args.id, answer)
+        except NotFoundError:
+            raise CliError(
+                f"no erase request {args.id} for your company (gpseeker employer requests)"
+            ) from None
+        except ConflictError:
+            raise CliError(
+                f"erase request {args.id} is already answered; an answer cannot be changed"
+            ) from None
+    if request.state == "done":
+        line(f"Answered erase request {request.id}: done. The application is erased.")
+    else:
+        line(f"Answered erase request {request.id}: refused. The candidate reads your reason.")
+    for label, value in employer_erase_request_fields(request):
+        field(label, value)
+    return 0

@@ -119,13 +119,27 @@ def yen(amount: int | None) -> str:
 
 
 def print_json(value: BaseModel | Sequence[BaseModel]) -> None:
+    sys.stdout.write(json_text(value))
+
+
+def json_text(value: BaseModel | Sequence[BaseModel]) -> str:
+    """Models as indented JSON, ending in a newline, safe to show in a terminal."""
     data = (
         value.model_dump(mode="json")
         if isinstance(value, BaseModel)
         else [item.model_dump(mode="json") for item in value]
     )
+    return data_json_text(data)
+
+
+def data_json_text(data: object) -> str:
+    """Plain JSON-ready data (dicts, lists, strings) as `json_text` writes models.
+
+    For what is not a model, e.g. the disclosure log's entries; the same escaping
+    applies, since their text came from a server just the same.
+    """
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    sys.stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def error(message: str) -> None:

@@ -1,4 +1,5 @@
-"""`gpseeker privacy ...`: who may see the candidate, and what they would see."""
+"""`gpseeker privacy ...`: who may see the candidate, what they would see, and the
+platform's privacy policy."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ import argparse
 import datetime as dt
 
 from gpseeker.cli import output
-from gpseeker.cli.context import CliError, seeker_client, server_option
+from gpseeker.cli.context import CliError, seeker_client, server_of, server_option
 from gpseeker.cli.output import blocks, field, line, when
 from gpseeker.cli.registry import Commands, Handler
 from gpseeker.cli.views import show_employer_view
-from gpseeker.models import BlockedCompanyList, Visibility
+from gpseeker.client import PlatformClient
+from gpseeker.models import BlockedCompanyList, PrivacyPolicy, Visibility
+from gpseeker.text import clean_line
 
 LOCKED_MEANS = "No employer can find or open your resume."
 SEARCHABLE_MEANS = (
@@ -88,6 +91,7 @@ def register(commands: Commands) -> None:
         _disclosures,
         json=True,
     )
+    add("policy", "show the privacy policy and whom to ask about your data", _policy, json=True)
 
 
 def _date(text: str) -> dt.date:
@@ -277,3 +281,50 @@ async def _disclosures(args: argparse.Namespace) -> int:
         empty="Your details have not been sent to any employer.",
     )
     return 0
+
+
+# --- the policy -------------------------------------------------------------------------
+
+
+async def _policy(args: argparse.Namespace) -> int:
+    async with await public_client(args) as client:
+        policy = await client.policy()
+    if args.json:
+        output.print_json(policy)
+    else:
+        show_policy(policy)
+    return 0
+
+
+async def public_client(args: argparse.Namespace) -> PlatformClient:
+    """A client for what anyone may read, such as the policy.
+
+    The policy is public: people read it before signing up, or after deleting their
+    account. So a remote platform is asked without a token (none is looked up); the
+    local demo platform signs its local account in by itself anyway.
+    """
+    server = server_of(args)
+    return await seeker_client(args) if server is None else PlatformClient(server)
+
+
+def show_policy(policy: PrivacyPolicy) -> None:
+    field("Privacy policy", f"version {policy.version}")
+    field("In effect since", policy.effective_date)
+    line()
+    if policy.changes:
+        line("What changed in this version:")
+        for change in policy.changes:
+            line(f"- {clean_line(change)}")
+    else:
+        line("What changed in this version: nothing was listed.")
+    line()
+    # As a field: every line of the text is indented under its label, so no line of it
+    # can pose as a label of its own.
+    field("Policy", policy.text)
+    line()
+    line("Questions about your personal information:")
+    contact = policy.contact
+    field("Operator", contact.operator)
+    field("Address", contact.address)
+    field("E-mail", contact.email)
+    field("Hours", contact.hours)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import sys
 
 from pydantic import ValidationError
 
@@ -31,6 +33,12 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
         hint = getattr(args, "signin_hint", None)
         if isinstance(problem, AuthError) and hint:
             output.error(f"the saved sign-in was refused; sign in again: {hint}")
+    except BrokenPipeError:
+        # The reader went away (`gpseeker privacy policy | head`): that is its choice,
+        # not an error. Point stdout at nothing so the interpreter's final flush
+        # cannot raise again, and exit as a piped Unix tool does.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except KeyboardInterrupt:
         # 130 says "interrupted" to a calling script; a command whose normal end is
         # Ctrl+C (serve) sets its own code.

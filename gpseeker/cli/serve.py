@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
+import logging
 import socket
 import sys
+from typing import TYPE_CHECKING, Any
 
 from gpseeker.cli.context import CliError
+from gpseeker.cli.mail import DEFAULT_DATABASE, add_mail_options, default_database, mail_settings
 from gpseeker.cli.output import line
 from gpseeker.cli.registry import Commands
-from gpseeker.config import Paths, ensure_private_dir
 
-DEFAULT_DATABASE = "server.sqlite3"
+if TYPE_CHECKING:
+    from gpseeker.server.platform import Platform
+    from gpseeker.server.settings import ServerSettings
+
+DEFAULT_MAIL_EVERY = 3600
+POLICY_OPTIONS = {
+    "operator": "the business operator handling personal information, as the privacy "
+    "policy names it",
+    "address": "the operator's postal address, for privacy questions",
+    "email": "the e-mail address for privacy questions",
+    "hours": "when the privacy contact answers, e.g. 'Weekdays 10:00-17:00 JST'",
+}
 
 
 def register(commands: Commands) -> None:
@@ -42,21 +57,47 @@ def register(commands: Commands) -> None:
     serve.add_argument(
         "--log-level", default="info", choices=("critical", "error", "warning", "info", "debug")
     )
+    add_mail_options(serve, public_url_default="http://HOST:PORT as listened")
+    serve.add_argument(
+        "--mail-every",
+        metavar="SECONDS",
+        type=float,
+        default=DEFAULT_MAIL_EVERY,
+        help=f"send due JobMail digests this often (default {DEFAULT_MAIL_EVERY}; 0 turns "
+        "the schedule off, for `gpseeker mail send-due` from cron instead)",
+    )
+    for name, meaning in POLICY_OPTIONS.items():
+        serve.add_argument(f"--policy-{name}", metavar="TEXT", help=meaning)
     serve.set_defaults(handler=_serve)
+
+
+def _settings_fields(args: argparse.Namespace, listened: str) -> dict[str, Any]:
+    fields = mail_settings(args, listened)
+    for name in POLICY_OPTIONS:
+        value = getattr(args, f"policy_{name}")
+        if value is not None:
+            fields[f"policy_{name}"] = value
+    return fields
 
 
 async def _serve(args: argparse.Namespace) -> int:
     import uvicorn  # the server stack is imported only by the command that needs it
     from sqlalchemy.exc import SQLAlchemyError
 
-    from gpseeker.server import create_app
+    from gpseeker.server import ServerSettings, create_app
 
+    if args.mail_every < 0:
+        raise CliError("--mail-every: give a number of seconds, or 0 for no schedule")
     listener = _listen(args.host, args.port)  # first: a busy port fails before any work
-    database = args.db
-    if database is None:
-        data_dir = ensure_private_dir(Paths.current().data_dir)
-        database = f"sqlite+aiosqlite:///{data_dir / DEFAULT_DATABASE}"
-    app = create_app(database)
+    host, port = listener.getsockname()[:2]
+    address = f"http://{f'[{host}]' if ':' in host else host}:{port}"
+    try:
+        settings = ServerSettings(**_settings_fields(args, address))
+    except CliError:
+        listener.close()
+        raise
+    database = args.db or default_database()
+    app = create_app(database, settings=settings)
     platform = app.state.platform
     try:
         await platform.start()
@@ -66,9 +107,9 @@ async def _serve(args: argparse.Namespace) -> int:
         listener.close()
         reason = getattr(problem, "orig", None) or problem
         raise CliError(f"cannot open the database {database}: {reason}") from None
-    host, port = listener.getsockname()[:2]
-    line(f"gpseeker platform listening on http://{f'[{host}]' if ':' in host else host}:{port}")
+    line(f"gpseeker platform listening on {address}")
     line(f"Database: {database}")
+    line(f"Mail: {_mail_plan(settings, args.mail_every)}")
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         line("Note: this is plain HTTP; put it behind an HTTPS proxy before real use.")
     line("Stop with Ctrl+C.")
@@ -77,8 +118,42 @@ async def _serve(args: argparse.Namespace) -> int:
     # whoever embeds it; for `gpseeker serve` that is the normal way to stop.
     args.exit_code_on_interrupt = 0
     server = uvicorn.Server(uvicorn.Config(app, log_level=args.log_level))
-    await server.serve(sockets=[listener])
+    mail = _start_mail_schedule(platform, args.mail_every, args.log_level)
+    try:
+        await server.serve(sockets=[listener])
+    finally:
+        if mail is not None:
+            mail.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await mail
     return 0
+
+
+def _mail_plan(settings: ServerSettings, every: float) -> str:
+    from gpseeker.server.mail import destination
+
+    schedule = f"due JobMail sent every {every:g} s" if every else "no schedule (--mail-every 0)"
+    return f"{destination(settings)}; {schedule}; links to {settings.public_url}"
+
+
+def _start_mail_schedule(
+    platform: Platform, every: float, log_level: str
+) -> asyncio.Task[None] | None:
+    """The JobMail schedule as a task beside uvicorn on the same loop: cancelled when
+    the server stops (Ctrl+C included), and its errors are logged, never raised."""
+    if not every:
+        return None
+    from gpseeker.server.mail import send_every
+
+    # uvicorn configures only its own loggers; the mail log goes beside them.
+    logger = logging.getLogger("gpseeker.server.mail")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s:     %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(log_level.upper())
+        logger.propagate = False
+    return asyncio.create_task(send_every(platform, every), name="jobmail-schedule")
 
 
 def _listen(host: str, port: int) -> socket.socket:

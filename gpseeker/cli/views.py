@@ -2,17 +2,22 @@
 employers would see of me), `apply` (what this employer will receive) and `employer
 view` (what I, an employer, see). Jobs and applications: `jobs`, `applications` and
 `employer jobs`. Invitations: `inbox` (the candidate's side) and `employer invitations`
-/ `employer messages` (the employer's)."""
+/ `employer messages` (the employer's). Requests to erase an application: `data forget`
+(the candidate's side) and `employer requests` (the employer's)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from gpseeker.cli.output import field, line, term, terms, when, yen
+from gpseeker.disclosure_log import ERASE_WORDS
+from gpseeker.job_words import job_salary
 from gpseeker.models import (
     Application,
     EmployerApplication,
+    EmployerEraseRequest,
     EmployerView,
+    EraseRequest,
     Invitation,
     Job,
     RelayedMessage,
@@ -96,7 +101,6 @@ _DISCLOSED_WORDS = {
     "phone": "phone",
     "address": "address",
 }
-_PER = {"year": "a year", "month": "a month", "hour": "an hour"}
 _JAPANESE_WORDS = {"none": "not required", "native": "native level"}
 _ENGLISH_WORDS = {"none": "not required", "native": "native level"}
 
@@ -108,15 +112,7 @@ def salary(job: Job) -> str:
     --min-salary filter compares yearly amounts and the reader should see why a job
     matched.
     """
-    low, high, per = job.salary_min, job.salary_max, _PER[job.salary_period]
-    if low is None and high is None:
-        return "not given"
-    if low is not None and high is not None:
-        shown = f"¥{low:,} {per}" if low == high else f"¥{low:,}–¥{high:,} {per}"
-    elif low is not None:
-        shown = f"from ¥{low:,} {per}"
-    else:
-        shown = f"up to ¥{high:,} {per}"
+    shown = job_salary(job)
     if job.salary_period != "year" and job.salary_yearly_min_jpy is not None:
         shown += f" (from about ¥{job.salary_yearly_min_jpy:,} a year)"
     return shown
@@ -315,4 +311,48 @@ def relayed_message_fields(message: RelayedMessage) -> list[tuple[str, object]]:
         fields.append(("Message", message.body))
     else:
         fields.append(("Reason", message.body or "none given"))
+    return fields
+
+
+# --- requests to erase an application ---------------------------------------------------
+
+# The same request as its employer reads it: what is asked of *them*.
+_EMPLOYER_ERASE_WORDS = {
+    "pending": "waiting for your answer (gpseeker employer requests answer ID done|refused)",
+    "done": "you erased the application",
+    "refused": "you refused",
+}
+
+
+def erase_request_fields(request: EraseRequest) -> list[tuple[str, object]]:
+    """The candidate's request, in the words the disclosure log uses for it."""
+    state = ERASE_WORDS[request.state]
+    if request.reason:
+        state = f"{state} ({clean_line(request.reason)})"
+    fields: list[tuple[str, object]] = [
+        (f"Erase request {request.id}", f"application {request.application_id}"),
+        ("Employer", request.employer_name),
+        ("Job", request.job_title),
+        ("State", state),
+        ("Asked", when(request.requested_at)),
+    ]
+    if request.answered_at is not None:
+        fields.append(("Answered", when(request.answered_at)))
+    return fields
+
+
+def employer_erase_request_fields(request: EmployerEraseRequest) -> list[tuple[str, object]]:
+    fields: list[tuple[str, object]] = [
+        (
+            f"Erase request {request.id}",
+            f"application {request.application_id}, job {request.job_id}: {request.job_title}",
+        ),
+        ("Candidate", request.candidate_name),
+        ("Asked", when(request.requested_at)),
+        ("State", _EMPLOYER_ERASE_WORDS[request.state]),
+    ]
+    if request.reason:
+        fields.append(("Your reason", request.reason))
+    if request.answered_at is not None:
+        fields.append(("Answered", when(request.answered_at)))
     return fields

@@ -60,7 +60,14 @@ async def open_embedded(
     # beside the database), so that they can invite the local candidate through the
     # ordinary employer API; a served platform keeps them impossible to sign in to.
     settings = dataclasses.replace(
-        server_settings or ServerSettings(), demo_password_file=home / DEMO_EMPLOYERS_FILE
+        server_settings or ServerSettings(),
+        demo_password_file=home / DEMO_EMPLOYERS_FILE,
+        # Nobody but the candidate operates this platform: its policy says so rather
+        # than naming an operator who does not exist.
+        policy_operator="You: the local demo platform runs on this computer",
+        policy_address=f"This computer, in {home}",
+        policy_email="none: nothing is sent from this computer",
+        policy_hours="any time",
     )
     app = create_app(database_url(home), settings=settings)
     platform = app.state.platform

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from gpseeker.widgets.navigation import Navigation
 
@@ -53,18 +53,3 @@ class MainScreen(Screen[None]):
             if isinstance(error, PlatformError):
                 raise
             raise PlatformError(f"not connected to the platform ({error})") from error
-
-
-class ComingScreen(MainScreen):
-    """A room that a later release fills; says so instead of showing nothing."""
-
-    NOTE: ClassVar[str] = ""
-
-    def compose_body(self) -> ComposeResult:
-        yield Static(f"{self.TITLE}\n\n{self.NOTE}", classes="coming")
-
-
-class AccountScreen(ComingScreen):
-    MODE = "account"
-    TITLE = "Account"
-    NOTE = "Export, deletion, subscriptions and the disclosure log are coming here."

@@ -69,6 +69,15 @@ class JobsScreen(MainScreen):
         Binding("slash", "focus_search", "Search", id="jobs.search", tooltip="Type to search"),
         Binding("f", "filters", "Filters", id="jobs.filters", tooltip="Where, visa, salary…"),
         Binding("s", "toggle_save", "Save", id="jobs.save", tooltip="Save or unsave this job"),
+        # Out of the footer, full at 80 columns; F1 and the command palette list it.
+        Binding(
+            "S",
+            "save_search",
+            "Save search",
+            show=False,
+            id="jobs.save_search",
+            tooltip="Save this search for JobMail",
+        ),
         Binding("a", "apply", "Apply", id="jobs.apply", tooltip="Apply to this job"),
         Binding("enter", "open", "Open", id="jobs.open", tooltip="Read the whole job"),
         Binding("r", "refresh", "Refresh", id="jobs.refresh", tooltip="Search again now"),
@@ -346,6 +355,24 @@ class JobsScreen(MainScreen):
         self._changed(changed)
         said = "Saved" if changed.saved else "No longer saved"
         self.notify(f"{said}: {job_title(job)}", markup=False)
+
+    @work(exclusive=True, group="job-save-search", exit_on_error=False)
+    async def action_save_search(self) -> None:
+        """Open the save-search dialog over the search on screen (not the last sent)."""
+        from gpseeker.client import PlatformError
+        from gpseeker.widgets.save_search_dialog import SaveSearchDialog, search_words
+
+        query = self.build_query()
+        if isinstance(query, str):
+            self.notify(clean_line(query), severity="warning", markup=False)
+            return
+        try:
+            client = await self._client()
+        except PlatformError as error:
+            self._failed("save the search", error)
+            return
+        described = search_words(query.q, self.filters.summary(self.own_level))
+        self.app.push_screen(SaveSearchDialog(client, query, described))  # it says when saved
 
     def action_apply(self) -> None:
         job = self.job_list.current

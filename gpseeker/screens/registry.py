@@ -21,7 +21,7 @@ SCREENS: dict[str, str] = {
     "inbox": "gpseeker.screens.inbox:InboxScreen",
     "profile": "gpseeker.screens.profile:ProfileScreen",
     "privacy": "gpseeker.screens.privacy:PrivacyScreen",
-    "account": "gpseeker.screens.base:AccountScreen",
+    "account": "gpseeker.screens.account:AccountScreen",
 }
 """mode -> "module:Class" of its screen."""
 

@@ -66,7 +66,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers (the TUI's searches) run while a write is in progress.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Deleting a row deletes its dependants (an erased account takes everything).
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Erased means gone from the file: deleted content is overwritten with zeros
+    # instead of lingering in free pages and free space until reused.
+    cursor.execute("PRAGMA secure_delete=ON")
     # Several workers may share one file; wait for a lock instead of failing at once.
     cursor.execute("PRAGMA busy_timeout=5000")
     # Reading through a memory map instead of a read() per page: a keyword search

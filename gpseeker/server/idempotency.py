@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Annotated
+from collections.abc import Awaitable, Callable
+from typing import Annotated, NoReturn
 
-from fastapi import Header, Response
+from fastapi import Header, Request, Response
 from pydantic import BaseModel
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gpseeker.server.deps import Caller
@@ -80,3 +82,41 @@ def answer(
             )
         )
     return Response(content=content, status_code=status, media_type="application/json")
+
+
+async def once(
+    caller: Caller,
+    request: Request,
+    key: str | None,
+    body: BaseModel,
+    status: int,
+    act: Callable[[], Awaitable[BaseModel]],
+    *,
+    lost_race: Callable[[], Awaitable[NoReturn]] | None = None,
+) -> Response:
+    """Run `act` once per key: a repeat gets the stored answer; a new request acts,
+    stores its answer with what it made, and commits.
+
+    When the commit breaks a unique constraint, another request got there first (a
+    retry arriving twice, or a rival request): a same-key twin's answer is replayed;
+    otherwise `lost_race` raises the conflict the route answers (without one, the
+    error goes on).
+    """
+    session, user_id = caller.session, caller.user.id
+    request_print = fingerprint(request.method, request.url.path, body)
+    replayed = await replay(session, user_id, key, request_print)
+    if replayed is not None:
+        return replayed
+    made = await act()
+    response = answer(caller, key, request_print, status, made)
+    try:
+        await session.commit()
+    except IntegrityError:
+        await session.rollback()
+        replayed = await replay(session, user_id, key, request_print)
+        if replayed is not None:
+            return replayed
+        if lost_race is None:
+            raise
+        await lost_race()
+    return response

@@ -20,6 +20,7 @@ from gpseeker.server.jobs import upgrade_jobs_table
 from gpseeker.server.search import ResumeSearch, search_for
 from gpseeker.server.security import Passwords, new_server_secret
 from gpseeker.server.settings import ServerSettings
+from gpseeker.server.tables.applications import upgrade_applications_table
 
 REFERENCE_SECRET = "candidate_ref"  # noqa: S105 (the secret's name, not a secret)
 
@@ -51,6 +52,7 @@ class Platform:
             async with self.engine.begin() as connection:
                 await connection.run_sync(Base.metadata.create_all)
                 await connection.run_sync(upgrade_jobs_table)
+                await connection.run_sync(upgrade_applications_table)
                 await self.search.create_schema(connection)
                 await self.job_search.create_schema(connection)
             async with self.sessions.begin() as session:

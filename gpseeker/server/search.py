@@ -48,6 +48,10 @@ class ResumeSearch(Protocol):
     ) -> list[int]:
         """Ids of eligible candidates whose text has every word, best match first."""
 
+    async def purge_deleted(self, connection: AsyncConnection) -> None:
+        """Make text deleted from `resume_documents` unrecoverable from the index's own
+        storage too (an erased account); run after the deletion committed."""
+
 
 def keywords(query: str) -> list[str]:
     """The words an employer typed; an empty list means "newest first"."""
@@ -90,6 +94,19 @@ class SqliteFtsSearch:
         )
         for statement in statements:
             await connection.execute(text(statement))
+        if await fts5_secure_delete_available(connection):
+            # Deleting a document then removes its words from the index at once;
+            # otherwise they stay in old segments, marked deleted, until a merge.
+            await connection.execute(
+                text("INSERT INTO resume_fts(resume_fts, rank) VALUES ('secure-delete', 1)")
+            )
+
+    async def purge_deleted(self, connection: AsyncConnection) -> None:
+        if not await fts5_secure_delete_available(connection):
+            # Before SQLite 3.42 the only way: merge every segment into one, which
+            # drops deleted entries (and, with PRAGMA secure_delete, zeroes the old
+            # segments). It rewrites the whole index, but accounts are rarely erased.
+            await connection.execute(text("INSERT INTO resume_fts(resume_fts) VALUES ('optimize')"))
 
     async def search(
         self,
@@ -121,6 +138,12 @@ class SqliteFtsSearch:
         return list(result)
 
 
+async def fts5_secure_delete_available(connection: AsyncConnection) -> bool:
+    """FTS5's 'secure-delete' option exists from SQLite 3.42.0 on."""
+    version = await connection.scalar(text("SELECT sqlite_version()"))
+    return tuple(int(part) for part in str(version).split(".")[:2]) >= (3, 42)
+
+
 def fts5_query(words: Sequence[str]) -> str:
     """Every word as a quoted FTS5 string, so no input can be FTS5 syntax (AND, *, ^...)."""
     return " ".join('"' + word.replace('"', '""') + '"' for word in words)
@@ -133,6 +156,11 @@ class PortableSearch:
     """
 
     async def create_schema(self, connection: AsyncConnection) -> None:
+        return None
+
+    async def purge_deleted(self, connection: AsyncConnection) -> None:
+        # No index of its own: deleted rows are the store's business (PostgreSQL
+        # reclaims them with VACUUM).
         return None
 
     async def search(

@@ -15,7 +15,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from gpseeker.vocabulary import REGION_OF_PREFECTURE
+from gpseeker.job_words import PERIOD_WORDS as PERIOD_WORDS
+from gpseeker.job_words import job_salary as job_salary
+from gpseeker.job_words import salary_words as salary_words
+from gpseeker.job_words import where_words as where_words
+from gpseeker.job_words import yen as yen
 from gpseeker.vocabulary import words as words
 
 if TYPE_CHECKING:
@@ -42,8 +46,6 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-PERIOD_WORDS = {"hour": "an hour", "month": "a month", "year": "a year"}
-
 STATUS_WORDS = {
     "submitted": "Submitted",
     "viewed": "Viewed by the employer",
@@ -54,37 +56,6 @@ STATUS_WORDS = {
     "withdrawn": "Withdrawn by you",
 }
 """An application's status as the candidate reads it; never colour alone."""
-
-
-def yen(amount: int) -> str:
-    return f"¥{amount:,}"
-
-
-def salary_words(low: int | None, high: int | None, period: str) -> str:
-    """ "¥250,000–¥300,000 a month", "from ¥4,000,000 a year", or "not stated"."""
-    per = PERIOD_WORDS.get(period, f"per {period}")
-    if low is not None and high is not None:
-        if low == high:
-            return f"{yen(low)} {per}"
-        return f"{yen(low)}–{yen(high)} {per}"
-    if low is not None:
-        return f"from {yen(low)} {per}"
-    if high is not None:
-        return f"up to {yen(high)} {per}"
-    return "not stated"
-
-
-def job_salary(job: Job) -> str:
-    return salary_words(job.salary_min, job.salary_max, job.salary_period)
-
-
-def where_words(job: Job) -> str:
-    """ "Shibuya, Tokyo (Kanto)", or "anywhere in Japan" when no prefecture is given."""
-    if job.prefecture is None:
-        return job.city or "anywhere in Japan"
-    region = REGION_OF_PREFECTURE.get(job.prefecture)
-    place = f"{job.city}, {job.prefecture}" if job.city else job.prefecture
-    return f"{place} ({region})" if region and region != job.prefecture else place
 
 
 def job_markers(job: Job) -> list[str]:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import socket
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -84,3 +88,18 @@ def test_gpseeker_server_points_commands_at_a_remote(
     result = gpseeker("employer", "search", "python")
     assert result.code == 1
     assert result.err.startswith("error: no employer signed in to http://127.0.0.1:9: run")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    """`gpseeker privacy policy | head -3`: the pipe closes before the output ends."""
+    command = f"{Path(sys.executable).parent / 'gpseeker'} privacy policy | head -3"
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GPSEEKER_HOME": str(tmp_path)},
+        timeout=120,
+    )
+    assert result.stdout.startswith("Privacy policy: version")
+    assert len(result.stdout.splitlines()) == 3
+    assert "Traceback" not in result.stderr and "BrokenPipeError" not in result.stderr

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 from fastapi import APIRouter, Path, Request, Response
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from gpseeker.models import Application, ApplicationRequest
 from gpseeker.server import applications, idempotency
@@ -35,26 +34,22 @@ async def apply(
     request: Request,
     idempotency_key: idempotency.IdempotencyKey = None,
 ) -> Response:
-    session, user_id = caller.session, caller.user.id
-    request_print = idempotency.fingerprint("POST", request.url.path, body)
-    replayed = await idempotency.replay(session, user_id, idempotency_key, request_print)
-    if replayed is not None:
-        return replayed
-    application = await applications.apply(caller, job_id, body)
-    response = idempotency.answer(caller, idempotency_key, request_print, 201, application)
-    try:
-        await session.commit()
-    except IntegrityError:
-        # Another request for the same job won the race (a retry with the same key
-        # arriving twice, or two keys): answer as that request's repeat would be.
-        await session.rollback()
-        replayed = await idempotency.replay(session, user_id, idempotency_key, request_print)
-        if replayed is not None:
-            return replayed
-        job = await session.get(JobRow, job_id)
+
+    async def lost_race() -> NoReturn:
+        # Another application to the same job (with another key) got there first.
+        job = await caller.session.get(JobRow, job_id)
         assert job is not None  # it was there a moment ago; jobs are never deleted
         raise applications.already_applied(job) from None
-    return response
+
+    return await idempotency.once(
+        caller,
+        request,
+        idempotency_key,
+        body,
+        201,
+        lambda: applications.apply(caller, job_id, body),
+        lost_race=lost_race,
+    )
 
 
 @router.get(

@@ -37,7 +37,11 @@ async def list_applications(
     statement = (
         select(ApplicationRow, JobRow.title)
         .join(JobRow, JobRow.id == ApplicationRow.job_id)
-        .where(ApplicationRow.employer_id == caller.employer.id)
+        .where(
+            ApplicationRow.employer_id == caller.employer.id,
+            # Erased at the candidate's request: no longer the employer's to see.
+            ApplicationRow.erased_for_employer_at.is_(None),
+        )
         .order_by(ApplicationRow.created_at.desc(), ApplicationRow.id.desc())
     )
     if job_id is not None:
@@ -71,6 +75,7 @@ async def set_status(
             .where(
                 ApplicationRow.id == application_id,
                 ApplicationRow.employer_id == caller.employer.id,
+                ApplicationRow.erased_for_employer_at.is_(None),
             )
         )
     ).first()

@@ -32,15 +32,14 @@ async def invite(
     request: Request,
     idempotency_key: idempotency.IdempotencyKey = None,
 ) -> Response:
-    session, user_id = caller.session, caller.user.id
-    request_print = idempotency.fingerprint("POST", request.url.path, body)
-    replayed = await idempotency.replay(session, user_id, idempotency_key, request_print)
-    if replayed is not None:
-        return replayed
-    sent = await invitations.invite(caller, candidate_ref, body)
-    response = idempotency.answer(caller, idempotency_key, request_print, 201, sent)
-    await session.commit()
-    return response
+    return await idempotency.once(
+        caller,
+        request,
+        idempotency_key,
+        body,
+        201,
+        lambda: invitations.invite(caller, candidate_ref, body),
+    )
 
 
 @router.get(

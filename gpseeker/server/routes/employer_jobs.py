@@ -39,16 +39,14 @@ async def post_job(
 ) -> Response:
     body = await strictly(request, JobDraft)
     session = caller.session
-    request_print = idempotency.fingerprint("POST", request.url.path, body)
-    replayed = await idempotency.replay(session, caller.user.id, idempotency_key, request_print)
-    if replayed is not None:
-        return replayed
-    row = job_row(caller.employer.id, body, caller.platform.settings.now())
-    session.add(row)
-    await session.flush()
-    response = idempotency.answer(caller, idempotency_key, request_print, 201, _job(caller, row))
-    await session.commit()
-    return response
+
+    async def post() -> Job:
+        row = job_row(caller.employer.id, body, caller.platform.settings.now())
+        session.add(row)
+        await session.flush()
+        return _job(caller, row)
+
+    return await idempotency.once(caller, request, idempotency_key, body, 201, post)
 
 
 @router.patch(

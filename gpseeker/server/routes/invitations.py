@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from gpseeker.models import DeclineRequest, Invitation, ReplyRequest, UnreadCount
 from gpseeker.server import idempotency, invitations
@@ -127,28 +126,19 @@ async def _answer(
     request: Request,
     key: str | None,
 ) -> Response:
-    session, user_id = caller.session, caller.user.id
-    request_print = idempotency.fingerprint("POST", request.url.path, body)
-    replayed = await idempotency.replay(session, user_id, key, request_print)
-    if replayed is not None:
-        return replayed
-    row, company = await invitations.own_invitation(caller, invitation_id)
-    if isinstance(body, ReplyRequest):
-        answer = await invitations.reply(caller, row, body)
-    else:
-        answer = await invitations.decline(caller, row, body)
-    await session.flush()
-    result = invitations.to_invitation(row, company, answer)
-    response = idempotency.answer(caller, key, request_print, 200, result)
-    try:
-        await session.commit()
-    except IntegrityError:
-        # Another answer to the same invitation won the race (a retry arriving twice,
-        # or a reply and a decline at once): answer as its repeat, or as a conflict.
-        await session.rollback()
-        replayed = await idempotency.replay(session, user_id, key, request_print)
-        if replayed is not None:
-            return replayed
+
+    async def act() -> Invitation:
+        row, company = await invitations.own_invitation(caller, invitation_id)
+        if isinstance(body, ReplyRequest):
+            answer = await invitations.reply(caller, row, body)
+        else:
+            answer = await invitations.decline(caller, row, body)
+        await caller.session.flush()
+        return invitations.to_invitation(row, company, answer)
+
+    async def lost_race() -> NoReturn:
+        # Another answer to the same invitation (a reply and a decline at once) won.
         row, _ = await invitations.own_invitation(caller, invitation_id)
         raise invitations.already_answered(row) from None
-    return response
+
+    return await idempotency.once(caller, request, key, body, 200, act, lost_race=lost_race)

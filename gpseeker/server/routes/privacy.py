@@ -13,10 +13,10 @@ from gpseeker.models import (
     ProfileViewEvent,
     Visibility,
 )
-from gpseeker.server import candidates
+from gpseeker.server import candidates, erase_requests
 from gpseeker.server.deps import SeekerDep
 from gpseeker.server.errors import error_responses
-from gpseeker.server.tables import Disclosure, Employer, ProfileView
+from gpseeker.server.tables import Disclosure, Employer, JobRow, ProfileView
 
 router = APIRouter(prefix="/api/v1/me", tags=["candidate"])
 
@@ -89,21 +89,31 @@ async def profile_views(caller: SeekerDep) -> list[ProfileViewEvent]:
     summary="Every time identity data left for an employer, newest first",
 )
 async def disclosures(caller: SeekerDep) -> list[DisclosureEvent]:
+    # Each event names its job, and carries the answer to the candidate's request
+    # that the employer erase what it received (if they asked).
     rows = await caller.session.execute(
-        select(Disclosure, Employer.company_name)
+        select(Disclosure, Employer.company_name, JobRow.title)
         .join(Employer, Employer.id == Disclosure.employer_id)
+        .outerjoin(JobRow, JobRow.id == Disclosure.job_id)
         .where(Disclosure.candidate_id == caller.user.id)
         .order_by(Disclosure.at.desc(), Disclosure.id.desc())
     )
-    return [
-        DisclosureEvent(
-            id=event.id,
-            at=event.at,
-            employer_name=name,
-            fields=event.fields,
-            reason=event.reason,
-            job_id=event.job_id,
-            application_id=event.application_id,
+    erase = await erase_requests.states_by_application(caller.session, caller.user.id)
+    events: list[DisclosureEvent] = []
+    for event, name, title in rows:
+        state, reason = erase.get(event.application_id or 0, (None, ""))
+        events.append(
+            DisclosureEvent(
+                id=event.id,
+                at=event.at,
+                employer_name=name,
+                fields=event.fields,
+                reason=event.reason,
+                job_id=event.job_id,
+                application_id=event.application_id,
+                job_title=title,
+                erase_state=state,
+                erase_reason=reason,
+            )
         )
-        for event, name in rows
-    ]
+    return events

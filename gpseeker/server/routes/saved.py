@@ -112,30 +112,30 @@ async def save_search(
 ) -> Response:
     body = await strictly(request, SavedSearchRequest)
     session, user_id = caller.session, caller.user.id
-    request_print = idempotency.fingerprint("POST", request.url.path, body)
-    replayed = await idempotency.replay(session, user_id, idempotency_key, request_print)
-    if replayed is not None:
-        return replayed
-    count = await session.scalar(
-        select(func.count()).select_from(SavedSearchRow).where(SavedSearchRow.user_id == user_id)
-    )
-    if (count or 0) >= MAX_SAVED_SEARCHES:
-        raise ApiError(
-            409,
-            "too_many_saved_searches",
-            f"You can keep {MAX_SAVED_SEARCHES} saved searches; delete one to save another.",
+
+    async def save() -> SavedSearch:
+        count = await session.scalar(
+            select(func.count())
+            .select_from(SavedSearchRow)
+            .where(SavedSearchRow.user_id == user_id)
         )
-    row = SavedSearchRow(
-        user_id=user_id,
-        name=body.name,
-        query=body.query.model_dump(mode="json"),
-        created_at=caller.platform.settings.now(),
-    )
-    session.add(row)
-    await session.flush()
-    response = idempotency.answer(caller, idempotency_key, request_print, 201, _saved_search(row))
-    await session.commit()
-    return response
+        if (count or 0) >= MAX_SAVED_SEARCHES:
+            raise ApiError(
+                409,
+                "too_many_saved_searches",
+                f"You can keep {MAX_SAVED_SEARCHES} saved searches; delete one to save another.",
+            )
+        row = SavedSearchRow(
+            user_id=user_id,
+            name=body.name,
+            query=body.query.model_dump(mode="json"),
+            created_at=caller.platform.settings.now(),
+        )
+        session.add(row)
+        await session.flush()
+        return _saved_search(row)
+
+    return await idempotency.once(caller, request, idempotency_key, body, 201, save)
 
 
 @router.delete(

@@ -5,7 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, text
+from sqlalchemy import (
+    JSON,
+    Connection,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+    inspect,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gpseeker.server.db import Base, UTCDateTime
@@ -42,6 +52,10 @@ class ApplicationRow(Base):
     # they consented to send. Later profile edits or a locked resume do not change it.
     candidate_view: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # Set when the employer answered the candidate's erase request "done": the
+    # employer's copy (candidate_view, cover note) is cleared and the employer no
+    # longer sees the application; the candidate keeps it in their own list.
+    erased_for_employer_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
 class ApplicationEvent(Base):
@@ -76,3 +90,13 @@ class IdempotentAnswer(Base):
     status: Mapped[int]
     body: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+def upgrade_applications_table(connection: Connection) -> None:
+    """Add `erased_for_employer_at` to a platform file from before erase requests
+    (`create_all` never alters an existing table)."""
+    columns = {column["name"] for column in inspect(connection).get_columns("applications")}
+    if "erased_for_employer_at" not in columns:
+        connection.execute(
+            text("ALTER TABLE applications ADD COLUMN erased_for_employer_at TIMESTAMP")
+        )
