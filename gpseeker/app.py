@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
@@ -85,6 +85,7 @@ class GPSeekerApp(App[None]):
         theme: str = DEFAULT_THEME,
         save_theme: ThemeSaver | None = None,
         config_dir: Path | None = None,
+        cursor_blink: bool = True,
     ) -> None:
         super().__init__()
         for dropped in DROPPED_THEMES:
@@ -97,6 +98,9 @@ class GPSeekerApp(App[None]):
         self.config_dir = config_dir
         """Where the policy version last seen is kept; None skips the policy notice."""
         self.state = CandidateState()
+        self.cursor_blink = cursor_blink
+        """False stops the text cursor of every Input and TextArea from blinking (the
+        `cursor_blink` setting): for screen magnifiers, and slow links that repaint it."""
         self._save_theme = save_theme
         self._client: asyncio.Future[PlatformClient] | None = None
         self._platform_label = "connecting to the platform…"
@@ -132,6 +136,18 @@ class GPSeekerApp(App[None]):
             # (The path, not DraftStore, is checked: that module loads pydantic, and the
             # first screen must paint before anything heavy is imported.)
             self.switch_mode("profile")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Apply the cursor-blink setting to whatever text field takes the focus.
+
+        One place for every Input and TextArea on every screen, dialog and the command
+        palette: the focus event bubbles up to the app from all of them, and a cursor
+        only blinks while its field has the focus (Textual starts the blink timer
+        paused). Any widget with a `cursor_blink` is treated alike, so TextArea need
+        not be imported before the first paint.
+        """
+        if not self.cursor_blink and getattr(event.widget, "cursor_blink", False):
+            event.widget.cursor_blink = False  # type: ignore[attr-defined]
 
     async def action_quit(self) -> None:
         """Quit; with unsaved profile changes, the profile editor asks first."""
@@ -180,7 +196,16 @@ class GPSeekerApp(App[None]):
             client = await self._open_client()
         except Exception as error:
             self.sub_title = "not connected"
-            self.notify(str(error), title="Cannot reach the platform", severity="error", timeout=30)
+            from gpseeker.text import clean_line
+
+            # The reason may quote the server (a URL, its error text): never markup.
+            self.notify(
+                clean_line(str(error)),
+                title="Cannot reach the platform",
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
             self._client.set_exception(error)
             return
         self._client.set_result(client)
@@ -277,5 +302,6 @@ def run_app(server: str | None = None) -> None:
         theme=settings.theme,
         save_theme=lambda theme: save_setting("theme", theme),
         config_dir=paths.config_dir,
+        cursor_blink=settings.cursor_blink,
     )
     app.run()

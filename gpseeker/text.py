@@ -8,6 +8,27 @@ device-status query, write the clipboard (OSC 52) or reset the terminal. It also
 removes the bidirectional override and isolate controls, which can make text read
 differently from what it is ("gpj.exe" shown as "exe.jpg").
 
+Which invisible format characters go, and why:
+
+- Removed: the bidi embeddings, overrides and isolates (U+202A-U+202E,
+  U+2066-U+2069). They reorder whole runs of text, so an employer could make a file
+  name, an amount or a URL read backwards; nothing a job board shows needs them
+  (Arabic or Hebrew text lays itself out from its letters' own direction).
+- Removed: the deprecated format controls U+206A-U+206F (symmetric swapping, Arabic
+  form shaping, "national digit shapes"). Unicode deprecates them, no text needs
+  them, and a terminal honouring them would show digits other than the ones sent.
+- Kept: the zero-width joiner and non-joiner (U+200D, U+200C). Emoji sequences
+  (woman, U+200D, laptop: one "technologist") and Persian, Indic and other
+  scripts need them to spell words.
+- Kept: the zero-width space, word joiner and byte-order mark (U+200B, U+2060,
+  U+FEFF) and the directional marks (U+200E, U+200F, U+061C). They mark line-break
+  and word boundaries in Thai, Khmer or Japanese and the direction of neutral
+  characters at the edge of right-to-left text; they cannot reverse a run, move the
+  cursor or take a terminal cell (Rich and terminals agree they are zero-width),
+  so they change nothing the reader sees (they can make two look-alike strings
+  differ, which matters to comparing names, not to showing them). JSON output
+  escapes them (`cli/output.py`) so that a script sees that they are there.
+
 Markup is not this module's job: `clean` leaves "[", "]" and "@" alone, so
 "[@click=app.quit]" stays those characters. Whoever renders the result must do so
 without markup (the safe-text widget in `widgets/` does), and plain output prints it
@@ -46,6 +67,7 @@ _CONTROL_RE = re.compile(
     "\x7f-\x9f"  # DEL and C1
     "\u202a-\u202e"  # bidi embeddings and overrides
     "\u2066-\u2069"  # bidi isolates
+    "\u206a-\u206f"  # deprecated format controls (digit shapes, swapping)
     "]"
 )
 

@@ -1,4 +1,5 @@
-"""`gpseeker subscriptions [status|subscribe|unsubscribe]`: JobMail and newsletters.
+"""`gpseeker subscriptions [status|subscribe|unsubscribe|frequency]`: JobMail and
+newsletters.
 
 "Mail stops when you say so": unsubscribing is one command and one question, asked
 with the account's real address ("Are you sure you want to unsubscribe
@@ -67,6 +68,15 @@ def register(commands: Commands) -> None:
     _list_argument(unsubscribe)
     unsubscribe.add_argument("--yes", action="store_true", help="unsubscribe without asking")
     unsubscribe.set_defaults(handler=_unsubscribe)
+
+    # The Account screen's F key: the pace only, subscribed or not (subscribe
+    # --frequency would also subscribe, which a change of pace must never do).
+    summary = "set how often JobMail comes (daily or weekly), subscribed or not"
+    frequency = actions.add_parser("frequency", parents=[server], help=summary, description=summary)
+    frequency.add_argument(
+        "frequency", choices=("daily", "weekly"), metavar="FREQUENCY", help="daily or weekly"
+    )
+    frequency.set_defaults(handler=_frequency)
 
 
 def _list_argument(parser: argparse.ArgumentParser) -> None:
@@ -157,4 +167,21 @@ async def _unsubscribe(args: argparse.Namespace) -> int:
         )
     line(f"Unsubscribed {clean_line(changed.email)} from {name}: no more {name} will be sent.")
     field(name, state_words(changed, mail_list))
+    return 0
+
+
+async def _frequency(args: argparse.Namespace) -> int:
+    async with await seeker_client(args) as client:
+        current = await client.subscriptions()
+        if current.jobmail_frequency == args.frequency:
+            line(f"JobMail already comes {args.frequency}. Nothing changed.")
+            field("JobMail", state_words(current, "jobmail"))
+            return 0
+        changed = await client.set_subscriptions(
+            SubscriptionsUpdate.model_validate(
+                {"jobmail_frequency": args.frequency, "via": "command"}
+            )
+        )
+    line(f"JobMail comes {changed.jobmail_frequency} now.")
+    field("JobMail", state_words(changed, "jobmail"))
     return 0

@@ -12,41 +12,30 @@ safe text. Network calls run in workers; a failure is a notification in words.
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import TabbedContent, TabPane
 
-from gpseeker.screens.base import MainScreen
+from gpseeker.screens.account_data import DataActions
+from gpseeker.screens.account_log import LogActions
 from gpseeker.text import clean_line
 from gpseeker.widgets.disclosure_log_table import DisclosureLogTable
 from gpseeker.widgets.safe_text import SafeText, safe_join
 
 if TYPE_CHECKING:
-    from gpseeker.client import PlatformError
-    from gpseeker.config import TokenStore
-    from gpseeker.disclosure_log import LogEntry
     from gpseeker.models import (
         Application,
-        DeletionReceipt,
         PrivacyPolicy,
         SavedSearch,
         Subscription,
         Subscriptions,
     )
 
-__all__ = ["AccountScreen", "subscription_words", "today"]
-
-
-def today() -> dt.date:
-    """The day in the default export file name (a function so tests can fix it)."""
-    return dt.date.today()
+__all__ = ["AccountScreen", "subscription_words"]
 
 
 def subscription_words(name: str, subscription: Subscription, frequency: str | None) -> str:
@@ -121,7 +110,7 @@ SECTIONS = {"mail": "1 Mail", "log": "2 Disclosure log", "policy": "3 Privacy po
 SECTIONS["data"] = "4 Your data"
 
 
-class AccountScreen(MainScreen):
+class AccountScreen(LogActions, DataActions):
     """Subscriptions, the disclosure log, the policy, export, sign out, delete."""
 
     MODE = "account"
@@ -223,29 +212,6 @@ class AccountScreen(MainScreen):
     def action_reload(self) -> None:
         self.load()
 
-    # --- helpers ----------------------------------------------------------------------
-
-    def _failed(self, what: str, error: PlatformError) -> None:
-        detail = error.message
-        if error.fields:
-            detail = "; ".join(field.message for field in error.fields)
-        # markup=False: the message may quote something from outside.
-        self.notify(f"Could not {what}: {clean_line(detail)}", title="Not done",
-                    severity="error", markup=False)  # fmt: skip
-
-    @property
-    def _server(self) -> str | None:
-        """The platform's URL, or None for the local demo platform (token-store key)."""
-        connector = self.gpseeker.connector
-        return getattr(connector, "server", None) if connector.remote else None
-
-    @property
-    def _tokens(self) -> TokenStore:
-        from gpseeker.config import TokenStore
-
-        tokens = getattr(self.gpseeker.connector, "tokens", None)
-        return tokens if isinstance(tokens, TokenStore) else TokenStore.default()
-
     # --- loading ----------------------------------------------------------------------
 
     @work(exclusive=True, group="account-load", exit_on_error=False)
@@ -262,24 +228,6 @@ class AccountScreen(MainScreen):
             self.show_policy(await client.policy())
         except PlatformError as error:
             self._failed("load your account", error)
-            return
-        self._show_log(log)
-
-    def _show_log(self, log: list[LogEntry]) -> None:
-        statuses = {item.id: item.status for item in self.applications}
-        self.query_one(DisclosureLogTable).show(log, statuses)
-
-    @work(exclusive=True, group="account-log", exit_on_error=False)
-    async def reload_log(self) -> None:
-        from gpseeker.client import PlatformError
-        from gpseeker.disclosure_log import build_log
-
-        try:
-            client = await self._client()
-            self.applications = await client.applications()
-            log = build_log(await client.disclosures(), await client.profile_views())
-        except PlatformError as error:
-            self._failed("load the disclosure log", error)
             return
         self._show_log(log)
 
@@ -399,116 +347,6 @@ class AccountScreen(MainScreen):
             return
         self.notify(f"Deleted the saved search “{clean_line(search.name)}”.", markup=False)
 
-    # --- the disclosure log -----------------------------------------------------------
-
-    def action_filter(self) -> None:
-        self.query_one(TabbedContent).active = "log"
-        self.query_one(DisclosureLogTable).focus_filter()
-
-    def _application_entry(self, verb: str) -> LogEntry | None:
-        self.query_one(TabbedContent).active = "log"
-        entry = self.query_one(DisclosureLogTable).current
-        if entry is None or entry.application_id is None:
-            self.notify(f"Pick an application in the disclosure log to {verb}.", markup=False)
-            return None
-        return entry
-
-    def action_withdraw(self) -> None:
-        from gpseeker.widgets.job_confirm import ConfirmDialog
-
-        entry = self._application_entry("withdraw")
-        if entry is None or entry.application_id is None:
-            return
-        application_id = entry.application_id
-        if self.query_one(DisclosureLogTable).statuses.get(application_id) == "withdrawn":
-            self.notify("That application is already withdrawn.", markup=False)
-            return
-        question = safe_join(["Withdraw your application to ", entry.employer_name, "?"])
-        dialog = ConfirmDialog("Withdraw application", question, yes="Withdraw", no="Keep")
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.withdraw(application_id)
-
-        self.app.push_screen(dialog, answered)
-
-    @work(group="account-withdraw", exit_on_error=False)
-    async def withdraw(self, application_id: int) -> None:
-        from gpseeker.client import PlatformError
-
-        try:
-            changed = await (await self._client()).withdraw(application_id)
-        except PlatformError as error:
-            self._failed("withdraw the application", error)
-            return
-        self.notify(f"Withdrawn: {clean_line(changed.job_title)}.", markup=False)
-        self.reload_log()
-
-    def action_block(self) -> None:
-        self.query_one(TabbedContent).active = "log"
-        entry = self.query_one(DisclosureLogTable).current
-        if entry is None:
-            self.notify("Pick an entry in the disclosure log to block its employer.")
-            return
-        self.block(entry.employer_name)
-
-    @work(group="account-block", exit_on_error=False)
-    async def block(self, name: str) -> None:
-        from gpseeker.client import PlatformError
-
-        try:
-            client = await self._client()
-            names = [company.name for company in (await client.blocked_companies()).companies]
-            if name.casefold() in (known.casefold() for known in names):
-                self.notify(f"Already blocked: {clean_line(name)}.", markup=False)
-                return
-            await client.set_blocked_companies([*names, name])
-        except PlatformError as error:
-            self._failed("block the company", error)
-            return
-        self.notify(f"Blocked: {clean_line(name)}. It can never find you.", markup=False)
-
-    def action_forget(self) -> None:
-        from gpseeker.widgets.job_confirm import ConfirmDialog
-
-        entry = self._application_entry("ask its employer to forget")
-        if entry is None or entry.application_id is None:
-            return
-        if entry.erase_state is not None:
-            self.notify(f"Already asked: {entry.erase_words}.", markup=False)
-            return
-        application_id = entry.application_id
-        question = safe_join([
-            "Ask ", entry.employer_name, " to erase your application",
-            *((" for ", entry.job_title) if entry.job_title else ()),
-            "? The request goes through the platform. It withdraws the application "
-            "first: an employer cannot go on considering what it erased.",
-        ])  # fmt: skip
-        dialog = ConfirmDialog("Ask the employer to forget you", question,
-                               yes="Ask to forget", no="Keep")  # fmt: skip
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.forget(application_id)
-
-        self.app.push_screen(dialog, answered)
-
-    @work(group="account-forget", exit_on_error=False)
-    async def forget(self, application_id: int) -> None:
-        from gpseeker.client import PlatformError
-
-        try:
-            request = await (await self._client()).request_erasure(application_id)
-        except PlatformError as error:
-            self._failed("send the request", error)
-            return
-        self.notify(
-            f"Asked {clean_line(request.employer_name)} to forget your application: "
-            "waiting for the employer.",
-            markup=False,
-        )
-        self.reload_log()
-
     # --- the policy -------------------------------------------------------------------
 
     def action_policy_text(self) -> None:
@@ -519,83 +357,3 @@ class AccountScreen(MainScreen):
             self.notify("The privacy policy is still loading.", markup=False)
             return
         self.app.push_screen(PolicyTextDialog(self.policy))
-
-    # --- your data --------------------------------------------------------------------
-
-    @work(exclusive=True, group="account-export", exit_on_error=False)
-    async def action_export(self) -> None:
-        # Workers here only fetch and open the dialog, never wait on it: a worker
-        # parked on a dialog would look busy to anything waiting for the screen.
-        from gpseeker.client import PlatformError
-        from gpseeker.widgets.account_dialogs import ExportDialog, default_export_path
-
-        self.query_one(TabbedContent).active = "data"
-        try:
-            client = await self._client()
-        except PlatformError as error:
-            self._failed("export your data", error)
-            return
-
-        def written(path: Path | None) -> None:
-            if path is not None:
-                self.notify(f"Your data was written to {clean_line(str(path))}",
-                            title="Exported", markup=False, timeout=10)  # fmt: skip
-
-        self.app.push_screen(ExportDialog(client, default_export_path(today())), written)
-
-    def action_sign_out(self) -> None:
-        from gpseeker.widgets.job_confirm import ConfirmDialog
-
-        self.query_one(TabbedContent).active = "data"
-        question = Content(
-            "Sign out? Your sign-in is revoked on the platform and forgotten on this "
-            "computer, and gpseeker closes. Your account and data stay as they are."
-        )
-        dialog = ConfirmDialog("Sign out", question, yes="Sign out", no="Stay")
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.sign_out()
-
-        self.app.push_screen(dialog, answered)
-
-    @work(exclusive=True, group="account-sign-out", exit_on_error=False)
-    async def sign_out(self) -> None:
-        from gpseeker.client import PlatformError
-
-        try:
-            client = await self._client()
-            label = client.platform_label
-            await client.logout()
-        except PlatformError as error:
-            self._failed("sign out on the platform", error)
-            return
-        self._tokens.forget(self._server, "seeker")
-        self.app.exit(message=f"Signed out of {clean_line(label)}.")
-
-    @work(exclusive=True, group="account-delete", exit_on_error=False)
-    async def action_delete(self) -> None:
-        from gpseeker.client import PlatformError
-        from gpseeker.local_data import erase_local_traces
-        from gpseeker.widgets.account_dialogs import DeleteAccountDialog
-
-        self.query_one(TabbedContent).active = "data"
-        try:
-            client = await self._client()
-            applications = await client.applications()
-        except PlatformError as error:
-            self._failed("prepare the deletion", error)
-            return
-        names = sorted({clean_line(item.company_name) for item in applications}, key=str.casefold)
-        label = clean_line(client.platform_label)
-
-        def deleted(receipt: DeletionReceipt | None) -> None:
-            if receipt is None:
-                return
-            erase_local_traces(self.gpseeker.data_dir, self._tokens, self._server)
-            self.app.exit(
-                message=f"Your account {clean_line(receipt.email)} is erased on {label}, "
-                "and your sign-in and drafts on this computer are removed."
-            )
-
-        self.app.push_screen(DeleteAccountDialog(client, names), deleted)

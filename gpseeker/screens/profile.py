@@ -21,7 +21,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
@@ -38,6 +37,7 @@ from gpseeker.profile_draft import (
     place_server_errors,
 )
 from gpseeker.screens.base import MainScreen
+from gpseeker.text import clean_line
 from gpseeker.widgets.profile_form import FormField
 from gpseeker.widgets.profile_form_dialogs import leave_dialog, restore_dialog, stale_dialog
 from gpseeker.widgets.profile_form_entries import EntryList
@@ -50,6 +50,7 @@ from gpseeker.widgets.profile_form_sections import (
     education_section,
     experience_section,
 )
+from gpseeker.widgets.safe_text import safe_join
 
 if TYPE_CHECKING:
     from gpseeker.client import PlatformClient
@@ -164,7 +165,9 @@ class ProfileScreen(MainScreen):
         try:
             return await self._client()
         except PlatformError as error:
-            self.notify(error.message, title=f"Cannot {doing}", severity="error", markup=False)
+            self.notify(
+                clean_line(error.message), title=f"Cannot {doing}", severity="error", markup=False
+            )
             return None
 
     def action_reload(self) -> None:
@@ -181,9 +184,16 @@ class ProfileScreen(MainScreen):
             envelope = await client.get_profile()
         except PlatformError as error:
             status.update(
-                Content(f"Your profile could not be loaded: {error.message}\nCtrl+R tries again.")
+                safe_join(
+                    ["Your profile could not be loaded: ", error.message, "\nCtrl+R tries again."]
+                )
             )
-            self.notify(error.message, title="Profile not loaded", severity="error", markup=False)
+            self.notify(
+                clean_line(error.message),
+                title="Profile not loaded",
+                severity="error",
+                markup=False,
+            )
             self.refresh_bindings()
             return
         self._show_saved(envelope)
@@ -341,7 +351,7 @@ class ProfileScreen(MainScreen):
         if first is not None:
             first.focus_control()
         summary = "; ".join([*errors.values(), *elsewhere]) or error.message
-        self.notify(summary, title="Not saved", severity="error", markup=False)
+        self.notify(clean_line(summary), title="Not saved", severity="error", markup=False)
 
     async def _resolve_stale(
         self, client: PlatformClient, profile: Profile, form: ProfileForm

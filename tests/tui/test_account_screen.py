@@ -55,7 +55,7 @@ def documents(tui_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tui_home / "Documents"
     folder.mkdir()
     monkeypatch.setattr("platformdirs.user_documents_path", lambda: folder)
-    monkeypatch.setattr("gpseeker.screens.account.today", lambda: FIXED_TODAY)
+    monkeypatch.setattr("gpseeker.screens.account_data.today", lambda: FIXED_TODAY)
     return folder
 
 

@@ -10,7 +10,7 @@ from gpseeker.text import clean, clean_line, shorten
 
 FORBIDDEN = {chr(code) for code in range(0x20) if chr(code) not in "\n\t"}
 FORBIDDEN |= {chr(0x7F)} | {chr(code) for code in range(0x80, 0xA0)}
-BIDI = {chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+BIDI = {chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x2070))}
 
 
 def forbidden_in(text: str) -> set[str]:
@@ -34,6 +34,9 @@ def forbidden_in(text: str) -> set[str]:
         pytest.param("x\x90dcs\x9cy", "xy", id="8-bit DCS with 8-bit ST"),
         pytest.param("invoice\u202egpj.exe", "invoicegpj.exe", id="right-to-left override"),
         pytest.param("a\u2066b\u2069c", "abc", id="bidi isolate"),
+        pytest.param("a\u202ab\u202cc\u202bd\u202de", "abcde", id="bidi embeddings"),
+        pytest.param("\u20681\u2067\u2069", "1", id="first-strong and RTL isolate"),
+        pytest.param("\u206e¥100\u206f", "¥100", id="deprecated digit shapes"),
         pytest.param("nul\x00here", "nulhere", id="NUL"),
         pytest.param("ding\x07", "ding", id="BEL"),
         pytest.param("del\x7fete", "delete", id="DEL"),
@@ -61,6 +64,28 @@ def test_newlines_and_tabs_are_kept_and_carriage_returns_become_newlines() -> No
 def test_japanese_and_emoji_are_untouched() -> None:
     text = "東京で働きたい 🙂 ＪＬＰＴ Ｎ２"
     assert clean(text) == text
+
+
+def test_zero_width_joiners_and_marks_are_kept() -> None:
+    # Emoji and Persian need the joiner and non-joiner; Thai marks word boundaries
+    # with the zero-width space; a right-to-left mark places a neutral character.
+    # None of them reorders text, moves the cursor or takes a terminal cell.
+    for text in (
+        "\U0001f469\u200d\U0001f4bb",
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+        "\u0e2a\u0e27\u0e31\u0e2a\u0e14\u0e35\u200b\u0e04\u0e23\u0e31\u0e1a",
+        "pay\u200bpal\u2060\ufeff",
+        "\u05e9\u05dc\u05d5\u05dd!\u200f \u200eabc\u061c",
+    ):
+        assert clean(text) == text
+
+
+def test_long_words_are_kept_whole() -> None:
+    # Wrapping is the renderer's job: the sanitizer neither cuts nor breaks a word.
+    word = "W" * 2000
+    assert clean(word) == word
+    assert clean_line(f"a {word} b") == f"a {word} b"
+    assert shorten(word, 10) == "W" * 9 + "…"
 
 
 def test_clean_line_makes_one_line() -> None:
