@@ -302,6 +302,6 @@ def run_app(server: str | None = None) -> None:
         theme=settings.theme,
         save_theme=lambda theme: save_setting("theme", theme),
         config_dir=paths.config_dir,
-        cursor_blink=settings.cursor_blink,
+        cursor_blink=settings.blinks(),
     )
     app.run()

@@ -13,6 +13,7 @@ import json
 import os
 import secrets
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -121,7 +122,16 @@ class Settings(BaseSettings):
     gpseeker-high-contrast, ...)."""
 
     cursor_blink: bool = True
-    """Whether the text cursor blinks; turn off for screen magnifiers or slow links."""
+    """Whether the text cursor blinks; turn off for screen magnifiers or slow links.
+    Unset, it blinks except over SSH (see `blinks`)."""
+
+    def blinks(self, environ: Mapping[str, str] | None = None) -> bool:
+        """The user's `cursor_blink` if they set it; otherwise no blink in an SSH
+        session, where every blink repaints the field down the wire (~1.7 KB a second
+        at 80x24, docs/benchmarks.md) while the user does nothing."""
+        if "cursor_blink" in self.model_fields_set:
+            return self.cursor_blink
+        return "SSH_CONNECTION" not in (os.environ if environ is None else environ)
 
     @classmethod
     def settings_customise_sources(

@@ -295,6 +295,10 @@ class JobsScreen(MainScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
             return self.has_class("-reading") or self.detail.has_focus
+        if action == "focus_search":
+            # In the search box "/" is a character to type, so the footer must not
+            # offer it as a key there.
+            return not self.query_one("#job-search", Input).has_focus
         return True
 
     def action_focus_search(self) -> None:

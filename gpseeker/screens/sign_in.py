@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 class SignInScreen(Screen[PlatformClient]):
     TITLE = "Sign in"
+    # The scroll container is focusable and would take the default auto-focus, so
+    # typed keys went nowhere until Tab: the e-mail field is where a person starts.
+    AUTO_FOCUS = "#email"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "sign_up", "Create account", id="sign_in.sign_up"),

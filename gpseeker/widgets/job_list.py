@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -120,6 +121,16 @@ class JobList(OptionList):
         return [Option(job_row(job), id=f"job-{job.id}") for job in jobs]
 
     # --- asking for more --------------------------------------------------------------
+
+    # Moving the cursor repaints only the row it leaves and the row it enters, not the
+    # whole list: over SSH every repainted row is ~230 bytes of text and styles, and a
+    # full list per keypress was ~4.5 KB at 80x24 (bench/terminal_bytes.py).
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+
+    def _watch_highlighted(self, old: int | None, new: int | None) -> None:
+        for index in (old, new):
+            if index is not None and index in self._index_to_line:
+                self.refresh_lines(self._index_to_line[index], self._heights[index])
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)

@@ -253,3 +253,19 @@ async def test_scrolling_to_the_end_loads_the_next_page(app: GPSeekerApp, tui_ho
         ids = [job.id for job in screen.job_list.jobs]
         assert len(set(ids)) == len(ids)  # no job twice across pages
         assert status_line(app).startswith("500 jobs")
+
+
+async def test_the_footer_offers_slash_only_where_it_is_a_key(app: GPSeekerApp) -> None:
+    """In the search box "/" is typed, so the footer must not advertise it there."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.query_one("#job-search", Input).has_focus
+        footer = screen_text(app).splitlines()[-1]
+        assert "/ Search" not in footer
+        await pilot.press("down")  # to the list
+        await settle(app, pilot)
+        assert "/ Search" in screen_text(app).splitlines()[-1]
+        await pilot.press("slash")
+        await settle(app, pilot)
+        search = app.query_one("#job-search", Input)
+        assert search.has_focus and "/" not in search.value

@@ -122,3 +122,20 @@ def test_a_damaged_token_file_means_signed_out_not_a_crash(home: Path) -> None:
     assert store.get("http://a.example", "seeker") is None
     store.save("http://a.example", "seeker", StoredToken(token="t", email="a@example.com"))
     assert store.get("http://a.example", "seeker") is not None
+
+
+def test_the_cursor_does_not_blink_over_ssh_unless_the_user_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every blink repaints the field down an SSH connection while the user is idle."""
+    monkeypatch.setenv("GPSEEKER_HOME", str(tmp_path))
+    monkeypatch.delenv("GPSEEKER_CURSOR_BLINK", raising=False)
+    ssh = {"SSH_CONNECTION": "192.0.2.1 50000 192.0.2.2 22"}
+
+    assert load_settings().blinks({}) is True
+    assert load_settings().blinks(ssh) is False
+
+    save_setting("cursor_blink", True)
+    assert load_settings().blinks(ssh) is True
+    monkeypatch.setenv("GPSEEKER_CURSOR_BLINK", "false")
+    assert load_settings().blinks({}) is False
