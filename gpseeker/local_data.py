@@ -7,10 +7,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from gpseeker.client.embedded import ACCOUNT_FILE
 from gpseeker.config import TokenStore
 
 DRAFTS_DIR = "drafts"
-LOCAL_ACCOUNT_FILE = "local-account.json"  # the embedded platform's (client/embedded.py)
 
 
 def erase_local_traces(data_dir: Path, tokens: TokenStore, server: str | None) -> list[Path]:
@@ -26,7 +26,7 @@ def erase_local_traces(data_dir: Path, tokens: TokenStore, server: str | None) -
     if server is None:
         # The next start creates a new, empty local account rather than signing in
         # to the erased one.
-        account = data_dir / LOCAL_ACCOUNT_FILE
+        account = data_dir / ACCOUNT_FILE
         if account.exists():
             account.unlink()
             removed.append(account)

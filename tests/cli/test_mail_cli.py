@@ -10,6 +10,7 @@ from pathlib import Path
 import httpx
 
 from gpseeker.server import ServerSettings, create_app
+from tests.api.conftest import job_draft
 from tests.cli.conftest import Gpseeker
 
 PASSWORD = "correct horse battery staple"
@@ -48,23 +49,7 @@ async def _seed(database: str) -> str:
                 "/api/v1/me/subscriptions", json={"jobmail": True, "via": "command"}, headers=auth
             )
             assert subscribed.status_code == 200, subscribed.text
-            job = {
-                "title": "Kotlin Android developer",
-                "description": "Apps.",
-                "category": "it",
-                "job_type": "full_time",
-                "remote": "hybrid",
-                "prefecture": "Tokyo",
-                "city": "Shibuya",
-                "salary_min": 6_000_000,
-                "salary_max": 8_000_000,
-                "salary_period": "year",
-                "japanese_required": "N3",
-                "english_required": "business",
-                "visa_sponsorship": True,
-                "apply_from_overseas": True,
-                "skills": ["Kotlin"],
-            }
+            job = job_draft("Kotlin Android developer", description="Apps.", skills=["Kotlin"])
             posted = await web.post("/api/v1/employer/jobs", json=job, headers=hr)
             assert posted.status_code == 201, posted.text
     finally:
