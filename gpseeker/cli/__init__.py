@@ -17,6 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
         applications,
         apply,
         data,
+        db,
         employer,
         inbox,
         jobs,
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for group in (account, profile, privacy, jobs, apply, applications, inbox, employer, serve):
         group.register(commands)
+    db.register(commands)
     for group in (data, subscriptions):
         group.register(commands)
     mail.register(commands)

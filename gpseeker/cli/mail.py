@@ -108,13 +108,18 @@ async def _send_due(args: argparse.Namespace) -> int:
 
     from gpseeker.server.mail import send_due
     from gpseeker.server.platform import Platform
+    from gpseeker.server.schema import SchemaOutOfDate
     from gpseeker.server.settings import ServerSettings
 
     database = args.db or default_database()
     settings: ServerSettings = ServerSettings(**mail_settings(args, None))
-    platform = Platform(database, settings)
+    # A cron job must not upgrade a served database behind its operator's back: an
+    # out-of-date schema is refused with the command that upgrades it, as serve does.
+    platform = Platform(database, settings, upgrade_schema=False)
     try:
         report = await send_due(platform)
+    except SchemaOutOfDate as out_of_date:
+        raise CliError(str(out_of_date)) from None
     except (SQLAlchemyError, OSError) as problem:
         reason = getattr(problem, "orig", None) or problem
         raise CliError(f"cannot send JobMail from {database}: {reason}") from None

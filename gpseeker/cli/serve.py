@@ -6,8 +6,12 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import os
+import signal
 import socket
 import sys
+import time
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from gpseeker.cli.context import CliError
@@ -16,10 +20,14 @@ from gpseeker.cli.output import line
 from gpseeker.cli.registry import Commands
 
 if TYPE_CHECKING:
+    from uvicorn.supervisors import Multiprocess
+
     from gpseeker.server.platform import Platform
     from gpseeker.server.settings import ServerSettings
 
 DEFAULT_MAIL_EVERY = 3600
+WORKER_STOP_GRACE = 30.0
+"""Seconds a worker has to finish its requests after the stop before it is killed."""
 POLICY_OPTIONS = {
     "operator": "the business operator handling personal information, as the privacy "
     "policy names it",
@@ -33,7 +41,11 @@ def register(commands: Commands) -> None:
     serve = commands.add_parser(
         "serve",
         help="run the platform server (FastAPI under uvicorn)",
-        description="Run the gpseeker platform server for many users.",
+        description="Run the gpseeker platform server for many users. The database "
+        "schema is checked (an empty database is created) before any request is answered; "
+        "an older one is refused until `gpseeker db upgrade`. With --workers N, N "
+        "processes share the port; the demo seeding and the JobMail schedule run once, "
+        "in the process that started them. Stop with Ctrl+C or SIGTERM.",
     )
     serve.add_argument(
         "--host",
@@ -42,6 +54,15 @@ def register(commands: Commands) -> None:
     )
     serve.add_argument(
         "--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)"
+    )
+    serve.add_argument(
+        "--workers",
+        metavar="N",
+        type=_worker_count,
+        default=1,
+        help="worker processes sharing the port (default 1, in this process); each "
+        "keeps all its state in the database, so any of them can answer any request. "
+        "Use several on PostgreSQL: SQLite lets one of them write at a time",
     )
     serve.add_argument(
         "--db",
@@ -53,6 +74,13 @@ def register(commands: Commands) -> None:
         "--seed-demo",
         action="store_true",
         help="load the demo employers and jobs (once; safe to repeat)",
+    )
+    serve.add_argument(
+        "--invitations-per-day",
+        metavar="N",
+        type=_at_least_one("invitation"),
+        help="how many invitations one employer may send in any 24 hours (default 50); "
+        "counted in the database, so every worker agrees",
     )
     serve.add_argument(
         "--log-level", default="info", choices=("critical", "error", "warning", "info", "debug")
@@ -77,56 +105,196 @@ def _settings_fields(args: argparse.Namespace, listened: str) -> dict[str, Any]:
         value = getattr(args, f"policy_{name}")
         if value is not None:
             fields[f"policy_{name}"] = value
+    if args.invitations_per_day is not None:
+        fields["invitations_per_day"] = args.invitations_per_day
     return fields
 
 
-async def _serve(args: argparse.Namespace) -> int:
-    import uvicorn  # the server stack is imported only by the command that needs it
-    from sqlalchemy.exc import SQLAlchemyError
+def _at_least_one(what: str) -> Callable[[str], int]:
+    """argparse `type=` for a count of `what`s: refused in words, as --workers is."""
 
-    from gpseeker.server import ServerSettings, create_app
+    def count(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"give a whole number, not {text!r}") from None
+        if number < 1:
+            raise argparse.ArgumentTypeError(f"needs at least 1 {what}, not {number}")
+        return number
+
+    return count
+
+
+def _worker_count(text: str) -> int:
+    """argparse `type=`: its error becomes `argument --workers: ...` and exit 2."""
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"give a whole number of worker processes, not {text!r}"
+        ) from None
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"needs at least 1 worker process, not {count}")
+    return count
+
+
+async def _serve(args: argparse.Namespace) -> int:
+    from gpseeker.server import ServerSettings
 
     if args.mail_every < 0:
         raise CliError("--mail-every: give a number of seconds, or 0 for no schedule")
     listener = _listen(args.host, args.port)  # first: a busy port fails before any work
     host, port = listener.getsockname()[:2]
     address = f"http://{f'[{host}]' if ':' in host else host}:{port}"
+    # SIGTERM (systemd, docker stop, kill) is a normal stop, exactly like Ctrl+C.
+    previous_term = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         settings = ServerSettings(**_settings_fields(args, address))
-    except CliError:
+        database = args.db or default_database()
+        return await _serve_on(args, listener, address, database, settings)
+    finally:
+        signal.signal(signal.SIGTERM, previous_term)
         listener.close()
-        raise
-    database = args.db or default_database()
-    app = create_app(database, settings=settings)
-    platform = app.state.platform
+
+
+async def _serve_on(
+    args: argparse.Namespace,
+    listener: socket.socket,
+    address: str,
+    database: str,
+    settings: ServerSettings,
+) -> int:
+    import uvicorn  # the server stack is imported only by the command that needs it
+
+    from gpseeker.server import Platform, create_app
+
+    app = None
+    if args.workers == 1:
+        app = create_app(database, settings=settings, upgrade_schema=False)
+        platform: Platform = app.state.platform
+    else:
+        # The parent's own platform: it seeds and sends JobMail, and serves nothing.
+        platform = Platform(database, settings, upgrade_schema=False)
     try:
+        await _open(platform, database, seed=args.seed_demo)
+        line(f"gpseeker platform listening on {address}")
+        line(f"Database: {database}")
+        line(f"Mail: {_mail_plan(settings, args.mail_every)}")
+        if args.workers > 1:
+            line(f"Workers: {args.workers} processes (each logs its process id as it starts)")
+        if args.host not in ("127.0.0.1", "localhost", "::1"):
+            line("Note: this is plain HTTP; put it behind an HTTPS proxy before real use.")
+        line("Stop with Ctrl+C.")
+        sys.stdout.flush()
+        # uvicorn shuts down gracefully on Ctrl+C, then raises the signal again for
+        # whoever embeds it; for `gpseeker serve` that is the normal way to stop.
+        args.exit_code_on_interrupt = 0
+        mail = _start_mail_schedule(platform, args.mail_every, args.log_level)
+        try:
+            if app is not None:
+                server = uvicorn.Server(uvicorn.Config(app, log_level=args.log_level))
+                await server.serve(sockets=[listener])
+            else:
+                await _run_workers(args, listener, database, settings)
+        finally:
+            if mail is not None:
+                mail.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await mail
+    finally:
+        await platform.aclose()
+    return 0
+
+
+async def _open(platform: Platform, database: str, *, seed: bool) -> None:
+    """Bring an empty database to the current schema (once, before any worker), refuse
+    an out-of-date one, and seed the demo if asked."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from gpseeker.server.schema import SchemaOutOfDate, prepare_for_serving
+
+    try:
+        await prepare_for_serving(database)
         await platform.start()
-        if args.seed_demo:
+        if seed:
             await platform.seed_demo()
+    except SchemaOutOfDate as problem:
+        raise CliError(str(problem)) from None
     except (SQLAlchemyError, OSError) as problem:
-        listener.close()
         reason = getattr(problem, "orig", None) or problem
         raise CliError(f"cannot open the database {database}: {reason}") from None
-    line(f"gpseeker platform listening on {address}")
-    line(f"Database: {database}")
-    line(f"Mail: {_mail_plan(settings, args.mail_every)}")
-    if args.host not in ("127.0.0.1", "localhost", "::1"):
-        line("Note: this is plain HTTP; put it behind an HTTPS proxy before real use.")
-    line("Stop with Ctrl+C.")
-    sys.stdout.flush()
-    # uvicorn shuts down gracefully on Ctrl+C, then raises the signal again for
-    # whoever embeds it; for `gpseeker serve` that is the normal way to stop.
-    args.exit_code_on_interrupt = 0
-    server = uvicorn.Server(uvicorn.Config(app, log_level=args.log_level))
-    mail = _start_mail_schedule(platform, args.mail_every, args.log_level)
+
+
+async def _run_workers(
+    args: argparse.Namespace, listener: socket.socket, database: str, settings: ServerSettings
+) -> None:
+    """Run `args.workers` uvicorn workers on `listener` until Ctrl+C or SIGTERM.
+
+    uvicorn's `Multiprocess` supervisor starts, health-checks and replaces them; its
+    own loop blocks, so here its steps run from this event loop (which also runs the
+    JobMail schedule), each blocking step in a thread.
+    """
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from gpseeker.server.worker import APP, worker_environment
+
+    config = uvicorn.Config(APP, factory=True, workers=args.workers, log_level=args.log_level)
+    with _environment(worker_environment(database, settings)):
+        supervisor = Multiprocess(config, sockets=[listener])
+        loop = asyncio.get_running_loop()
+        stop = asyncio.Event()
+        # After Multiprocess installed its handlers: these two stop the workers from
+        # here; the others (SIGHUP restarts, SIGTTIN/SIGTTOU resize) stay uvicorn's.
+        for stopping in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(stopping, stop.set)
+        try:
+            await asyncio.to_thread(supervisor.init_processes)
+            while not stop.is_set() and not supervisor.should_exit.is_set():
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), 0.5)
+                if not stop.is_set():
+                    await asyncio.to_thread(_supervise, supervisor)
+        finally:
+            # Still handled while the workers stop, so a second Ctrl+C cannot kill
+            # this process and leave them running.
+            await asyncio.to_thread(_stop_workers, supervisor)
+            for stopping in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(stopping)
+    if not stop.is_set():
+        raise CliError("a worker failed to start (see its error above); all workers stopped")
+
+
+def _supervise(supervisor: Multiprocess) -> None:
+    supervisor.handle_signals()
+    supervisor.keep_subprocess_alive()
+
+
+def _stop_workers(supervisor: Multiprocess) -> None:
+    """SIGTERM every worker (each finishes its requests), then wait, and kill any still
+    running after the grace: `serve` never leaves a worker behind."""
+    supervisor.terminate_all()
+    deadline = time.monotonic() + WORKER_STOP_GRACE
+    for worker in supervisor.processes:
+        worker.process.join(max(0.0, deadline - time.monotonic()))
+        if worker.process.is_alive():
+            worker.kill()
+            worker.process.join()
+
+
+@contextlib.contextmanager
+def _environment(variables: dict[str, str]) -> Iterator[None]:
+    """Set `variables` for the workers spawned inside, and restore them after."""
+    before = {name: os.environ.get(name) for name in variables}
+    os.environ.update(variables)
     try:
-        await server.serve(sockets=[listener])
+        yield
     finally:
-        if mail is not None:
-            mail.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await mail
-    return 0
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _mail_plan(settings: ServerSettings, every: float) -> str:

@@ -25,20 +25,26 @@ from gpseeker.server.routes import (
     subscriptions,
     your_data,
 )
+from gpseeker.server.routes import health as health_route
 from gpseeker.server.settings import ServerSettings
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///gpseeker-platform.sqlite3"
 
 
 def create_app(
-    database_url: str = DEFAULT_DATABASE_URL, *, settings: ServerSettings | None = None
+    database_url: str = DEFAULT_DATABASE_URL,
+    *,
+    settings: ServerSettings | None = None,
+    upgrade_schema: bool = True,
 ) -> FastAPI:
     """Build the platform on `database_url` (SQLite file or PostgreSQL).
 
     Under a server the lifespan starts and stops the platform; an in-process client
     (httpx.ASGITransport runs no lifespan) awaits `app.state.platform.start()` itself.
+    With `upgrade_schema=False` starting only checks the schema, raising
+    `SchemaOutOfDate` unless it is current (`gpseeker serve`'s workers).
     """
-    platform = Platform(database_url, settings)
+    platform = Platform(database_url, settings, upgrade_schema=upgrade_schema)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -73,6 +79,7 @@ def create_app(
         employer_invitations,
         your_data,
         subscriptions,
+        health_route,
     ):
         app.include_router(module.router)
     return app

@@ -5,9 +5,10 @@ datetime type, the engine factory (SQLite pragmas, PostgreSQL URL rewriting) and
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect, Insert, Table, event
+from sqlalchemy import DateTime, Dialect, Insert, Table, event, make_url
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
@@ -51,14 +52,35 @@ def async_url(database_url: str) -> str:
             return "postgresql+asyncpg://" + database_url.removeprefix(plain)
     if database_url.startswith("sqlite://"):
         return "sqlite+aiosqlite://" + database_url.removeprefix("sqlite://")
+    if "://" not in database_url:
+        # A bare path is a SQLite file: `--db platform.sqlite3` means what it says.
+        return f"sqlite+aiosqlite:///{Path(database_url).expanduser().absolute()}"
     return database_url
 
 
-def make_engine(database_url: str) -> AsyncEngine:
-    engine = create_async_engine(async_url(database_url))
+def make_engine(database_url: str, **options: Any) -> AsyncEngine:
+    """An engine for `database_url`. A PostgreSQL URL may end in `?schema=NAME` to keep
+    the platform's tables in that schema (several platforms, or test runs, in one
+    database); the schema must exist."""
+    url = make_url(async_url(database_url))
+    if url.get_backend_name() == "postgresql" and "schema" in url.query:
+        schema = url.query["schema"]
+        if not isinstance(schema, str) or not schema:
+            raise ValueError("?schema= names one PostgreSQL schema")
+        url = url.difference_update_query(["schema"])
+        options.setdefault("connect_args", {}).setdefault("server_settings", {})["search_path"] = (
+            schema
+        )
+    engine = create_async_engine(url, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine
+
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+"""How long a write waits for another's lock on a SQLite file before the request is
+answered 503 "busy" (errors.py); past that the platform is overloaded, and a client
+retrying later does better than a queue that grows."""
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -72,7 +94,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # instead of lingering in free pages and free space until reused.
     cursor.execute("PRAGMA secure_delete=ON")
     # Several workers may share one file; wait for a lock instead of failing at once.
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     # Reading through a memory map instead of a read() per page: a keyword search
     # touches thousands of pages, and at 100k jobs this took a third off its time.
     # An address-space reservation, not memory: only pages read count, and the OS

@@ -16,6 +16,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -161,6 +162,23 @@ def allowed_methods(request: Request) -> list[str]:
 HTTP_METHODS = frozenset({"GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE"})
 
 
+BUSY_RETRY_AFTER_SECONDS = 1
+BUSY_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
+"""PostgreSQL's serialization failure, deadlock and lock timeout: the transaction was
+rolled back whole, so the same request may simply be sent again."""
+
+
+def busy(error: Exception) -> bool:
+    """A write that lost a wait for a lock: rolled back, safe to repeat. Clients retry a
+    503 (an idempotent POST with its key), so the user sees a pause, not an error."""
+    if not isinstance(error, DBAPIError):
+        return False
+    cause = error.orig
+    if getattr(cause, "sqlstate", None) in BUSY_SQLSTATES:
+        return True
+    return isinstance(error, OperationalError) and "database is locked" in str(cause)
+
+
 class CatchAll:
     """Turn an unexpected exception into a 500 `ErrorBody` and a log line.
 
@@ -186,7 +204,17 @@ class CatchAll:
 
         try:
             await self.app(scope, receive, tracking_send)
-        except Exception:
+        except Exception as error:
+            if busy(error) and not started:
+                log.warning("busy: %s %s: %s", scope.get("method"), scope.get("path"), error)
+                response = error_response(
+                    503,
+                    "busy",
+                    "The platform is busy; nothing was changed. Try again in a moment.",
+                    headers={"Retry-After": str(BUSY_RETRY_AFTER_SECONDS)},
+                )
+                await response(scope, receive, send)
+                return
             log.exception("unhandled error in %s %s", scope.get("method"), scope.get("path"))
             if started:
                 raise

@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gpseeker.server.deps import Caller
-from gpseeker.server.errors import ApiError
+from gpseeker.server.errors import ApiError, unauthorized
 from gpseeker.server.tables import IdempotentAnswer
 
 IdempotencyKey = Annotated[
@@ -63,27 +63,6 @@ async def replay(
     return Response(content=stored.body, status_code=stored.status, media_type="application/json")
 
 
-def answer(
-    caller: Caller, key: str | None, request_fingerprint: str, status: int, body: BaseModel
-) -> Response:
-    """Serialise `body` once, remember those bytes under `key` (if any) in the
-    caller's transaction, and return them: the first answer and every replay are
-    the same bytes. The caller commits."""
-    content = body.model_dump_json().encode()
-    if key is not None:
-        caller.session.add(
-            IdempotentAnswer(
-                user_id=caller.user.id,
-                key=key,
-                fingerprint=request_fingerprint,
-                status=status,
-                body=content,
-                created_at=caller.platform.settings.now(),
-            )
-        )
-    return Response(content=content, status_code=status, media_type="application/json")
-
-
 async def once(
     caller: Caller,
     request: Request,
@@ -97,26 +76,62 @@ async def once(
     """Run `act` once per key: a repeat gets the stored answer; a new request acts,
     stores its answer with what it made, and commits.
 
-    When the commit breaks a unique constraint, another request got there first (a
-    retry arriving twice, or a rival request): a same-key twin's answer is replayed;
-    otherwise `lost_race` raises the conflict the route answers (without one, the
-    error goes on).
+    The key is claimed (its row inserted) before acting, in the same transaction, so
+    two twins arriving at once on two workers cannot both act: the database makes
+    the second wait on the first's row (PostgreSQL's unique index, SQLite's single
+    writer) and, once the first commits, the second's claim fails and it replays the
+    first answer. If the first fails instead, its claim rolls back with it and the
+    second acts. The placeholder is never seen by anyone: it is filled in before
+    the commit that makes it visible.
+
+    When acting or committing breaks another unique constraint, a rival request
+    (another key, or none) got there first: `lost_race` raises the conflict the
+    route answers (without one, the error goes on).
     """
     session, user_id = caller.session, caller.user.id
     request_print = fingerprint(request.method, request.url.path, body)
     replayed = await replay(session, user_id, key, request_print)
     if replayed is not None:
         return replayed
-    made = await act()
-    response = answer(caller, key, request_print, status, made)
+    claimed = None if key is None else await _claim(caller, key, request_print)
+    if isinstance(claimed, Response):
+        return claimed
     try:
+        made = await act()
+        content = made.model_dump_json().encode()
+        if claimed is not None:
+            claimed.status, claimed.body = status, content
         await session.commit()
     except IntegrityError:
         await session.rollback()
-        replayed = await replay(session, user_id, key, request_print)
-        if replayed is not None:
-            return replayed
         if lost_race is None:
             raise
         await lost_race()
-    return response
+    return Response(content=content, status_code=status, media_type="application/json")
+
+
+async def _claim(caller: Caller, key: str, request_fingerprint: str) -> IdempotentAnswer | Response:
+    """Insert the key's row, or the stored answer if a twin has just committed it."""
+    session, user_id = caller.session, caller.user.id
+    claim = IdempotentAnswer(
+        user_id=user_id,
+        key=key,
+        fingerprint=request_fingerprint,
+        status=0,
+        body=b"",
+        created_at=caller.platform.settings.now(),
+    )
+    session.add(claim)
+    try:
+        await session.flush()
+    except IntegrityError:
+        await session.rollback()
+        replayed = await replay(session, user_id, key, request_fingerprint)
+        if replayed is not None:
+            return replayed
+        # The twin's row existed a moment ago and is gone: only erasing the account
+        # deletes answers, so the caller is now what any request of theirs meets.
+        raise unauthorized(
+            "This sign-in has ended (signed out or unknown token); sign in again."
+        ) from None
+    return claim

@@ -35,12 +35,10 @@ def job_row(employer_id: int, draft: JobDraft, posted_at: dt.datetime) -> JobRow
 
 
 def upgrade_jobs_table(connection: Connection) -> None:
-    """Bring a platform file from before job search up to date.
-
-    `create_all` creates missing tables (with their indexes) but never alters an
-    existing one; these are the only changes to `jobs` since, so a migration tool
-    would be more than they need.
-    """
+    """Bring a platform database from before job search up to date: `create_all`
+    creates missing tables (with their indexes) but never alters an existing one.
+    Run only when adopting a database from before migrations
+    (`gpseeker.server.schema`), which then stamps it 0001."""
     columns = {column["name"] for column in inspect(connection).get_columns("jobs")}
     if "salary_yearly_min_jpy" not in columns:
         connection.execute(text("ALTER TABLE jobs ADD COLUMN salary_yearly_min_jpy INTEGER"))

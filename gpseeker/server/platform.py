@@ -14,20 +14,30 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from gpseeker.server import tables
-from gpseeker.server.db import Base, insert_ignoring_duplicates, make_engine
+from gpseeker.server.db import insert_ignoring_duplicates, make_engine
 from gpseeker.server.job_search import JobTextSearch, job_search_for
-from gpseeker.server.jobs import upgrade_jobs_table
+from gpseeker.server.schema import read_status, refusal, upgrade_to_head
 from gpseeker.server.search import ResumeSearch, search_for
 from gpseeker.server.security import Passwords, new_server_secret
 from gpseeker.server.settings import ServerSettings
-from gpseeker.server.tables.applications import upgrade_applications_table
 
 REFERENCE_SECRET = "candidate_ref"  # noqa: S105 (the secret's name, not a secret)
 
 
 class Platform:
-    def __init__(self, database_url: str, settings: ServerSettings | None = None) -> None:
+    def __init__(
+        self,
+        database_url: str,
+        settings: ServerSettings | None = None,
+        *,
+        upgrade_schema: bool = True,
+    ) -> None:
+        """`upgrade_schema`: bring the database to the current schema at start (the
+        embedded platform, tests); if False, start() only checks, and raises
+        `SchemaOutOfDate` (a worker of `gpseeker serve`, whose operator upgrades)."""
         self.settings = settings or ServerSettings()
+        self.database_url = database_url
+        self.upgrade_schema = upgrade_schema
         self.engine: AsyncEngine = make_engine(database_url)
         self.sessions: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine, expire_on_commit=False
@@ -43,18 +53,20 @@ class Platform:
         return self._secret is not None and self._passwords is not None
 
     async def start(self) -> None:
-        """Create the schema and the server secret if absent. Safe to call repeatedly,
-        and from several workers at once."""
+        """Check (or bring) the schema to the current revision, and create the server
+        secret if absent. Safe to call repeatedly, and from several workers at once."""
         async with self._lock:
             if self.started:
                 return
-            _create_sqlite_directory(self.engine)
-            async with self.engine.begin() as connection:
-                await connection.run_sync(Base.metadata.create_all)
-                await connection.run_sync(upgrade_jobs_table)
-                await connection.run_sync(upgrade_applications_table)
-                await self.search.create_schema(connection)
-                await self.job_search.create_schema(connection)
+            create_sqlite_directory(self.engine)
+            # The usual case, a database at head, costs this one read: Alembic is
+            # loaded only when something must change.
+            async with self.engine.connect() as connection:
+                status = await read_status(connection)
+            if status.state != "current":
+                if not self.upgrade_schema:
+                    raise refusal(status, self.database_url)
+                await upgrade_to_head(self.engine)
             async with self.sessions.begin() as session:
                 await session.execute(
                     insert_ignoring_duplicates(
@@ -103,7 +115,7 @@ class Platform:
         self._passwords = None
 
 
-def _create_sqlite_directory(engine: AsyncEngine) -> None:
+def create_sqlite_directory(engine: AsyncEngine) -> None:
     """SQLite creates the file but not its folder; a new data directory is normal."""
     database = engine.url.database
     if engine.dialect.name == "sqlite" and database and database != ":memory:":

@@ -1,5 +1,6 @@
-"""Fixtures for the API tests: a fresh platform on its own SQLite file per test,
-reached through httpx exactly as the embedded client reaches it."""
+"""Fixtures for the API tests: a fresh platform per test, on each store (its own
+SQLite file; its own PostgreSQL schema when one is configured), reached through httpx
+exactly as the embedded client reaches it."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 from fastapi import FastAPI
 
 from gpseeker.server import ServerSettings, create_app
+from tests.stores import STORES, fresh_database
 
 PASSWORD = "correct horse battery staple"
 START = dt.datetime(2025, 4, 1, 3, 0, tzinfo=dt.UTC)  # noon in Tokyo
@@ -44,9 +46,22 @@ def settings(clock: Clock) -> ServerSettings:
     return ServerSettings(password_time_cost=1, password_memory_cost_kib=1024, now=clock)
 
 
+@pytest.fixture(params=STORES)
+def store(request: pytest.FixtureRequest) -> str:
+    """The store the platform of this test runs on: every API test runs on both."""
+    name: str = request.param
+    return name
+
+
 @pytest.fixture
-async def app(tmp_path: Path, settings: ServerSettings) -> AsyncIterator[FastAPI]:
-    app = create_app(f"sqlite+aiosqlite:///{tmp_path / 'platform.sqlite3'}", settings=settings)
+async def database_url(store: str, tmp_path: Path) -> AsyncIterator[str]:
+    async with fresh_database(store, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+async def app(database_url: str, settings: ServerSettings) -> AsyncIterator[FastAPI]:
+    app = create_app(database_url, settings=settings)
     await app.state.platform.start()
     yield app
     await app.state.platform.aclose()

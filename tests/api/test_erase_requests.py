@@ -15,6 +15,7 @@ from gpseeker.server import ServerSettings
 from gpseeker.server.erase_requests import WITHDRAWN_NOTE
 from gpseeker.server.platform import Platform
 
+from . import stored
 from .conftest import PlatformUsers, User, full_profile
 
 COVER = "I would love to build robots with you."
@@ -137,8 +138,32 @@ async def test_a_refusal_and_its_reason_show_in_the_disclosure_log(
     assert twice.json()["error"]["code"] == "already_answered"
 
 
+async def stored_copy(
+    store: str, database_url: str, directory: Path, application_id: int
+) -> tuple[Any, str]:
+    """The employer's copy as the store holds it: (candidate view, cover note)."""
+    if store == "postgresql":
+        row = await stored.fetch_one(
+            database_url,
+            "SELECT candidate_view::text AS view, cover_note FROM applications WHERE id = $1",
+            application_id,
+        )
+        return row["view"], row["cover_note"]
+    with sqlite3.connect(directory / "platform.sqlite3") as connection:
+        view, note = connection.execute(
+            "SELECT candidate_view, cover_note FROM applications WHERE id = ?",
+            (application_id,),
+        ).fetchone()
+    connection.close()
+    return view, note
+
+
 async def test_done_erases_the_employers_copy(
-    client: httpx.AsyncClient, users: PlatformUsers, tmp_path: Path
+    client: httpx.AsyncClient,
+    users: PlatformUsers,
+    tmp_path: Path,
+    store: str,
+    database_url: str,
 ) -> None:
     employer, ana, application_id = await setup(client, users)
     kept = await applied(client, users, employer, ana, "Robot tester")
@@ -161,12 +186,7 @@ async def test_done_erases_the_employers_copy(
         headers=employer.auth,
     )
     assert patch.status_code == 404
-    with sqlite3.connect(tmp_path / "platform.sqlite3") as connection:
-        view, note = connection.execute(
-            "SELECT candidate_view, cover_note FROM applications WHERE id = ?",
-            (application_id,),
-        ).fetchone()
-    connection.close()
+    view, note = await stored_copy(store, database_url, tmp_path, application_id)
     assert (json.loads(view), note) == ({}, "")
 
     # The candidate keeps their record, and reads that it was erased.
@@ -208,6 +228,8 @@ async def test_an_older_platform_file_gets_the_erasure_column(
     await platform.aclose()
     with sqlite3.connect(tmp_path / "old.sqlite3") as connection:
         connection.execute("ALTER TABLE applications DROP COLUMN erased_for_employer_at")
+        # Files from before erase requests also predate schema versions.
+        connection.execute("DROP TABLE alembic_version")
     connection.close()
 
     platform = Platform(url, settings)

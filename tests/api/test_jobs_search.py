@@ -323,3 +323,44 @@ async def test_only_seekers_search_jobs(users: PlatformUsers, board: User) -> No
         response = await users.client.get(path, headers=employer.auth)
         assert response.status_code == 403
     assert (await users.client.get("/api/v1/jobs")).status_code == 401
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["-python", "!python", "python!", '"python', "python:*", "python&", "(python)", "python|"],
+)
+async def test_a_word_typed_with_query_syntax_finds_what_the_word_finds(
+    users: PlatformUsers, board: User, typed: str
+) -> None:
+    # To a full-text engine these are NOT, prefix, AND, OR, phrase and grouping
+    # marks; typed by a seeker they are punctuation around the word.
+    assert await users.titles(board, q=typed) == ["Python developer"]
+
+
+async def test_operator_words_are_words(users: PlatformUsers, board: User) -> None:
+    # As operators: "not Django" would drop the only Python job, "or" would add the
+    # translator. As words, every one must match, and Django is one of its skills.
+    assert await users.titles(board, q="python -django") == ["Python developer"]
+    assert await users.titles(board, q="python or translator") == []
+    assert await users.titles(board, q="python OR translator") == []
+
+
+async def test_accents_are_folded_both_ways(users: PlatformUsers, board: User) -> None:
+    employer = await users.employer("Kobe Steelworks")
+    await users.post_job(employer, "Café barista", skills=["Crème brûlée"])
+    assert await users.titles(board, q="cafe") == ["Café barista"]
+    assert await users.titles(board, q="Café") == ["Café barista"]
+    assert await users.titles(board, q="creme brul") == ["Café barista"]
+
+
+async def test_skills_outrank_the_company_which_outranks_the_description(
+    users: PlatformUsers, board: User
+) -> None:
+    # Posted in the opposite order, so newest-first would list them reversed.
+    in_description = await users.employer("Kobe Steelworks")
+    await users.post_job(in_description, "Welder", description="Our office cat is named Ruby.")
+    in_company = await users.employer("Ruby Works")
+    await users.post_job(in_company, "Accountant")
+    in_skills = await users.employer("Nara Foods")
+    await users.post_job(in_skills, "Web developer", skills=["Ruby"])
+    assert await users.titles(board, q="ruby") == ["Web developer", "Accountant", "Welder"]

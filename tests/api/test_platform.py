@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import httpx
+import pytest
 
 from gpseeker.server import ServerSettings, create_app
 from gpseeker.server.db import async_url
@@ -65,3 +66,9 @@ def test_plain_postgresql_urls_get_the_async_driver() -> None:
     assert async_url("postgres://db/gp") == "postgresql+asyncpg://db/gp"
     assert async_url("sqlite:///x.db") == "sqlite+aiosqlite:///x.db"
     assert async_url("sqlite+aiosqlite:///x.db") == "sqlite+aiosqlite:///x.db"
+
+
+def test_a_bare_path_is_a_sqlite_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert async_url("platform.sqlite3") == f"sqlite+aiosqlite:///{tmp_path}/platform.sqlite3"
+    assert async_url("/srv/gp/p.sqlite3") == "sqlite+aiosqlite:////srv/gp/p.sqlite3"

@@ -151,3 +151,55 @@ async def test_a_made_up_cursor_is_a_422(client: httpx.AsyncClient, users: Platf
     )
     assert response.status_code == 422
     assert response.json()["error"]["fields"][0]["path"] == "cursor"
+
+
+@pytest.mark.parametrize(
+    "typed", ["-haskell", "!haskell", "haskell!", '"haskell', "haskell:*", "(haskell)", "haskell|"]
+)
+async def test_a_word_typed_with_query_syntax_finds_what_the_word_finds(
+    users: PlatformUsers, typed: str
+) -> None:
+    employer = await users.employer()
+    await users.searchable_seeker("Ana Souza", skills=["Haskell"])
+    await users.searchable_seeker("Ben Okafor", skills=["Photoshop"])
+    hits = await users.search(employer, typed)
+    assert [hit["skills"] for hit in hits] == [["Haskell"]]
+
+
+async def test_operator_words_are_words(users: PlatformUsers) -> None:
+    employer = await users.employer()
+    await users.searchable_seeker(
+        "Ana Souza", skills=["Haskell", "Rust"], summary="Haskell or Rust."
+    )
+    await users.searchable_seeker("Ben Okafor", skills=["Haskell"], summary="Haskell only.")
+    # As operators, "-rust" would find Ben only and "or" would find both.
+    assert [hit["skills"] for hit in await users.search(employer, "haskell -rust")] == [
+        ["Haskell", "Rust"]
+    ]
+    assert [hit["skills"] for hit in await users.search(employer, "haskell or")] == [
+        ["Haskell", "Rust"]
+    ]
+    assert await users.search(employer, "haskell & photoshop") == []
+
+
+async def test_the_better_match_comes_first_not_the_newer(users: PlatformUsers) -> None:
+    employer = await users.employer()
+    await users.searchable_seeker(
+        "Ana Souza",
+        headline="Kubernetes platform engineer",
+        skills=["Kubernetes", "Go"],
+        summary="Kubernetes operators, Kubernetes upgrades.",
+    )
+    await users.searchable_seeker("Ben Okafor", skills=["Kubernetes", "Java"])
+    hits = await users.search(employer, "kubernetes")
+    assert [hit["skills"] for hit in hits] == [["Kubernetes", "Go"], ["Kubernetes", "Java"]]
+    # Without words, newest first: the ranking above is not the insertion order.
+    newest = [hit["skills"] for hit in await users.search(employer)]
+    assert newest == [["Kubernetes", "Java"], ["Kubernetes", "Go"]]
+
+
+async def test_accents_are_folded_both_ways(users: PlatformUsers) -> None:
+    employer = await users.employer()
+    await users.searchable_seeker("Ana Souza", summary="Ran the café's Crème brûlée line.")
+    for query in ("cafe", "Café", "creme brulee", "CRÈME"):
+        assert len(await users.search(employer, query)) == 1, query

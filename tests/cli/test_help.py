@@ -61,6 +61,8 @@ CHANGES_ONLY = {
     # Run a server or a mail run; they report as they go.
     "serve",
     "mail send-due",
+    # Upgrades the schema and says from which revision to which; `db current` has --json.
+    "db upgrade",
 }
 
 

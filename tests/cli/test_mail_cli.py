@@ -10,6 +10,8 @@ from pathlib import Path
 import httpx
 
 from gpseeker.server import ServerSettings, create_app
+from gpseeker.server.db import make_engine
+from gpseeker.server.schema import INITIAL, downgrade, status_of
 from tests.api.conftest import job_draft
 from tests.cli.conftest import Gpseeker
 
@@ -109,3 +111,27 @@ def test_serve_help_lists_the_mail_and_policy_options(gpseeker: Gpseeker) -> Non
         "--policy-hours",
     ):
         assert option in result.out, option
+
+
+def test_send_due_refuses_an_out_of_date_database_and_leaves_it_alone(
+    gpseeker: Gpseeker, tmp_path: Path
+) -> None:
+    """From cron, next to a served platform: upgrading is the operator's decision."""
+    database = f"sqlite+aiosqlite:///{tmp_path / 'server.sqlite3'}"
+    asyncio.run(_seed(database))
+
+    async def back_to_the_first_revision() -> None:
+        engine = make_engine(database)
+        try:
+            await downgrade(engine, INITIAL)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(back_to_the_first_revision())
+    mail_dir = tmp_path / "mail"
+    result = gpseeker("mail", "send-due", "--db", database, "--mail-dir", str(mail_dir))
+    assert result.code == 1
+    assert f"gpseeker db upgrade --db {database}" in result.err
+    assert "Traceback" not in result.err
+    assert not (mail_dir / "new").exists() or not list((mail_dir / "new").iterdir())
+    assert asyncio.run(status_of(database)).revision == INITIAL

@@ -4,6 +4,7 @@ only as a masked reference."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -16,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 pytestmark = pytest.mark.e2e
@@ -129,3 +131,37 @@ def test_an_employer_finds_a_searchable_candidate_only_as_a_reference(
     out = candidate("logout", "--server", server).stdout
     assert out == f"Signed out of {server} (mika@example.com).\n"
     assert candidate("profile", "show", "--server", server, ok=False).returncode == 1
+
+
+def test_sigterm_stops_a_single_process_serve_with_exit_code_0(tmp_path: Path) -> None:
+    """What systemd or `docker stop` sends: a normal stop, not a crash to restart."""
+    process = subprocess.Popen(
+        [
+            installed_gpseeker(), "serve", "--port", "0", "--mail-every", "0",
+            "--db", f"sqlite+aiosqlite:///{tmp_path / 'server.sqlite3'}",
+        ],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "GPSEEKER_HOME": str(tmp_path / "server-home")},
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        url = None
+        deadline = time.monotonic() + 60
+        while url is None and time.monotonic() < deadline and process.poll() is None:
+            ready, _, _ = select.select([process.stdout], [], [], 0.5)
+            if ready:
+                found = re.search(r"listening on (http://\S+)", process.stdout.readline())
+                url = found.group(1) if found else None
+        assert url is not None, "gpseeker serve did not start"
+        # One worker is this very process: no supervisor, no child to leave behind.
+        health = httpx.get(f"{url}/api/v1/health", timeout=30)
+        assert health.json() == {"status": "ok", "worker": process.pid}
+        process.send_signal(signal.SIGTERM)
+        _, errors = process.communicate(timeout=20)
+        assert process.returncode == 0, errors
+        assert "Traceback" not in errors
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=20)

@@ -129,6 +129,10 @@ async def test_the_chosen_theme_is_remembered_in_the_settings_file(tui_home: Pat
     )
     assert not any(name.startswith("ansi-") for name in app.available_themes)
     async with app.run_test(size=(80, 24)) as pilot:
+        # Connected first: this test is about the theme, and quitting while the
+        # embedded platform was still opening once left a task that never ended on
+        # cancel, stalling the event loop's close after a long full run.
+        await settle(app, pilot)
         app.theme = "gpseeker-high-contrast"
         await pilot.pause()
     assert load_settings().theme == "gpseeker-high-contrast"

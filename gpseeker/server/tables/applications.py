@@ -93,10 +93,28 @@ class IdempotentAnswer(Base):
 
 
 def upgrade_applications_table(connection: Connection) -> None:
-    """Add `erased_for_employer_at` to a platform file from before erase requests
-    (`create_all` never alters an existing table)."""
-    columns = {column["name"] for column in inspect(connection).get_columns("applications")}
+    """Add `erased_for_employer_at` to a platform database from before erase requests
+    (`create_all` never alters an existing table). Run only when adopting a database
+    from before migrations (`gpseeker.server.schema`), which then stamps it 0001."""
+    columns = {
+        column["name"]: column["type"] for column in inspect(connection).get_columns("applications")
+    }
+    # The model's own type: "TIMESTAMP" alone is without time zone on PostgreSQL.
+    wanted = ApplicationRow.__table__.c.erased_for_employer_at.type.compile(
+        dialect=connection.dialect
+    )
     if "erased_for_employer_at" not in columns:
         connection.execute(
-            text("ALTER TABLE applications ADD COLUMN erased_for_employer_at TIMESTAMP")
+            text(f"ALTER TABLE applications ADD COLUMN erased_for_employer_at {wanted}")
+        )
+    elif connection.dialect.name == "postgresql" and not getattr(
+        columns["erased_for_employer_at"], "timezone", True
+    ):
+        # An earlier version of this function added it without: the values it holds
+        # were written as UTC.
+        connection.execute(
+            text(
+                f"ALTER TABLE applications ALTER COLUMN erased_for_employer_at TYPE {wanted} "
+                "USING erased_for_employer_at AT TIME ZONE 'UTC'"
+            )
         )

@@ -1,0 +1,1 @@
+"""The platform's Alembic migrations (run through `gpseeker.server.schema`)."""
