@@ -212,11 +212,24 @@ class ApiClient:
             except httpx.TransportError as error:
                 raise unreachable(self.base_url, error) from None
             else:
-                if response.status_code not in RETRY_STATUSES or last_try or not may_repeat:
+                repeatable = may_repeat or nothing_changed(response)
+                if response.status_code not in RETRY_STATUSES or last_try or not repeatable:
                     if response.is_error:
                         raise error_from_response(response)
                     return response
             await self._sleep(self._retry.delay(tries))
+
+
+def nothing_changed(response: httpx.Response) -> bool:
+    """The platform's own "busy" 503: it rolled the request back whole, so even a POST
+    without an idempotency key may be sent again. Any other 503 (a proxy's, say) may
+    come after the request arrived, and such a POST is not repeated."""
+    if response.status_code != 503:
+        return False
+    try:
+        return bool(response.json()["error"]["code"] == "busy")
+    except (ValueError, KeyError, TypeError):
+        return False
 
 
 def _article(role: str) -> str:

@@ -31,7 +31,7 @@ from gpseeker.client import (
     ValidationFailed,
 )
 from gpseeker.config import TokenStore
-from gpseeker.models import Profile, Visibility
+from gpseeker.models import InvitationRequest, Profile, Visibility
 from gpseeker.server import ServerSettings, create_app
 
 BASE = "http://platform.test"
@@ -253,6 +253,47 @@ async def test_post_without_idempotency_key_is_not_retried(app: FastAPI) -> None
     await client.aclose()
     assert len(flaky.requests) == before + 1
     assert "Idempotency-Key" not in flaky.requests[-1].headers
+
+
+async def invite_searchable(app: FastAPI, candidate: PlatformClient) -> int:
+    """Make `candidate` searchable and send them one invitation; its id."""
+    envelope = await candidate.get_profile()
+    profile = envelope.profile.model_copy(update={"headline": "Rust developer"})
+    await candidate.put_profile(profile, envelope.etag)
+    await candidate.set_visibility(Visibility(resume="searchable"))
+    async with await EmployerClient.signup(
+        BASE, "hr@example.com", PASSWORD, "Sakura KK", transport=httpx.ASGITransport(app=app)
+    ) as employer:
+        page = await employer.search_resumes("rust")
+        sent = await employer.invite(
+            page.items[0].candidate_ref, InvitationRequest(subject="Hello", body="A role?")
+        )
+    return sent.id
+
+
+async def test_a_post_without_a_key_is_retried_when_the_platform_was_busy(app: FastAPI) -> None:
+    """The platform's 503 "busy" promises nothing changed: marking an invitation read
+    (a POST without a key) goes through on the next try instead of failing."""
+
+    class Busy(Flaky):
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            if request.url.path.endswith("/read") and not self.requests:
+                self.requests.append(request)
+                return httpx.Response(
+                    503,
+                    json={"error": {"code": "busy", "message": "The platform is busy."}},
+                    headers={"Retry-After": "1"},
+                )
+            return await self.inner.handle_async_request(request)
+
+    busy = Busy(httpx.ASGITransport(app=app), failures=0)
+    async with await seeker(app, transport=busy) as client:
+        invitation_id = await invite_searchable(app, client)
+        read = await client.mark_read(invitation_id)
+    assert read.read
+    assert [request.url.path for request in busy.requests] == [
+        f"/api/v1/me/invitations/{invitation_id}/read"
+    ]
 
 
 async def test_a_post_retried_after_a_timeout_reuses_its_idempotency_key(app: FastAPI) -> None:
