@@ -38,9 +38,13 @@ at that concurrency, not a traffic model):
   under the platform's `invitations_per_day`, so every invite must be 201), and
   lists its applications every few rounds.
 
-Every request's latency is recorded under its route template. Errors are transport
-failures and any status other than the one expected (200, or 201 for apply and
-invite). Requests started before the deadline are waited for and counted.
+Every request is retried as gpseeker's client retries it (a GET or a keyed POST after
+a connection error or a 502/503/504; anything after the platform's 503 "busy"), and
+recorded under its route template once, with the time until its last answer: what
+the user waits. Errors are requests whose last answer is a transport failure or a
+status other than the one expected (200, or 201 for apply and invite); every answer,
+retried or not, is counted by status. Requests started before the deadline are
+waited for and counted.
 
 Afterwards, through the API: every candidate's applications, every employer's
 applications and sent invitations, and every candidate's inbox are compared with
@@ -75,11 +79,14 @@ from typing import Any, TypeVar
 
 import httpx
 
-from gpseeker.client.retry import RETRY_STATUSES
+from gpseeker.client.base import nothing_changed
+from gpseeker.client.retry import RETRY_STATUSES, RetryPolicy
 from gpseeker.server.demo import synthetic_jobs, synthetic_profiles
 from gpseeker.server.settings import ServerSettings
 
 T = TypeVar("T")
+CLIENT_RETRY = RetryPolicy()
+"""The retries and backoff of gpseeker's own client."""
 
 API = "/api/v1"
 PASSWORD = "load benchmark password"
@@ -345,33 +352,36 @@ async def call(
     path: str,
     **options: Any,
 ) -> httpx.Response | None:
-    """One request, timed and judged. A POST with an Idempotency-Key is sent again with
-    the same key after a connection error or a 502/503/504, as gpseeker's client does;
-    every attempt is a sample (a failed one an error)."""
+    """One request as gpseeker's client makes it, timed and judged as its user meets it.
+
+    Retried when the client would retry (a GET or a POST with an Idempotency-Key after
+    a connection error or a 502/503/504; any request after the platform's 503 "busy",
+    which promises nothing changed), with the client's own backoff. One sample per
+    call: the time until the last answer, an error only if that answer is; every
+    answer, retried or not, is counted in `statuses`."""
     expected = EXPECTED.get(route, 200)
-    retries = 2 if "Idempotency-Key" in options.get("headers", {}) else 0
-    for attempt in range(retries + 1):
-        started = time.perf_counter()
+    may_repeat = method != "POST" or "Idempotency-Key" in options.get("headers", {})
+    started = time.perf_counter()
+    tries = 0
+    while True:
+        tries += 1
+        last_try = tries >= CLIENT_RETRY.attempts
         try:
             response = await http.request(method, path, **options)
         except httpx.TransportError as problem:
-            recorder.add(route, time.perf_counter() - started, False, repr(problem))
-            if attempt < retries:
-                continue
-            return None
-        elapsed = time.perf_counter() - started
-        recorder.statuses[(route, response.status_code)] += 1
-        ok = response.status_code == expected
-        recorder.add(
-            route,
-            elapsed,
-            ok,
-            f"{response.status_code} after {elapsed * 1000:,.0f} ms: {response.text[:200]}",
-        )
-        if response.status_code in RETRY_STATUSES and attempt < retries:
-            continue
-        return response if ok else None
-    return None
+            if last_try or not may_repeat:
+                recorder.add(route, time.perf_counter() - started, False, repr(problem))
+                return None
+        else:
+            recorder.statuses[(route, response.status_code)] += 1
+            repeatable = may_repeat or nothing_changed(response)
+            if response.status_code not in RETRY_STATUSES or last_try or not repeatable:
+                elapsed = time.perf_counter() - started
+                ok = response.status_code == expected
+                detail = f"{response.status_code} after {elapsed * 1000:,.0f} ms"
+                recorder.add(route, elapsed, ok, f"{detail}: {response.text[:200]}")
+                return response if ok else None
+        await asyncio.sleep(CLIENT_RETRY.delay(tries))
 
 
 def bearer(token: str) -> dict[str, str]:
