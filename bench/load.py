@@ -81,6 +81,7 @@ import httpx
 
 from gpseeker.client.base import nothing_changed
 from gpseeker.client.retry import RETRY_STATUSES, RetryPolicy
+from gpseeker.server.db import async_url
 from gpseeker.server.demo import synthetic_jobs, synthetic_profiles
 from gpseeker.server.settings import ServerSettings
 
@@ -758,12 +759,6 @@ def store_name(database: str | None, url: str | None) -> str:
     return "PostgreSQL" if database.startswith(("postgres", "postgresql")) else "SQLite"
 
 
-def database_url(value: str) -> str:
-    if "://" in value:
-        return value
-    return f"sqlite+aiosqlite:///{os.path.abspath(value)}"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=(__doc__ or "").splitlines()[0],
@@ -839,7 +834,7 @@ def main() -> int:
 
     load_before = os.getloadavg()[0]
     cpu_before = time.process_time()
-    database = database_url(args.db) if args.db else None
+    database = async_url(args.db) if args.db else None
     if database is not None:
         with served(database, args.workers, args.server_log) as base_url:
             results, checks = asyncio.run(against(base_url))

@@ -41,6 +41,7 @@ from sqlalchemy import func, insert, select, text
 from gpseeker.models import Profile, Visibility
 from gpseeker.privacy import employer_view, normalize_company, searchable_text
 from gpseeker.server.candidates import INDEX_REF, bank_hit
+from gpseeker.server.db import async_url
 from gpseeker.server.demo import synthetic_jobs, synthetic_profiles
 from gpseeker.server.jobs import job_row
 from gpseeker.server.platform import Platform
@@ -328,7 +329,7 @@ def main() -> None:
         help="processes building candidate rows (default: one per core)",
     )
     args = parser.parse_args()
-    url = database_url(args.db)
+    url = async_url(args.db)
     started = time.perf_counter()
     timings = asyncio.run(
         fill(
@@ -346,13 +347,6 @@ def main() -> None:
         f"{args.jobs:,} jobs and {args.candidates:,} searchable candidates in "
         f"{time.perf_counter() - started:.1f} s ({phases})"
     )
-
-
-def database_url(value: str) -> str:
-    """A plain path means a SQLite file, as `gpseeker serve --db` would not guess."""
-    if "://" in value:
-        return value
-    return f"sqlite+aiosqlite:///{os.path.abspath(value)}"
 
 
 if __name__ == "__main__":

@@ -58,7 +58,7 @@ def register(commands: Commands) -> None:
     serve.add_argument(
         "--workers",
         metavar="N",
-        type=_worker_count,
+        type=_at_least_one("worker process", "worker processes"),
         default=1,
         help="worker processes sharing the port (default 1, in this process); each "
         "keeps all its state in the database, so any of them can answer any request. "
@@ -78,7 +78,7 @@ def register(commands: Commands) -> None:
     serve.add_argument(
         "--invitations-per-day",
         metavar="N",
-        type=_at_least_one("invitation"),
+        type=_at_least_one("invitation", "invitations"),
         help="how many invitations one employer may send in any 24 hours (default 50); "
         "counted in the database, so every worker agrees",
     )
@@ -110,31 +110,21 @@ def _settings_fields(args: argparse.Namespace, listened: str) -> dict[str, Any]:
     return fields
 
 
-def _at_least_one(what: str) -> Callable[[str], int]:
-    """argparse `type=` for a count of `what`s: refused in words, as --workers is."""
+def _at_least_one(one: str, many: str) -> Callable[[str], int]:
+    """argparse `type=` for a count of at least one: its error becomes
+    `argument --OPTION: ...` and exit 2."""
 
     def count(text: str) -> int:
         try:
             number = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"give a whole number, not {text!r}") from None
+            raise argparse.ArgumentTypeError(
+                f"give a whole number of {many}, not {text!r}"
+            ) from None
         if number < 1:
-            raise argparse.ArgumentTypeError(f"needs at least 1 {what}, not {number}")
+            raise argparse.ArgumentTypeError(f"needs at least 1 {one}, not {number}")
         return number
 
-    return count
-
-
-def _worker_count(text: str) -> int:
-    """argparse `type=`: its error becomes `argument --workers: ...` and exit 2."""
-    try:
-        count = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"give a whole number of worker processes, not {text!r}"
-        ) from None
-    if count < 1:
-        raise argparse.ArgumentTypeError(f"needs at least 1 worker process, not {count}")
     return count
 
 
