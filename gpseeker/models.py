@@ -85,7 +85,19 @@ from gpseeker.vocabulary import (
     ResumeState as ResumeState,
 )
 from gpseeker.vocabulary import (
+    OrganisationRole as OrganisationRole,
+)
+from gpseeker.vocabulary import (
+    OrganisationStatus as OrganisationStatus,
+)
+from gpseeker.vocabulary import (
+    ReportState as ReportState,
+)
+from gpseeker.vocabulary import (
     Role as Role,
+)
+from gpseeker.vocabulary import (
+    SignupRole as SignupRole,
 )
 from gpseeker.vocabulary import (
     SalaryPeriod as SalaryPeriod,
@@ -394,26 +406,71 @@ class ResumeBankPage(BaseModel):
     next_cursor: str | None = None
 
 
+CompanyName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+
+
 class BlockedCompany(BaseModel):
-    name: str
+    """One block: an organisation the candidate picked, or a name they typed.
+
+    A typed name blocks every verified organisation whose legal or other names match
+    it (now, and any verified later); a picked organisation is blocked under every
+    name it goes by, for every account it has, even after a merge.
+    """
+
+    name: str = Field(description="what the candidate typed or picked")
     automatic: bool = Field(
-        default=False, description="added because it is the candidate's current company"
+        default=False,
+        description="added because it is the candidate's current company (identity or an "
+        "experience entry with no end date)",
+    )
+    organisation_id: int | None = Field(
+        default=None, description="the verified organisation picked; None for a typed name"
+    )
+    organisation_name: str | None = Field(
+        default=None, description="that organisation's verified legal name"
+    )
+    matches: list[str] = Field(
+        default_factory=list,
+        description="legal names of the verified organisations this block holds today",
+    )
+
+
+class BlockEntry(Strict):
+    name: CompanyName
+    organisation_id: int | None = Field(
+        default=None, description="a verified organisation from blockable-organisations"
     )
 
 
 class BlockedCompanies(Strict):
-    companies: list[
-        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-    ] = Field(default_factory=list, max_length=200)
+    """The whole block list. A plain string is a typed name (as before organisations)."""
+
+    companies: list[BlockEntry | CompanyName] = Field(default_factory=list, max_length=200)
+
+    def entries(self) -> list[BlockEntry]:
+        return [
+            item if isinstance(item, BlockEntry) else BlockEntry(name=item)
+            for item in self.companies
+        ]
 
 
 class BlockedCompanyList(BaseModel):
     companies: list[BlockedCompany]
 
 
+class OrganisationMatch(BaseModel):
+    """A verified organisation whose names match what the candidate typed."""
+
+    id: int
+    legal_name: str
+    also_known_as: list[str]
+    matched_name: str = Field(description="the name of it that matched")
+
+
 class ProfileViewEvent(BaseModel):
     at: dt.datetime
-    employer_name: str
+    employer_name: str = Field(description="the organisation's verified legal name")
+    employer_status: OrganisationStatus = "verified"
     context: ViewContext
 
 
@@ -423,7 +480,8 @@ EraseState = Literal["pending", "done", "refused"]
 class DisclosureEvent(BaseModel):
     id: int
     at: dt.datetime
-    employer_name: str
+    employer_name: str = Field(description="the organisation's verified legal name")
+    employer_status: OrganisationStatus = "verified"
     fields: list[str]
     reason: str
     job_id: int | None = None
@@ -441,7 +499,7 @@ class DisclosureEvent(BaseModel):
 class SignupRequest(Strict):
     email: EmailStr
     password: Annotated[str, StringConstraints(min_length=10, max_length=256)]
-    role: Role = "seeker"
+    role: SignupRole = "seeker"
     full_name: Name | None = Field(default=None, description="seekers: starts the profile")
     company_name: Name | None = Field(default=None, description="employers: required")
 
@@ -468,6 +526,123 @@ class Account(BaseModel):
     email: str
     role: Role
     display_name: str
+
+
+# --- organisations and the operator -----------------------------------------------------
+
+Domain = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True,
+        to_lower=True,
+        min_length=3,
+        max_length=253,
+        pattern=r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$",
+    ),
+]
+
+
+class OrganisationMember(BaseModel):
+    """An employer account of an organisation, as its admins and the operator see it."""
+
+    id: int
+    email: str
+    role: OrganisationRole
+    approved: bool = Field(description="may act for the organisation once it is verified")
+    typed_company_name: str = Field(description="what the account typed at signup")
+    created_at: dt.datetime
+
+
+class EmployerOrganisation(BaseModel):
+    """The signed-in employer's organisation, and what the account may do now."""
+
+    id: int
+    legal_name: str = Field(description="verified legal name, or the name typed at signup")
+    status: OrganisationStatus
+    role: OrganisationRole
+    approved: bool
+    can_search: bool = Field(description="resume bank, masked profiles and invitations")
+    jobs_listed: bool
+    message: str = Field(description="what the account may do now, in a sentence")
+    members: list[OrganisationMember] = Field(
+        default_factory=list, description="admins only: every account of the organisation"
+    )
+
+
+class OrganisationSummary(BaseModel):
+    id: int
+    legal_name: str
+    status: OrganisationStatus
+
+
+class Organisation(BaseModel):
+    """An organisation as the platform's operator sees it."""
+
+    id: int
+    legal_name: str
+    status: OrganisationStatus
+    also_known_as: list[str]
+    domains: list[str]
+    accounts: list[OrganisationMember]
+    suspended_reason: str | None = None
+    merged_into: int | None = None
+    similar: list[OrganisationSummary] = Field(
+        default_factory=list,
+        description="other organisations with a matching name: candidates for a merge",
+    )
+    created_at: dt.datetime
+    verified_at: dt.datetime | None = None
+
+
+class OrganisationVerify(Strict):
+    legal_name: CompanyName
+    also_known_as: list[CompanyName] = Field(default_factory=list, max_length=50)
+    domains: list[Domain] = Field(default_factory=list, max_length=50)
+
+
+class OrganisationMerge(Strict):
+    into: int
+
+
+class OrganisationSuspend(Strict):
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+
+
+class ReportRequest(Strict):
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+
+
+class InvitationReport(BaseModel):
+    """The candidate's report of an invitation, and where the operator has got with it."""
+
+    id: int
+    reason: str
+    state: ReportState
+    outcome: str = Field(default="", description="the operator's words when it was closed")
+    reported_at: dt.datetime
+    closed_at: dt.datetime | None = None
+
+
+class OperatorReport(BaseModel):
+    """A report in the operator's queue: the invitation as the candidate received it."""
+
+    id: int
+    reason: str
+    state: ReportState
+    outcome: str = ""
+    reported_at: dt.datetime
+    closed_at: dt.datetime | None = None
+    invitation_id: int
+    subject: str
+    body: str
+    sent_at: dt.datetime
+    organisation: OrganisationSummary
+    sender_email: str = Field(description="the employer account that sent it")
+
+
+class ReportDecision(Strict):
+    state: Literal["resolved", "dismissed"]
+    outcome: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] = ""
 
 
 # --- jobs -----------------------------------------------------------------------------
@@ -538,6 +713,11 @@ class Job(BaseModel):
     apply_from_overseas: bool
     skills: list[str]
     status: Literal["open", "closed"]
+    listed: bool = Field(
+        default=True,
+        description="employers: False while the organisation is not verified (or is "
+        "suspended): the job is kept but nobody finds it",
+    )
     posted_at: dt.datetime
     closes_at: dt.date | None
     saved: bool = False
@@ -633,6 +813,7 @@ class Application(BaseModel):
     job_id: int
     job_title: str
     company_name: str
+    employer_status: OrganisationStatus = "verified"
     status: ApplicationStatus
     cover_note: str
     disclosed: list[str]
@@ -682,7 +863,11 @@ class Invitation(BaseModel):
     """An employer's message relayed to the candidate (the employer never learns who)."""
 
     id: int
-    employer_name: str
+    employer_name: str = Field(description="the organisation's verified legal name")
+    employer_status: OrganisationStatus = Field(
+        default="verified",
+        description='"suspended": the platform has since suspended the sender',
+    )
     subject: str
     body: str
     job_id: int | None
@@ -692,6 +877,9 @@ class Invitation(BaseModel):
     warnings: list[TriageWarning] = Field(default_factory=list)
     reply: str | None = Field(default=None, description="what the candidate answered")
     decline_reason: str | None = None
+    report: InvitationReport | None = Field(
+        default=None, description="the candidate's report of it to the platform, if any"
+    )
 
 
 class UnreadCount(BaseModel):

@@ -63,6 +63,9 @@ from gpseeker.models import (
 __all__ = [
     "HIDDEN",
     "age_band",
+    "company_key",
+    "company_keys",
+    "current_companies",
     "employer_view",
     "leak_guard",
     "normalize_company",
@@ -128,6 +131,120 @@ def normalize_company(name: str) -> str:
     while tokens and tokens[0] in _LATIN_LEGAL_WORDS:
         tokens.pop(0)
     return " ".join(tokens)
+
+
+def current_companies(profile: Profile) -> list[str]:
+    """Where the candidate works now: the identity's current company and the company
+    of every experience entry with no end date, each once, in that order.
+
+    Both the leak guard and the automatic blocks use this, so a current job written
+    only as an experience entry is as hidden, and as blocked, as one in the identity.
+    """
+    names: list[str] = []
+    seen: set[str] = set()
+    candidates = [profile.identity.current_company or ""]
+    candidates += [entry.company for entry in profile.experience if entry.end is None]
+    for name in candidates:
+        core = normalize_company(name)
+        if core and core not in seen:
+            seen.add(core)
+            names.append(name.strip())
+    return names
+
+
+# Words that name a part or a branch of a company rather than the company itself:
+# "Umbrellacorp Japan" and "Umbrellacorp Holdings" are Umbrellacorp for a block.
+_GROUP_WORDS = frozenset(
+    {"japan", "holdings", "holding", "group", "hd", "hds", "nihon", "nippon", "jp", "asia"}
+)
+_JA_GROUP_SUFFIXES = ("ホールディングス", "グループ", "ジャパン", "日本法人", "日本支社")
+_HIRAGANA = range(0x3041, 0x3097)
+_KANA_VOICING = ("\u3099", "\u309a")
+
+
+def _fold_company(name: str) -> list[str]:
+    """The words of a company name, folded: NFKC (full- and half-width alike), case,
+    hiragana as katakana, invisible characters (zero-width spaces, joiners, bidi
+    marks) and combining accents dropped, punctuation as spaces, Japanese legal forms
+    removed wherever they stand."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name)).casefold()
+    kept: list[str] = []
+    for char in text:
+        category = unicodedata.category(char)
+        # Kana voicing marks are combining too, but バ and ハ are different words.
+        if category in ("Cf", "Mn", "Me", "Cc") and char not in _KANA_VOICING:
+            continue
+        code = ord(char)
+        kept.append(chr(code + 0x60) if code in _HIRAGANA else char)
+    folded = unicodedata.normalize("NFKC", "".join(kept))
+    for form in _JA_LEGAL_FORMS:
+        folded = folded.replace(form, " ")
+    folded = re.sub(r"(?<!\w)([kg])\.\s*k\.?(?!\w)", r" \1k ", folded)
+    return re.sub(r"[^\w\s]|_", " ", folded).split()
+
+
+def _strip_words(tokens: list[str], words: frozenset[str], keep: int = 1) -> list[str]:
+    tokens = list(tokens)
+    while len(tokens) > keep and tokens[-1] in words:
+        tokens.pop()
+    while len(tokens) > keep and tokens[0] in words:
+        tokens.pop(0)
+    return tokens
+
+
+def _strip_ja_group(word: str) -> str:
+    for suffix in _JA_GROUP_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def company_key(name: str) -> str:
+    """One organisation name's identity: folded, legal forms (K.K., 株式会社, Inc.,
+    Co., Ltd., GK, ...) dropped from the ends, spaces and punctuation gone.
+    "Umbrellacorp K.K.", "UMBRELLACORP" and "Umbrella\u200bcorp" share it. Two
+    verified organisations may not share one (the operator merges them instead)."""
+    # A name that is nothing but a legal form ("K.K.") names no company: "".
+    tokens = _strip_words(_fold_company(name), _LATIN_LEGAL_WORDS, keep=0)
+    return "".join(tokens)
+
+
+def company_keys(name: str) -> frozenset[str]:
+    """Every spelling of a name that a block by that name should hold against.
+
+    The name with its legal forms dropped (`company_key`), the name with them kept
+    ("Umbrella Corp" is also "umbrellacorp"), and the name without words for a part
+    of a group ("Umbrellacorp Japan", "Umbrellacorp Holdings", "アンブレラコープ
+    ジャパン" are Umbrellacorp). Two names match when their keys meet. Names in
+    another script (katakana for a romaji name) match through the other names the
+    operator records for an organisation, not by transliteration.
+    """
+    tokens = _fold_company(name)
+    if not company_key(name):
+        return frozenset()
+    removable = _LATIN_LEGAL_WORDS | _GROUP_WORDS
+    keys: set[str] = set()
+    # Every way of dropping legal-form and group words from the ends, one at a time:
+    # "Umbrella Corp Limited" is also "Umbrella Corp" and "Umbrella".
+    start = 0
+    while True:
+        end = len(tokens)
+        while True:
+            part = tokens[start:end]
+            # Only legal-form and group words left ("Inc"): that names no company.
+            if any(token not in removable for token in part) or len(part) == len(tokens):
+                keys.add("".join(part))
+            if end - start > 1 and tokens[end - 1] in removable:
+                end -= 1
+            else:
+                break
+        if len(tokens) - start > 1 and tokens[start] in removable:
+            start += 1
+        else:
+            break
+    keys.add(company_key(name))
+    keys |= {_strip_ja_group(key) for key in keys}
+    return frozenset(key for key in keys if key)
 
 
 # --- age ------------------------------------------------------------------------------
@@ -328,10 +445,11 @@ class _Guard:
                     if pattern is not None:
                         self._add(pattern, "address", what, "address")
 
-        self._company_core = ""
-        if identity.current_company:
-            self._company_core = normalize_company(identity.current_company)
-            core = _fold_value(self._company_core)
+        self._company_cores: set[str] = set()
+        for company in current_companies(profile):
+            core_name = normalize_company(company)
+            self._company_cores.add(core_name)
+            core = _fold_value(core_name)
             words = core.split()
             if words:
                 legal_prefix = r"(?:株式会社|合同会社|有限会社|\(株\)|kabushiki\s+kaisha)\s*"
@@ -350,7 +468,7 @@ class _Guard:
         self._patterns.append((re.compile(pattern), kind, what, key))
 
     def is_current_company(self, company: str) -> bool:
-        return bool(self._company_core) and normalize_company(company) == self._company_core
+        return normalize_company(company) in self._company_cores
 
     def _hits(self, folded: str) -> list[_Hit]:
         hits: list[_Hit] = []

@@ -112,7 +112,18 @@ ResumeState = Literal["locked", "searchable"]
 
 ViewContext = Literal["search", "application"]
 
-Role = Literal["seeker", "employer"]
+Role = Literal["seeker", "employer", "operator"]
+"""Who an account is. Operators run the platform and are never created by a signup."""
+
+SignupRole = Literal["seeker", "employer"]
+
+OrganisationStatus = Literal["pending", "verified", "suspended", "merged"]
+"""An employer organisation as the platform's operator judged it. Only "verified" may
+search the resume bank, open masked profiles, send invitations and list jobs."""
+
+OrganisationRole = Literal["admin", "member"]
+
+ReportState = Literal["open", "resolved", "dismissed"]
 
 ApplicationStatus = Literal[
     "submitted", "viewed", "shortlisted", "interview", "offer", "rejected", "withdrawn"
@@ -127,6 +138,22 @@ APPLICATION_STATUSES: tuple[ApplicationStatus, ...] = get_args(ApplicationStatus
 
 
 _SPECIAL_WORDS = {"it": "IT", "onsite": "on site"}
+
+SENDER_MARK = {
+    "verified": "verified by the platform",
+    "suspended": "suspended by the platform",
+    "pending": "not verified by the platform",
+    "merged": "verified by the platform",
+}
+"""How an employer's organisation status is told beside its name, in words (never by
+colour alone), in the app and in plain output alike."""
+
+
+def sender_words(name: str, status: str) -> str:
+    """ "Hakata Pixel Works K.K. (verified by the platform)": the name the platform
+    verified, and what the platform says of it. `name` must already be clean text."""
+    return f"{name} ({SENDER_MARK.get(status, SENDER_MARK['pending'])})"
+
 
 DISCLOSED_FIELD_WORDS = {
     "full_name": "your name",

@@ -10,9 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gpseeker.models import Identity, Profile, Role, SignupRequest
 from gpseeker.privacy import normalize_company
+from gpseeker.server import organisations
 from gpseeker.server.errors import ApiError
 from gpseeker.server.platform import Platform
-from gpseeker.server.security import new_token, token_digest
+from gpseeker.server.security import new_ref_secret, new_token, token_digest
 from gpseeker.server.tables import Employer, ProfileRow, Token, User, VisibilityRow
 
 
@@ -49,6 +50,7 @@ async def create_account(session: AsyncSession, platform: Platform, account: New
         role=account.role,
         display_name=account.display_name,
         created_at=now,
+        ref_secret=new_ref_secret() if account.role == "seeker" else None,
     )
     session.add(user)
     try:
@@ -56,17 +58,24 @@ async def create_account(session: AsyncSession, platform: Platform, account: New
     except IntegrityError as error:
         raise email_taken() from error
     if account.role == "employer":
-        company = account.company_name or account.display_name
+        typed = account.company_name or account.display_name
+        organisation, role = await organisations.place_new_employer(
+            session, now, account.email, typed
+        )
         session.add(
             Employer(
                 user_id=user.id,
-                company_name=company,
-                normalized_name=normalize_company(company),
+                organisation_id=organisation.id,
+                org_role=role,
+                approved=False,
+                company_name=organisation.legal_name,
+                typed_company_name=typed,
+                normalized_name=normalize_company(organisation.legal_name),
                 about=account.about,
                 created_at=now,
             )
         )
-    else:
+    elif account.role == "seeker":
         profile = Profile(identity=Identity(full_name=account.display_name, email=account.email))
         session.add(
             ProfileRow(

@@ -21,20 +21,18 @@ from gpseeker.models import (
     EmployerApplication,
     EmployerView,
     OptionalDisclosure,
+    OrganisationStatus,
     Profile,
     StatusChange,
 )
 from gpseeker.privacy import employer_view
 from gpseeker.server import candidates
-from gpseeker.server.db import insert_ignoring_duplicates
 from gpseeker.server.deps import Caller
 from gpseeker.server.errors import ApiError, not_found
 from gpseeker.server.jobs import is_open
-from gpseeker.server.security import candidate_ref
 from gpseeker.server.tables import (
     ApplicationEvent,
     ApplicationRow,
-    CandidateRef,
     Disclosure,
     Employer,
     JobRow,
@@ -83,13 +81,7 @@ async def apply(caller: Caller, job_id: int, request: ApplicationRequest) -> App
     if employer is None:
         raise not_found("That job")
 
-    ref = candidate_ref(platform.secret, employer.id, user_id)
-    await session.execute(
-        insert_ignoring_duplicates(
-            CandidateRef.__table__,  # type: ignore[arg-type]
-            platform.engine.dialect.name,
-        ).values(employer_id=employer.id, ref=ref, candidate_id=user_id)
-    )
+    ref = await candidates.issue_ref(session, platform, employer.organisation_id, user_id)
     profile = Profile.model_validate((await candidates.profile_row(session, user_id)).data)
     visibility = candidates.stored_visibility(await candidates.visibility_row(session, user_id))
     view = employer_view(
@@ -181,13 +173,18 @@ def change_status(
 
 
 def to_application(
-    row: ApplicationRow, job_title: str, company_name: str, events: Sequence[ApplicationEvent]
+    row: ApplicationRow,
+    job_title: str,
+    company_name: str,
+    events: Sequence[ApplicationEvent],
+    employer_status: OrganisationStatus = "verified",
 ) -> Application:
     return Application(
         id=row.id,
         job_id=row.job_id,
         job_title=job_title,
         company_name=company_name,
+        employer_status=employer_status,
         status=row.status,
         cover_note=row.cover_note,
         disclosed=list(row.disclosed),

@@ -4,6 +4,7 @@ which candidates an employer may find at all."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, SQLColumnExpression, and_, delete, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,16 +12,35 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gpseeker.models import (
     BlockedCompany,
     BlockedCompanyList,
+    BlockEntry,
     EmployerView,
     Profile,
     ResumeBankHit,
     Visibility,
 )
-from gpseeker.privacy import employer_view, normalize_company, searchable_text
+from gpseeker.privacy import (
+    company_key,
+    company_keys,
+    current_companies,
+    employer_view,
+    searchable_text,
+)
+from gpseeker.server import organisations
+from gpseeker.server.db import insert_ignoring_duplicates
 from gpseeker.server.errors import invalid, not_found
 from gpseeker.server.platform import Platform
 from gpseeker.server.search import Eligibility
-from gpseeker.server.tables import BlockedCompanyRow, ProfileRow, ResumeDocument, VisibilityRow
+from gpseeker.server.security import candidate_ref, new_ref_secret
+from gpseeker.server.tables import (
+    BlockedCompanyKey,
+    BlockedCompanyRow,
+    CandidateRef,
+    OrganisationRow,
+    ProfileRow,
+    ResumeDocument,
+    User,
+    VisibilityRow,
+)
 
 # The reference the index text is built under; it never appears in the text itself.
 INDEX_REF = "index"
@@ -111,9 +131,17 @@ def bank_hit(view: EmployerView) -> ResumeBankHit:
     )
 
 
-def eligible_for(employer_normalized_name: str, today: dt.date) -> Eligibility:
-    """Searchable, not past its end date, and not blocking this employer: checked on
-    every query, so a switch or an end date takes effect at once, with no timer."""
+def eligible_for(
+    organisation_id: int, organisation_keys: Sequence[str], today: dt.date
+) -> Eligibility:
+    """Searchable, not past its end date, and not blocking this organisation: checked
+    on every query, so a switch, an end date or a block takes effect at once.
+
+    A block holds when the candidate picked this organisation (or one merged into
+    it), or typed a name one of whose spellings is a spelling of one of its names
+    (`organisation_keys`, its `match_keys`). Every account of the organisation asks
+    with the same two values, so every account sees the same resume bank.
+    """
 
     def condition(candidate_id: SQLColumnExpression[int]) -> ColumnElement[bool]:
         searchable = exists().where(
@@ -124,80 +152,167 @@ def eligible_for(employer_normalized_name: str, today: dt.date) -> Eligibility:
                 VisibilityRow.searchable_until >= today,
             ),
         )
-        blocking = exists().where(
+        picked = exists().where(
+            BlockedCompanyRow.organisation_id == organisation_id,
             BlockedCompanyRow.user_id == candidate_id,
-            BlockedCompanyRow.normalized_name == employer_normalized_name,
             BlockedCompanyRow.dismissed.is_(False),
         )
-        return and_(searchable, ~blocking)
+        conditions = [searchable, ~picked]
+        if organisation_keys:
+            named = exists().where(
+                BlockedCompanyKey.key.in_(list(organisation_keys)),
+                BlockedCompanyKey.user_id == candidate_id,
+            )
+            conditions.append(~named)
+        return and_(*conditions)
 
     return condition
 
 
-async def block_current_company(session: AsyncSession, user_id: int, company: str | None) -> None:
-    """The company a candidate works for now never finds them, unless they say so."""
-    normalized = normalize_company(company or "")
-    if not normalized:
-        return
-    row = await session.get(BlockedCompanyRow, (user_id, normalized))
-    if row is None:
-        session.add(
-            BlockedCompanyRow(
-                user_id=user_id,
-                normalized_name=normalized,
-                name=company or normalized,
-                automatic=True,
-                dismissed=False,
+async def issue_ref(
+    session: AsyncSession, platform: Platform, organisation_id: int, candidate_id: int
+) -> str:
+    """This organisation's reference for the candidate, recorded so that opening it
+    later is a key lookup."""
+    user = await session.get(User, candidate_id)
+    if user is None:
+        raise not_found("That candidate")
+    ref = candidate_ref(platform.secret, organisation_id, await ref_secret_of(session, user))
+    await session.execute(
+        insert_ignoring_duplicates(
+            CandidateRef.__table__,  # type: ignore[arg-type]
+            platform.engine.dialect.name,
+        ).values(organisation_id=organisation_id, ref=ref, candidate_id=candidate_id)
+    )
+    return ref
+
+
+async def ref_secret_of(session: AsyncSession, user: User) -> str:
+    if user.ref_secret is None:
+        user.ref_secret = new_ref_secret()
+        await session.flush()
+    return user.ref_secret
+
+
+# --- blocks ---------------------------------------------------------------------------
+
+
+def _ident(entry: BlockEntry) -> str:
+    if entry.organisation_id is not None:
+        return f"org:{entry.organisation_id}"
+    return f"name:{company_key(entry.name)}"
+
+
+async def block_current_companies(session: AsyncSession, user_id: int, profile: Profile) -> None:
+    """The companies a candidate works for now never find them, unless they say so:
+    the identity's current company and every experience entry with no end date."""
+    for company in current_companies(profile):
+        entry = BlockEntry(name=company)
+        ident = _ident(entry)
+        row = await session.scalar(
+            select(BlockedCompanyRow).where(
+                BlockedCompanyRow.user_id == user_id, BlockedCompanyRow.ident == ident
             )
         )
-    elif not row.dismissed:
-        row.automatic = True
+        if row is None:
+            session.add(
+                BlockedCompanyRow(
+                    user_id=user_id, ident=ident, name=company, automatic=True, dismissed=False
+                )
+            )
+        elif not row.dismissed:
+            row.automatic = True
+    await session.flush()
+    await _rewrite_keys(session, user_id)
 
 
 async def blocked_companies(session: AsyncSession, user_id: int) -> BlockedCompanyList:
-    rows = await session.scalars(
-        select(BlockedCompanyRow)
-        .where(BlockedCompanyRow.user_id == user_id, BlockedCompanyRow.dismissed.is_(False))
-        .order_by(BlockedCompanyRow.name)
+    rows = list(
+        await session.scalars(
+            select(BlockedCompanyRow)
+            .where(BlockedCompanyRow.user_id == user_id, BlockedCompanyRow.dismissed.is_(False))
+            .order_by(BlockedCompanyRow.name, BlockedCompanyRow.id)
+        )
     )
-    return BlockedCompanyList(
-        companies=[BlockedCompany(name=row.name, automatic=row.automatic) for row in rows]
-    )
+    companies: list[BlockedCompany] = []
+    for row in rows:
+        organisation = (
+            await session.get(OrganisationRow, row.organisation_id)
+            if row.organisation_id is not None
+            else None
+        )
+        held = await organisations.verified_matching(session, sorted(company_keys(row.name)))
+        if organisation is not None and organisation.status == "verified":
+            held = [organisation, *(item for item in held if item.id != organisation.id)]
+        companies.append(
+            BlockedCompany(
+                name=row.name,
+                automatic=row.automatic,
+                organisation_id=row.organisation_id,
+                organisation_name=organisation.legal_name if organisation is not None else None,
+                matches=[item.legal_name for item in held],
+            )
+        )
+    return BlockedCompanyList(companies=companies)
 
 
-async def replace_blocked_companies(session: AsyncSession, user_id: int, names: list[str]) -> None:
-    """Make the list exactly `names`; an automatic block left out is remembered as
+async def replace_blocked_companies(
+    session: AsyncSession, user_id: int, entries: list[BlockEntry]
+) -> None:
+    """Make the list exactly `entries`; an automatic block left out is remembered as
     dismissed so that the next profile save does not silently bring it back."""
-    wanted: dict[str, str] = {}
-    for index, name in enumerate(names):
-        normalized = normalize_company(name)
-        if not normalized:
+    wanted: dict[str, BlockEntry] = {}
+    for index, entry in enumerate(entries):
+        if entry.organisation_id is not None:
+            organisation = await session.get(OrganisationRow, entry.organisation_id)
+            if organisation is None or organisation.status not in ("verified", "suspended"):
+                raise invalid(
+                    f"companies.{index}.organisation_id",
+                    "is not a verified organisation; pick one the platform offered",
+                )
+        elif not company_key(entry.name):
             raise invalid(f"companies.{index}", "has no company name besides a legal form")
-        wanted.setdefault(normalized, name)
+        wanted.setdefault(_ident(entry), entry)
     rows = {
-        row.normalized_name: row
+        row.ident: row
         for row in await session.scalars(
             select(BlockedCompanyRow).where(BlockedCompanyRow.user_id == user_id)
         )
     }
-    for normalized, row in rows.items():
-        if normalized in wanted:
+    for ident, row in rows.items():
+        if ident in wanted:
             row.dismissed = False
             if not row.automatic:
-                row.name = wanted[normalized]
+                row.name = wanted[ident].name
         elif row.automatic:
             row.dismissed = True
         else:
-            await session.execute(
-                delete(BlockedCompanyRow).where(
-                    BlockedCompanyRow.user_id == user_id,
-                    BlockedCompanyRow.normalized_name == normalized,
-                )
-            )
-    for normalized, name in wanted.items():
-        if normalized not in rows:
+            await session.delete(row)
+    for ident, entry in wanted.items():
+        if ident not in rows:
             session.add(
                 BlockedCompanyRow(
-                    user_id=user_id, normalized_name=normalized, name=name, automatic=False
+                    user_id=user_id,
+                    ident=ident,
+                    organisation_id=entry.organisation_id,
+                    name=entry.name,
+                    automatic=False,
+                    dismissed=False,
                 )
             )
+    await session.flush()
+    await _rewrite_keys(session, user_id)
+
+
+async def _rewrite_keys(session: AsyncSession, user_id: int) -> None:
+    """The spellings of every block in force, which typed-name matching reads."""
+    await session.execute(delete(BlockedCompanyKey).where(BlockedCompanyKey.user_id == user_id))
+    rows = await session.scalars(
+        select(BlockedCompanyRow).where(
+            BlockedCompanyRow.user_id == user_id, BlockedCompanyRow.dismissed.is_(False)
+        )
+    )
+    for row in rows:
+        for key in company_keys(row.name):
+            session.add(BlockedCompanyKey(block_id=row.id, key=key, user_id=user_id))
+    await session.flush()

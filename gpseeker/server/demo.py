@@ -56,10 +56,34 @@ DEMO_LABEL = "Local demo platform: all employers and jobs are fictional."
 @dataclass(frozen=True)
 class DemoEmployer:
     company_name: str
+    """Its legal name, as the platform's operator verified it."""
     email: str
     about: str
     jobs: list[tuple[JobDraft, int]]
     """Each job with how many days ago it was posted (0 to 60)."""
+    also_known_as: tuple[str, ...] = ()
+    """Its other names: in katakana or kanji, in English, and former names."""
+
+    @property
+    def domain(self) -> str:
+        return self.email.rsplit("@", 1)[-1]
+
+
+# What a real operator would record beside each legal name: how the company writes
+# itself in Japanese, and the shorter names people use.
+_OTHER_NAMES: dict[str, tuple[str, ...]] = {
+    "Sakura Systems K.K.": ("サクラシステムズ株式会社",),
+    "Azumino Onsen Ryokan Group": ("安曇野温泉旅館グループ",),
+    "Kotoba Bridge English Schools": ("ことばブリッジ英会話", "Kotoba Bridge"),
+    "Hakata Pixel Works": ("博多ピクセルワークス株式会社",),
+    "Yukiguni Snow Resort K.K.": ("雪国スノーリゾート株式会社",),
+    "Naniwa Logistics Co., Ltd.": ("浪速ロジスティクス株式会社",),
+    "Kakehashi Translation Partners": ("かけはし翻訳パートナーズ",),
+    "Mikawa Precision Parts Co., Ltd.": ("三河精密部品株式会社", "Mikawa Seimitsu"),
+    "KobanPay K.K.": ("コバンペイ株式会社",),
+    "Tsukikage Sake Brewery, Export Division": ("月影酒造株式会社", "Tsukikage Shuzo"),
+    "Churaumi International Clinic": ("医療法人 美ら海インターナショナルクリニック",),
+}
 
 
 _EMPLOYERS: tuple[tuple[str, str, str, Callable[[dt.date], list[Posted]]], ...] = (
@@ -151,7 +175,13 @@ def demo_employers(today: dt.date | None = None) -> list[DemoEmployer]:
     """
     day = today or dt.date.today()
     return [
-        DemoEmployer(company_name=name, email=email, about=about, jobs=jobs(day))
+        DemoEmployer(
+            company_name=name,
+            email=email,
+            about=about,
+            jobs=jobs(day),
+            also_known_as=_OTHER_NAMES.get(name, ()),
+        )
         for name, email, about, jobs in _EMPLOYERS
     ]
 

@@ -11,10 +11,11 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gpseeker.server import organisations
 from gpseeker.server.accounts import user_for_token
 from gpseeker.server.errors import forbidden, unauthorized
 from gpseeker.server.platform import Platform
-from gpseeker.server.tables import Employer, User
+from gpseeker.server.tables import Employer, OrganisationRow, User
 
 bearer = HTTPBearer(auto_error=False, description="The token from signup or login.")
 
@@ -51,6 +52,7 @@ class Caller:
 @dataclass
 class EmployerCaller(Caller):
     employer: Employer
+    organisation: OrganisationRow
 
 
 async def get_caller(
@@ -76,19 +78,44 @@ async def get_seeker(caller: CallerDep) -> Caller:
 async def get_employer(caller: CallerDep) -> EmployerCaller:
     if caller.user.role != "employer":
         raise forbidden("employer")
-    employer = await caller.session.scalar(
-        select(Employer).where(Employer.user_id == caller.user.id)
-    )
-    if employer is None:
+    found = (
+        await caller.session.execute(
+            select(Employer, OrganisationRow)
+            .join(OrganisationRow, OrganisationRow.id == Employer.organisation_id)
+            .where(Employer.user_id == caller.user.id)
+        )
+    ).first()
+    if found is None:
         raise forbidden("employer")
+    employer, organisation = found
     return EmployerCaller(
         user=caller.user,
         token=caller.token,
         session=caller.session,
         platform=caller.platform,
         employer=employer,
+        organisation=organisation,
     )
 
 
-SeekerDep = Annotated[Caller, Depends(get_seeker)]
 EmployerDep = Annotated[EmployerCaller, Depends(get_employer)]
+
+
+async def get_verified_employer(caller: EmployerDep) -> EmployerCaller:
+    """An employer that may reach candidates: an approved account of a verified
+    organisation. Anyone else gets a 403 that says which step is missing."""
+    refusal = organisations.refused(caller.organisation, caller.employer)
+    if refusal is not None:
+        raise refusal
+    return caller
+
+
+async def get_operator(caller: CallerDep) -> Caller:
+    if caller.user.role != "operator":
+        raise forbidden("platform operator")
+    return caller
+
+
+SeekerDep = Annotated[Caller, Depends(get_seeker)]
+VerifiedEmployerDep = Annotated[EmployerCaller, Depends(get_verified_employer)]
+OperatorDep = Annotated[Caller, Depends(get_operator)]

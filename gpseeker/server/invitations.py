@@ -25,22 +25,27 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gpseeker.models import (
     DeclineRequest,
     Invitation,
+    InvitationReport,
     InvitationRequest,
+    OrganisationStatus,
     Profile,
     RelayedMessage,
     ReplyRequest,
+    ReportRequest,
+    ReportState,
     SentInvitation,
     TriageWarning,
 )
 from gpseeker.privacy import leak_guard
-from gpseeker.server import candidates
+from gpseeker.server import candidates, organisations
 from gpseeker.server.deps import Caller, EmployerCaller
 from gpseeker.server.errors import ApiError, invalid, not_found
 from gpseeker.server.jobs import is_open
@@ -48,8 +53,10 @@ from gpseeker.server.tables import (
     CandidateRef,
     Disclosure,
     Employer,
+    InvitationReportRow,
     InvitationRow,
     JobRow,
+    OrganisationRow,
     RelayedMessageRow,
     User,
 )
@@ -72,12 +79,13 @@ def already_answered(row: InvitationRow) -> ApiError:
 async def reachable_candidate(caller: EmployerCaller, candidate_ref: str) -> int:
     """The candidate behind this employer's reference, if it may reach them now."""
     session, settings = caller.session, caller.platform.settings
+    organisation = caller.organisation
     candidate_id = await session.scalar(
         select(CandidateRef.candidate_id).where(
-            CandidateRef.employer_id == caller.employer.id, CandidateRef.ref == candidate_ref
+            CandidateRef.organisation_id == organisation.id, CandidateRef.ref == candidate_ref
         )
     )
-    eligible = candidates.eligible_for(caller.employer.normalized_name, settings.today())
+    eligible = candidates.eligible_for(organisation.id, organisation.match_keys, settings.today())
     if candidate_id is None or (
         await session.scalar(select(User.id).where(User.id == candidate_id, eligible(User.id)))
         is None
@@ -178,19 +186,85 @@ def to_message(row: RelayedMessageRow, candidate_ref: str) -> RelayedMessage:
 # --- the candidate's side ------------------------------------------------------------
 
 
-async def own_invitation(caller: Caller, invitation_id: int) -> tuple[InvitationRow, str]:
-    """One of the caller's invitations with its employer's name (404 for any other)."""
+@dataclass(frozen=True)
+class Sender:
+    """Who an invitation is from, as the candidate is told: the organisation's
+    verified legal name (never what the account typed) and its status now."""
+
+    name: str
+    status: OrganisationStatus
+
+
+def sender_of(name: str, status: str) -> Sender:
+    return Sender(name=name, status=organisations.status_of(status))
+
+
+def invitations_with_senders() -> Select[InvitationRow, str, str]:
+    return (
+        select(InvitationRow, Employer.company_name, OrganisationRow.status)
+        .join(Employer, Employer.id == InvitationRow.employer_id)
+        .join(OrganisationRow, OrganisationRow.id == Employer.organisation_id)
+    )
+
+
+async def own_invitation(caller: Caller, invitation_id: int) -> tuple[InvitationRow, Sender]:
+    """One of the caller's invitations with who sent it (404 for any other)."""
     found = (
         await caller.session.execute(
-            select(InvitationRow, Employer.company_name)
-            .join(Employer, Employer.id == InvitationRow.employer_id)
-            .where(InvitationRow.id == invitation_id, InvitationRow.candidate_id == caller.user.id)
+            invitations_with_senders().where(
+                InvitationRow.id == invitation_id, InvitationRow.candidate_id == caller.user.id
+            )
         )
     ).first()
     if found is None:
         raise not_found("That invitation")
-    row, company = found
-    return row, company
+    row, name, status = found
+    return row, sender_of(name, status)
+
+
+async def report_of(session: AsyncSession, invitation_id: int) -> InvitationReportRow | None:
+    return await session.scalar(
+        select(InvitationReportRow).where(InvitationReportRow.invitation_id == invitation_id)
+    )
+
+
+def to_report(row: InvitationReportRow) -> InvitationReport:
+    state: ReportState = "open"
+    if row.state in ("resolved", "dismissed"):
+        state = "resolved" if row.state == "resolved" else "dismissed"
+    return InvitationReport(
+        id=row.id,
+        reason=row.reason,
+        state=state,
+        outcome=row.outcome,
+        reported_at=row.reported_at,
+        closed_at=row.closed_at,
+    )
+
+
+async def report(caller: Caller, row: InvitationRow, request: ReportRequest) -> InvitationReportRow:
+    """Put the invitation in the operator's queue; one report per invitation."""
+    if await report_of(caller.session, row.id) is not None:
+        raise ApiError(
+            409,
+            "already_reported",
+            "You have already reported this invitation; the platform has it.",
+        )
+    employer = await caller.session.get(Employer, row.employer_id)
+    if employer is None:
+        raise not_found("That invitation")
+    report_row = InvitationReportRow(
+        invitation_id=row.id,
+        candidate_id=caller.user.id,
+        organisation_id=employer.organisation_id,
+        reason=request.reason,
+        state="open",
+        outcome="",
+        reported_at=caller.platform.settings.now(),
+    )
+    caller.session.add(report_row)
+    await caller.session.flush()
+    return report_row
 
 
 async def answer_of(session: AsyncSession, invitation_id: int) -> RelayedMessageRow | None:
@@ -199,10 +273,16 @@ async def answer_of(session: AsyncSession, invitation_id: int) -> RelayedMessage
     )
 
 
-def to_invitation(row: InvitationRow, company: str, answer: RelayedMessageRow | None) -> Invitation:
+def to_invitation(
+    row: InvitationRow,
+    sender: Sender,
+    answer: RelayedMessageRow | None,
+    report: InvitationReportRow | None = None,
+) -> Invitation:
     return Invitation(
         id=row.id,
-        employer_name=company,
+        employer_name=sender.name,
+        employer_status=sender.status,
         subject=row.subject,
         body=row.body,
         job_id=row.job_id,
@@ -212,13 +292,23 @@ def to_invitation(row: InvitationRow, company: str, answer: RelayedMessageRow | 
         warnings=[TriageWarning.model_validate(w) for w in row.warnings],
         reply=answer.body if answer is not None and answer.kind == "reply" else None,
         decline_reason=answer.body if answer is not None and answer.kind == "declined" else None,
+        report=to_report(report) if report is not None else None,
     )
 
 
-async def reply(caller: Caller, row: InvitationRow, request: ReplyRequest) -> RelayedMessageRow:
+async def reply(
+    caller: Caller, row: InvitationRow, sender: Sender, request: ReplyRequest
+) -> RelayedMessageRow:
     """Relay the guarded reply and log what was shared; the caller commits."""
     if row.state != "open":
         raise already_answered(row)
+    if sender.status == "suspended":
+        raise ApiError(
+            409,
+            "sender_suspended",
+            f"The platform has suspended {sender.name}; replies to it are not relayed. "
+            "You can still decline or report the invitation.",
+        )
     session, now = caller.session, caller.platform.settings.now()
     profile = Profile.model_validate((await candidates.profile_row(session, caller.user.id)).data)
     body, _ = leak_guard(request.body, profile, "reply")

@@ -11,7 +11,13 @@ from sqlalchemy import ColumnElement, Connection, Table, and_, inspect, or_, sel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gpseeker.models import Job, JobDraft
-from gpseeker.server.tables import ApplicationRow, Employer, JobRow, SavedJobRow
+from gpseeker.server.tables import (
+    ApplicationRow,
+    Employer,
+    JobRow,
+    OrganisationRow,
+    SavedJobRow,
+)
 
 # What one unit of each salary period is worth in a year. Hourly pay assumes a
 # full-time year of 2,000 hours (40 h x 50 weeks), the usual conversion; a part-time
@@ -66,10 +72,22 @@ def open_condition(today: dt.date) -> ColumnElement[bool]:
 
 
 def to_job(
-    row: JobRow, company_name: str, today: dt.date, *, saved: bool = False, applied: bool = False
+    row: JobRow,
+    company_name: str,
+    today: dt.date,
+    *,
+    saved: bool = False,
+    applied: bool = False,
+    for_employer: bool = False,
 ) -> Job:
     """The wire form of a job. A job past its closing day reads as "closed": that is
-    what it is to a seeker, though its employer never pressed the button."""
+    what it is to a seeker, though its employer never pressed the button. A "held"
+    job (its organisation not verified, or suspended) is closed to a seeker and, to
+    its employer, open but not listed."""
+    held = row.status == "held"
+    still_open = is_open(row, today) or (
+        for_employer and held and (row.closes_at is None or row.closes_at >= today)
+    )
     return Job(
         id=row.id,
         employer_id=row.employer_id,
@@ -90,7 +108,8 @@ def to_job(
         visa_sponsorship=row.visa_sponsorship,
         apply_from_overseas=row.apply_from_overseas,
         skills=list(row.skills),
-        status="open" if is_open(row, today) else "closed",
+        status="open" if still_open else "closed",
+        listed=not held,
         posted_at=row.posted_at,
         closes_at=row.closes_at,
         saved=saved,
@@ -105,10 +124,13 @@ async def jobs_by_id(
     ids = list(job_ids)
     if not ids:
         return {}
+    # A job of an organisation the platform never verified was never listed: to a
+    # seeker it does not exist (its company name is only what an account typed).
     rows = await session.execute(
         select(JobRow, Employer.company_name)
         .join(Employer, Employer.id == JobRow.employer_id)
-        .where(JobRow.id.in_(ids))
+        .join(OrganisationRow, OrganisationRow.id == Employer.organisation_id)
+        .where(JobRow.id.in_(ids), OrganisationRow.verified_at.is_not(None))
     )
     return {row.id: (row, company) for row, company in rows}
 

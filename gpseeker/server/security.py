@@ -54,12 +54,20 @@ def new_server_secret() -> str:
     return secrets.token_urlsafe(48)
 
 
-def candidate_ref(secret: str, employer_id: int, candidate_id: int) -> str:
-    """An opaque reference to a candidate, different for every employer.
+def new_ref_secret() -> str:
+    return secrets.token_hex(32)
 
-    Deterministic, so an employer who finds a candidate twice sees one reference, and
-    keyed by the server secret, so nobody can derive a candidate's id from it or
-    compute the reference another employer was given.
+
+def candidate_ref(server_secret: str, organisation_id: int, candidate_secret: str) -> str:
+    """An opaque reference to a candidate, different for every organisation.
+
+    Deterministic, so an organisation that finds a candidate twice, from any of its
+    accounts, sees one reference. Made from the candidate's own random secret (never
+    the row id), under the server's: nobody can derive who it is, compute the
+    reference another organisation was given, or, once the candidate is deleted with
+    their secret, ever be handed the same reference for someone else.
     """
-    mac = hmac.new(secret.encode(), f"{employer_id}:{candidate_id}".encode(), hashlib.sha256)
+    mac = hmac.new(
+        server_secret.encode(), f"{organisation_id}:{candidate_secret}".encode(), hashlib.sha256
+    )
     return "c_" + base64.b32encode(mac.digest()).decode().rstrip("=")[:20].lower()

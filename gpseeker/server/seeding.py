@@ -10,21 +10,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
+from gpseeker.models import OrganisationVerify
+from gpseeker.server import organisations
 from gpseeker.server.accounts import NewAccount, create_account, normalize_email
 from gpseeker.server.demo import demo_employers
 from gpseeker.server.errors import ApiError
 from gpseeker.server.jobs import job_row
-from gpseeker.server.tables import Employer, User
+from gpseeker.server.tables import Employer, OrganisationRow, User
 
 if TYPE_CHECKING:
     from gpseeker.server.platform import Platform
 
 
 async def seed_demo(platform: Platform) -> bool:
-    """Seed the demo data (see `_seed`), then, on the embedded platform only, make sure
-    every demo employer can sign in with a password from `demo_password_file`."""
+    """Seed the demo data (see `_seed`), make sure every demo employer is a verified
+    organisation (a platform seeded before organisations existed has them pending),
+    then, on the embedded platform only, make sure every demo employer can sign in
+    with a password from `demo_password_file`."""
     added = await _seed(platform)
+    await verify_demo_organisations(platform)
     if platform.settings.demo_password_file is not None:
         await ensure_demo_passwords(platform, platform.settings.demo_password_file)
     return added
@@ -55,6 +61,40 @@ async def ensure_demo_passwords(platform: Platform, path: Path) -> None:
         for email in missing:
             users[email].password_hash = await platform.passwords.hash(known[email])
         await session.commit()
+
+
+async def verify_demo_organisations(platform: Platform) -> None:
+    """The demo employers are organisations the platform verified, under their legal
+    names, other names and domains, as a real operator would have done."""
+    demos = demo_employers(platform.settings.today())
+    emails = {normalize_email(demo.email): demo for demo in demos}
+    async with platform.sessions() as session:
+        rows = await session.execute(
+            select(User.email, OrganisationRow)
+            .join(Employer, Employer.user_id == User.id)
+            .join(OrganisationRow, OrganisationRow.id == Employer.organisation_id)
+            .where(User.email.in_(emails), OrganisationRow.status == "pending")
+        )
+        pending = list(rows)
+        if not pending:
+            return
+        try:
+            for email, organisation in pending:
+                demo = emails[email]
+                await organisations.verify(
+                    session,
+                    platform.settings.now(),
+                    organisation.id,
+                    OrganisationVerify(
+                        legal_name=demo.company_name,
+                        also_known_as=list(demo.also_known_as),
+                        domains=[demo.domain],
+                    ),
+                )
+            await session.commit()
+        except (IntegrityError, ApiError):
+            # Another process verified them at the same moment; theirs stand.
+            await session.rollback()
 
 
 def _read_passwords(path: Path) -> dict[str, str]:

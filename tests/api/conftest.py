@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,8 @@ import pytest
 from fastapi import FastAPI
 
 from gpseeker.server import ServerSettings, create_app
+from gpseeker.server.accounts import NewAccount, create_account
+from gpseeker.server.platform import Platform
 from tests.stores import STORES, fresh_database
 
 PASSWORD = "correct horse battery staple"
@@ -145,12 +148,72 @@ def job_draft(title: str = "Backend engineer", **changes: Any) -> dict[str, Any]
     return draft
 
 
+def slug(company: str) -> str:
+    """A domain label for a company's name: "Fuji Robotics Inc." -> "fuji-robotics-inc"."""
+    words = re.findall(r"[a-z0-9]+", company.casefold())
+    return "-".join(words) or "company"
+
+
 @dataclass
 class PlatformUsers:
-    """Acts on the platform as its users would, through the HTTP API only."""
+    """Acts on the platform as its users would, through the HTTP API only.
+
+    The one exception is the operator, whom no request can create: the platform's
+    own `create_account` makes it, as `gpseeker operator add` does on the database.
+    """
 
     client: httpx.AsyncClient
+    platform: Platform | None = None
     _numbers: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _operator: User | None = None
+
+    async def operator(self) -> User:
+        """The platform's operator, signed in through the API."""
+        if self._operator is None:
+            assert self.platform is not None, "PlatformUsers needs the platform for this"
+            email = "operator@platform.example"
+            await self.platform.start()
+            async with self.platform.sessions() as session:
+                await create_account(
+                    session,
+                    self.platform,
+                    NewAccount(
+                        email=email,
+                        role="operator",
+                        display_name="Platform operator",
+                        password_hash=await self.platform.passwords.hash(PASSWORD),
+                    ),
+                )
+                await session.commit()
+            response = await self.client.post(
+                "/api/v1/auth/login", json={"email": email, "password": PASSWORD}
+            )
+            assert response.status_code == 200, response.text
+            token = response.json()["token"]
+            self._operator = User(email=email, token=token, role="operator", name="Operator")
+        return self._operator
+
+    async def organisation_of(self, employer: User) -> dict[str, Any]:
+        response = await self.client.get("/api/v1/employer/organisation", headers=employer.auth)
+        assert response.status_code == 200, response.text
+        organisation: dict[str, Any] = response.json()
+        return organisation
+
+    async def verify(
+        self, employer: User, legal_name: str | None = None, **names: Any
+    ) -> dict[str, Any]:
+        """The operator verifies the employer's organisation; returns it as the
+        operator sees it."""
+        operator = await self.operator()
+        organisation = await self.organisation_of(employer)
+        response = await self.client.post(
+            f"/api/v1/operator/organisations/{organisation['id']}/verify",
+            json={"legal_name": legal_name or employer.name, **names},
+            headers=operator.auth,
+        )
+        assert response.status_code == 200, response.text
+        verified: dict[str, Any] = response.json()
+        return verified
 
     async def seeker(self, name: str = "Ana Souza", email: str | None = None) -> User:
         email = email or f"seeker{next(self._numbers)}@example.com"
@@ -160,8 +223,13 @@ class PlatformUsers:
         assert response.status_code == 201, response.text
         return User(email=email, token=response.json()["token"], role="seeker", name=name)
 
-    async def employer(self, company: str = "Fuji Robotics Inc.") -> User:
-        email = f"hr{next(self._numbers)}@employer.example"
+    async def employer(
+        self, company: str = "Fuji Robotics Inc.", *, verified: bool = True, email: str = ""
+    ) -> User:
+        """An employer account; by default of its own organisation (a domain of its
+        own), which the operator then verifies under `company`."""
+        number = next(self._numbers)
+        email = email or f"hr{number}@{slug(company)}-{number}.example"
         response = await self.client.post(
             "/api/v1/auth/signup",
             json={
@@ -172,7 +240,27 @@ class PlatformUsers:
             },
         )
         assert response.status_code == 201, response.text
-        return User(email=email, token=response.json()["token"], role="employer", name=company)
+        user = User(email=email, token=response.json()["token"], role="employer", name=company)
+        if verified and (await self.organisation_of(user))["status"] == "pending":
+            if not await self._try_verify(user, company):
+                # Two employers of one name in a test are two companies of one name,
+                # which the platform tells apart by their verified legal names.
+                user.name = f"{company} ({number})"
+                assert await self._try_verify(user, user.name)
+        return user
+
+    async def _try_verify(self, employer: User, legal_name: str) -> bool:
+        operator = await self.operator()
+        organisation = await self.organisation_of(employer)
+        response = await self.client.post(
+            f"/api/v1/operator/organisations/{organisation['id']}/verify",
+            json={"legal_name": legal_name},
+            headers=operator.auth,
+        )
+        if response.status_code == 409 and response.json()["error"]["code"] == "name_taken":
+            return False
+        assert response.status_code == 200, response.text
+        return True
 
     async def save_profile(self, user: User, profile: dict[str, Any]) -> httpx.Response:
         current = await self.client.get("/api/v1/me/profile", headers=user.auth)
@@ -237,5 +325,5 @@ class PlatformUsers:
 
 
 @pytest.fixture
-def users(client: httpx.AsyncClient) -> PlatformUsers:
-    return PlatformUsers(client)
+def users(client: httpx.AsyncClient, app: FastAPI) -> PlatformUsers:
+    return PlatformUsers(client, app.state.platform)

@@ -76,7 +76,11 @@ async def test_each_seeker_reads_only_their_own_data(
     assert (await client.get("/api/v1/me/disclosures", headers=ben.auth)).json() == []
     assert (await client.get("/api/v1/me/profile-views", headers=ben.auth)).json() == []
     ben_blocks = (await client.get("/api/v1/me/blocked-companies", headers=ben.auth)).json()
-    assert [company["name"] for company in ben_blocks["companies"]] == ["Kaede Inc."]
+    # His current company, and the job full_profile gives him with no end date.
+    assert [company["name"] for company in ben_blocks["companies"]] == [
+        "Kaede Inc.",
+        "Sakura Systems K.K.",
+    ]
 
 
 async def test_each_employer_opens_only_the_references_issued_to_it(

@@ -36,7 +36,7 @@ async def test_two_workers_on_one_database_give_an_employer_the_same_reference(
         await app.state.platform.start()
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://worker") as client:
-            users = PlatformUsers(client)
+            users = PlatformUsers(client, app.state.platform)
             if index == 0:
                 employer = await users.employer("Fuji Robotics")
                 await users.searchable_seeker(skills=["Haskell"])

@@ -132,6 +132,8 @@ async def test_a_pre_alembic_database_is_adopted_with_its_data(
     assert await database_differences(database_url) == []
     worker = create_app(database_url, settings=settings, upgrade_schema=False)
     async with users_of(worker) as users:
+        # Its employer is now a pending organisation, which the operator verifies.
+        await users.verify(people["employer"], "Fuji Robotics Inc.")
         assert await everything(users, people) == before
         # The yearly salary the old file lacked was computed from the posted one.
         ana = people["ana"]

@@ -33,6 +33,7 @@ from gpseeker.client import (
 from gpseeker.config import TokenStore
 from gpseeker.models import InvitationRequest, Profile, Visibility
 from gpseeker.server import ServerSettings, create_app
+from tests.organisations import verify_organisation_of
 
 BASE = "http://platform.test"
 PASSWORD = "correct horse battery staple"
@@ -158,9 +159,14 @@ async def test_client_side_validation_fails_before_any_request() -> None:
 
 async def test_employer_refusals_are_typed(app: FastAPI) -> None:
     async with await EmployerClient.signup(
-        BASE, "hr@example.com", PASSWORD, "Sakura Systems KK",
+        BASE, "hr@sakura.example", PASSWORD, "Sakura Systems KK",
         transport=httpx.ASGITransport(app=app),
     ) as employer:  # fmt: skip
+        with pytest.raises(ForbiddenError) as pending:
+            await employer.search_resumes("python")
+        assert pending.value.code == "organisation_pending"
+        assert "waiting for verification by the platform" in pending.value.message
+        await verify_organisation_of(app.state.platform, "hr@sakura.example")
         with pytest.raises(NotFoundError):
             await employer.view_candidate("no-such-reference")
     async with await seeker(app) as candidate:
@@ -194,8 +200,9 @@ async def test_a_searchable_candidate_is_found_by_an_employer(app: FastAPI) -> N
         await candidate.set_blocked_companies(["Other Corp"])
         assert [c.name for c in (await candidate.blocked_companies()).companies] == ["Other Corp"]
     async with await EmployerClient.signup(
-        BASE, "hr@example.com", PASSWORD, "Sakura KK", transport=httpx.ASGITransport(app=app)
+        BASE, "hr@sakura.example", PASSWORD, "Sakura KK", transport=httpx.ASGITransport(app=app)
     ) as employer:
+        await verify_organisation_of(app.state.platform, "hr@sakura.example")
         page = await employer.search_resumes("rust")
         assert [hit.headline for hit in page.items] == ["Rust developer"]
         view = await employer.view_candidate(page.items[0].candidate_ref)
@@ -262,8 +269,9 @@ async def invite_searchable(app: FastAPI, candidate: PlatformClient) -> int:
     await candidate.put_profile(profile, envelope.etag)
     await candidate.set_visibility(Visibility(resume="searchable"))
     async with await EmployerClient.signup(
-        BASE, "hr@example.com", PASSWORD, "Sakura KK", transport=httpx.ASGITransport(app=app)
+        BASE, "hr@sakura.example", PASSWORD, "Sakura KK", transport=httpx.ASGITransport(app=app)
     ) as employer:
+        await verify_organisation_of(app.state.platform, "hr@sakura.example")
         page = await employer.search_resumes("rust")
         sent = await employer.invite(
             page.items[0].candidate_ref, InvitationRequest(subject="Hello", body="A role?")

@@ -52,7 +52,7 @@ async def seeker_and_job(database_url: str) -> tuple[int, int]:
     transport = httpx.ASGITransport(app=app)
     try:
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            users = PlatformUsers(client)
+            users = PlatformUsers(client, app.state.platform)
             employer = await users.employer("Fuji Robotics Inc.")
             job_id = await users.post_job(employer)
             seeker = await users.seeker("Ana Souza")

@@ -8,11 +8,11 @@ from fastapi import APIRouter, Path, Request, Response
 from sqlalchemy import select
 
 from gpseeker.models import Application, ApplicationRequest
-from gpseeker.server import applications, idempotency
+from gpseeker.server import applications, idempotency, organisations
 from gpseeker.server.deps import SeekerDep
 from gpseeker.server.errors import error_responses, not_found
 from gpseeker.server.routes.jobs import JobId
-from gpseeker.server.tables import ApplicationRow, Employer, JobRow
+from gpseeker.server.tables import ApplicationRow, Employer, JobRow, OrganisationRow
 
 router = APIRouter(prefix="/api/v1", tags=["applications"])
 
@@ -59,17 +59,20 @@ async def apply(
 )
 async def my_applications(caller: SeekerDep) -> list[Application]:
     rows = await caller.session.execute(
-        select(ApplicationRow, JobRow.title, Employer.company_name)
+        select(ApplicationRow, JobRow.title, Employer.company_name, OrganisationRow.status)
         .join(JobRow, JobRow.id == ApplicationRow.job_id)
         .join(Employer, Employer.id == ApplicationRow.employer_id)
+        .join(OrganisationRow, OrganisationRow.id == Employer.organisation_id)
         .where(ApplicationRow.candidate_id == caller.user.id)
         .order_by(ApplicationRow.created_at.desc(), ApplicationRow.id.desc())
     )
     found = list(rows)
-    events = await applications.timelines(caller.session, [row.id for row, _, _ in found])
+    events = await applications.timelines(caller.session, [row.id for row, *_ in found])
     return [
-        applications.to_application(row, title, company, events[row.id])
-        for row, title, company in found
+        applications.to_application(
+            row, title, company, events[row.id], organisations.status_of(status)
+        )
+        for row, title, company, status in found
     ]
 
 

@@ -19,9 +19,15 @@ def invalid_credentials() -> ApiError:
     return ApiError(401, "invalid_credentials", "The e-mail address or password is wrong.")
 
 
+def role_of(user: User) -> Role:
+    roles: tuple[Role, ...] = ("seeker", "employer", "operator")
+    return next((role for role in roles if role == user.role), "seeker")
+
+
 def _session(token: str, user: User) -> Session:
-    role: Role = "employer" if user.role == "employer" else "seeker"
-    return Session(token=token, role=role, email=user.email, display_name=user.display_name)
+    return Session(
+        token=token, role=role_of(user), email=user.email, display_name=user.display_name
+    )
 
 
 @router.post(
@@ -65,5 +71,6 @@ async def logout(caller: CallerDep) -> Response:
 
 @router.get("/me", responses=error_responses(401), summary="The signed-in account")
 async def me(caller: CallerDep) -> Account:
-    role: Role = "employer" if caller.user.role == "employer" else "seeker"
-    return Account(email=caller.user.email, role=role, display_name=caller.user.display_name)
+    return Account(
+        email=caller.user.email, role=role_of(caller.user), display_name=caller.user.display_name
+    )

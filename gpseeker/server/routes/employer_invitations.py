@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from gpseeker.models import InvitationRequest, RelayedMessage, SentInvitation
 from gpseeker.server import idempotency, invitations
-from gpseeker.server.deps import EmployerDep
+from gpseeker.server.deps import EmployerDep, VerifiedEmployerDep
 from gpseeker.server.errors import error_responses
 from gpseeker.server.tables import InvitationRow, RelayedMessageRow
 
@@ -26,7 +26,7 @@ router = APIRouter(prefix="/api/v1/employer", tags=["employer"])
     "429 rate_limited with Retry-After past the daily cap",
 )
 async def invite(
-    caller: EmployerDep,
+    caller: VerifiedEmployerDep,
     candidate_ref: Annotated[str, Path(max_length=64)],
     body: InvitationRequest,
     request: Request,

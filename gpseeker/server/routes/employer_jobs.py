@@ -21,7 +21,13 @@ REQUIRED_FIELDS = frozenset({"title", "description", "status"})
 
 
 def _job(caller: EmployerCaller, row: JobRow) -> Job:
-    return to_job(row, caller.employer.company_name, caller.platform.settings.today())
+    return to_job(
+        row, caller.employer.company_name, caller.platform.settings.today(), for_employer=True
+    )
+
+
+def _listed(caller: EmployerCaller) -> bool:
+    return caller.organisation.status == "verified"
 
 
 @router.post(
@@ -29,7 +35,8 @@ def _job(caller: EmployerCaller, row: JobRow) -> Job:
     status_code=201,
     response_model=Job,
     responses=error_responses(400, 401, 403, 422),
-    summary="Post a job: open and searchable at once (Idempotency-Key honoured)",
+    summary="Post a job: open and searchable at once if your organisation is verified, "
+    "otherwise kept unlisted until it is (Idempotency-Key honoured)",
 )
 async def post_job(
     body: JobDraft,
@@ -42,6 +49,9 @@ async def post_job(
 
     async def post() -> Job:
         row = job_row(caller.employer.id, body, caller.platform.settings.now())
+        if not _listed(caller):
+            # Kept, and listed the moment the platform verifies the organisation.
+            row.status = "held"
         session.add(row)
         await session.flush()
         return _job(caller, row)
@@ -68,6 +78,8 @@ async def edit_job(job_id: JobId, body: JobPatch, caller: EmployerDep, request: 
     high = changes.get("salary_max", row.salary_max)
     if low is not None and high is not None and high < low:
         raise invalid("salary_max", "the highest salary is below the lowest")
+    if changes.get("status") == "open" and not _listed(caller):
+        changes["status"] = "held"
     for name, value in changes.items():
         setattr(row, name, value)
     row.salary_yearly_min_jpy = yearly_jpy(row.salary_min, row.salary_period)

@@ -7,11 +7,11 @@ from typing import Annotated, NoReturn
 from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy import func, select
 
-from gpseeker.models import DeclineRequest, Invitation, ReplyRequest, UnreadCount
+from gpseeker.models import DeclineRequest, Invitation, ReplyRequest, ReportRequest, UnreadCount
 from gpseeker.server import idempotency, invitations
 from gpseeker.server.deps import Caller, SeekerDep
 from gpseeker.server.errors import error_responses
-from gpseeker.server.tables import Employer, InvitationRow, RelayedMessageRow
+from gpseeker.server.tables import InvitationReportRow, InvitationRow, RelayedMessageRow
 
 router = APIRouter(prefix="/api/v1/me/invitations", tags=["invitations"])
 
@@ -29,9 +29,10 @@ async def list_invitations(
     unread: Annotated[bool, Query(description="only the unread ones")] = False,
 ) -> list[Invitation]:
     statement = (
-        select(InvitationRow, Employer.company_name, RelayedMessageRow)
-        .join(Employer, Employer.id == InvitationRow.employer_id)
+        invitations.invitations_with_senders()
+        .add_columns(RelayedMessageRow, InvitationReportRow)
         .outerjoin(RelayedMessageRow, RelayedMessageRow.invitation_id == InvitationRow.id)
+        .outerjoin(InvitationReportRow, InvitationReportRow.invitation_id == InvitationRow.id)
         .where(InvitationRow.candidate_id == caller.user.id)
         .order_by(
             InvitationRow.read_at.is_not(None),  # false (unread) sorts first
@@ -42,7 +43,10 @@ async def list_invitations(
     if unread:
         statement = statement.where(InvitationRow.read_at.is_(None))
     rows = await caller.session.execute(statement)
-    return [invitations.to_invitation(row, company, answer) for row, company, answer in rows]
+    return [
+        invitations.to_invitation(row, invitations.sender_of(name, status), answer, report)
+        for row, name, status, answer, report in rows
+    ]
 
 
 @router.get(
@@ -65,9 +69,14 @@ async def unread_count(caller: SeekerDep) -> UnreadCount:
     summary="One of your invitations (reading it here does not mark it read)",
 )
 async def get_invitation(caller: SeekerDep, invitation_id: InvitationId) -> Invitation:
-    row, company = await invitations.own_invitation(caller, invitation_id)
+    row, sender = await invitations.own_invitation(caller, invitation_id)
+    return await _current(caller, row, sender)
+
+
+async def _current(caller: Caller, row: InvitationRow, sender: invitations.Sender) -> Invitation:
     answer = await invitations.answer_of(caller.session, row.id)
-    return invitations.to_invitation(row, company, answer)
+    report = await invitations.report_of(caller.session, row.id)
+    return invitations.to_invitation(row, sender, answer, report)
 
 
 @router.post(
@@ -76,12 +85,25 @@ async def get_invitation(caller: SeekerDep, invitation_id: InvitationId) -> Invi
     summary="Mark an invitation read; marking it again changes nothing",
 )
 async def mark_read(caller: SeekerDep, invitation_id: InvitationId) -> Invitation:
-    row, company = await invitations.own_invitation(caller, invitation_id)
+    row, sender = await invitations.own_invitation(caller, invitation_id)
     if row.read_at is None:
         row.read_at = caller.platform.settings.now()
         await caller.session.commit()
-    answer = await invitations.answer_of(caller.session, row.id)
-    return invitations.to_invitation(row, company, answer)
+    return await _current(caller, row, sender)
+
+
+@router.post(
+    "/{invitation_id}/report",
+    responses=error_responses(400, 401, 403, 404, 409, 422),
+    summary="Report an invitation to the platform's operator (a scam, harassment, an "
+    "employer that is not who it says); 409 already_reported",
+)
+async def report(caller: SeekerDep, invitation_id: InvitationId, body: ReportRequest) -> Invitation:
+    row, sender = await invitations.own_invitation(caller, invitation_id)
+    await invitations.report(caller, row, body)
+    row.read_at = row.read_at or caller.platform.settings.now()
+    await caller.session.commit()
+    return await _current(caller, row, sender)
 
 
 @router.post(
@@ -128,13 +150,14 @@ async def _answer(
 ) -> Response:
 
     async def act() -> Invitation:
-        row, company = await invitations.own_invitation(caller, invitation_id)
+        row, sender = await invitations.own_invitation(caller, invitation_id)
         if isinstance(body, ReplyRequest):
-            answer = await invitations.reply(caller, row, body)
+            answer = await invitations.reply(caller, row, sender, body)
         else:
             answer = await invitations.decline(caller, row, body)
         await caller.session.flush()
-        return invitations.to_invitation(row, company, answer)
+        report = await invitations.report_of(caller.session, row.id)
+        return invitations.to_invitation(row, sender, answer, report)
 
     async def lost_race() -> NoReturn:
         # Another answer to the same invitation (a reply and a decline at once) won.

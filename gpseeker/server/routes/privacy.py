@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 from sqlalchemy import select
 
 from gpseeker.models import (
     BlockedCompanies,
     BlockedCompanyList,
     DisclosureEvent,
+    OrganisationMatch,
     Profile,
     ProfileViewEvent,
     Visibility,
 )
-from gpseeker.server import candidates, erase_requests
+from gpseeker.server import candidates, erase_requests, organisations
 from gpseeker.server.deps import SeekerDep
 from gpseeker.server.errors import error_responses
-from gpseeker.server.tables import Disclosure, Employer, JobRow, ProfileView
+from gpseeker.server.tables import Disclosure, Employer, JobRow, OrganisationRow, ProfileView
 
 router = APIRouter(prefix="/api/v1/me", tags=["candidate"])
 
@@ -61,9 +64,22 @@ async def get_blocked_companies(caller: SeekerDep) -> BlockedCompanyList:
     summary="Replace the blocked companies; leaving out the current company unblocks it",
 )
 async def put_blocked_companies(body: BlockedCompanies, caller: SeekerDep) -> BlockedCompanyList:
-    await candidates.replace_blocked_companies(caller.session, caller.user.id, body.companies)
+    await candidates.replace_blocked_companies(caller.session, caller.user.id, body.entries())
     await caller.session.commit()
     return await candidates.blocked_companies(caller.session, caller.user.id)
+
+
+@router.get(
+    "/blockable-organisations",
+    responses=error_responses(401, 403, 422),
+    summary="Verified organisations one of whose names matches a typed company name "
+    "(letter case, spacing, punctuation, invisible characters and legal forms ignored)",
+)
+async def blockable_organisations(
+    caller: SeekerDep,
+    q: Annotated[str, Query(min_length=1, max_length=120, description="a company name")],
+) -> list[OrganisationMatch]:
+    return await organisations.blockable(caller.session, q)
 
 
 @router.get(
@@ -73,13 +89,20 @@ async def put_blocked_companies(body: BlockedCompanies, caller: SeekerDep) -> Bl
 )
 async def profile_views(caller: SeekerDep) -> list[ProfileViewEvent]:
     rows = await caller.session.execute(
-        select(ProfileView.at, Employer.company_name, ProfileView.context)
+        select(ProfileView.at, Employer.company_name, OrganisationRow.status, ProfileView.context)
         .join(Employer, Employer.id == ProfileView.employer_id)
+        .join(OrganisationRow, OrganisationRow.id == Employer.organisation_id)
         .where(ProfileView.candidate_id == caller.user.id)
         .order_by(ProfileView.at.desc(), ProfileView.id.desc())
     )
     return [
-        ProfileViewEvent(at=at, employer_name=name, context=context) for at, name, context in rows
+        ProfileViewEvent(
+            at=at,
+            employer_name=name,
+            employer_status=organisations.status_of(status),
+            context=context,
+        )
+        for at, name, status, context in rows
     ]
 
 
@@ -92,21 +115,23 @@ async def disclosures(caller: SeekerDep) -> list[DisclosureEvent]:
     # Each event names its job, and carries the answer to the candidate's request
     # that the employer erase what it received (if they asked).
     rows = await caller.session.execute(
-        select(Disclosure, Employer.company_name, JobRow.title)
+        select(Disclosure, Employer.company_name, OrganisationRow.status, JobRow.title)
         .join(Employer, Employer.id == Disclosure.employer_id)
+        .join(OrganisationRow, OrganisationRow.id == Employer.organisation_id)
         .outerjoin(JobRow, JobRow.id == Disclosure.job_id)
         .where(Disclosure.candidate_id == caller.user.id)
         .order_by(Disclosure.at.desc(), Disclosure.id.desc())
     )
     erase = await erase_requests.states_by_application(caller.session, caller.user.id)
     events: list[DisclosureEvent] = []
-    for event, name, title in rows:
+    for event, name, status, title in rows:
         state, reason = erase.get(event.application_id or 0, (None, ""))
         events.append(
             DisclosureEvent(
                 id=event.id,
                 at=event.at,
                 employer_name=name,
+                employer_status=organisations.status_of(status),
                 fields=event.fields,
                 reason=event.reason,
                 job_id=event.job_id,

@@ -92,7 +92,7 @@ async def put_profile(
     if result.rowcount != 1:  # type: ignore[attr-defined]
         await session.rollback()
         raise _stale(current + 1)
-    await candidates.block_current_company(session, user_id, body.identity.current_company)
+    await candidates.block_current_companies(session, user_id, body)
     visibility = await candidates.visibility_row(session, user_id)
     await candidates.refresh_resume_document(session, platform, user_id, body, visibility)
     await session.commit()

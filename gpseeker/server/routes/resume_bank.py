@@ -13,9 +13,9 @@ from gpseeker.models import EmployerView, Profile, ResumeBankHit, ResumeBankPage
 from gpseeker.privacy import employer_view
 from gpseeker.server import candidates
 from gpseeker.server.db import insert_ignoring_duplicates
-from gpseeker.server.deps import EmployerCaller, EmployerDep
+from gpseeker.server.deps import EmployerCaller, VerifiedEmployerDep
 from gpseeker.server.errors import error_responses, invalid, not_found
-from gpseeker.server.search import keywords
+from gpseeker.server.search import Eligibility, keywords
 from gpseeker.server.security import candidate_ref
 from gpseeker.server.tables import (
     CandidateRef,
@@ -52,7 +52,7 @@ def decode_cursor(cursor: str) -> int:
     summary="Search searchable candidates by keyword, best match first (empty: newest)",
 )
 async def search_resume_bank(
-    caller: EmployerDep,
+    caller: VerifiedEmployerDep,
     q: Annotated[str, Query(max_length=500, description="keywords; all must match")] = "",
     cursor: Annotated[str | None, Query(max_length=100)] = None,
     limit: Annotated[int | None, Query(ge=1, le=MAX_PAGE)] = None,
@@ -60,19 +60,22 @@ async def search_resume_bank(
     settings = caller.platform.settings
     size = min(limit or settings.resume_bank_page_size, settings.resume_bank_max_page_size)
     offset = decode_cursor(cursor) if cursor else 0
-    eligible = candidates.eligible_for(caller.employer.normalized_name, settings.today())
+    eligible = _eligible(caller)
     ids = await caller.platform.search.search(
         caller.session, keywords(q), eligible, offset=offset, limit=size + 1
     )
     more = len(ids) > size
     ids = ids[:size]
-    refs = await _issue_refs(caller, ids)
     rows = await caller.session.execute(
-        select(ResumeDocument.candidate_id, ResumeDocument.hit).where(
-            ResumeDocument.candidate_id.in_(ids)
-        )
+        select(ResumeDocument.candidate_id, ResumeDocument.hit, User.ref_secret)
+        .join(User, User.id == ResumeDocument.candidate_id)
+        .where(ResumeDocument.candidate_id.in_(ids))
     )
-    hits: dict[int, dict[str, Any]] = {candidate_id: hit for candidate_id, hit in rows}
+    hits: dict[int, dict[str, Any]] = {}
+    secrets: dict[int, str | None] = {}
+    for candidate_id, hit, secret in rows:
+        hits[candidate_id], secrets[candidate_id] = hit, secret
+    refs = await _issue_refs(caller, secrets)
     await caller.session.commit()
     items = [
         ResumeBankHit.model_validate({**hits[candidate_id], "candidate_ref": refs[candidate_id]})
@@ -88,16 +91,17 @@ async def search_resume_bank(
     summary="Open one candidate's masked profile; the candidate sees that you did",
 )
 async def open_candidate(
-    caller: EmployerDep,
+    caller: VerifiedEmployerDep,
     candidate_ref: Annotated[str, Path(max_length=64)],
 ) -> EmployerView:
     session, settings = caller.session, caller.platform.settings
     candidate_id = await session.scalar(
         select(CandidateRef.candidate_id).where(
-            CandidateRef.employer_id == caller.employer.id, CandidateRef.ref == candidate_ref
+            CandidateRef.organisation_id == caller.organisation.id,
+            CandidateRef.ref == candidate_ref,
         )
     )
-    eligible = candidates.eligible_for(caller.employer.normalized_name, settings.today())
+    eligible = _eligible(caller)
     # Locked, blocked, unknown and another employer's reference: one identical answer,
     # so that a 404 tells the employer nothing about whether the candidate exists.
     if candidate_id is None or (
@@ -134,14 +138,25 @@ def _view(
     )
 
 
-async def _issue_refs(caller: EmployerCaller, candidate_ids: list[int]) -> dict[int, str]:
-    """Compute this employer's references and record them, so opening one later is a
-    key lookup instead of trying the HMAC against every candidate."""
-    employer_id = caller.employer.id
-    refs = {
-        candidate_id: candidate_ref(caller.platform.secret, employer_id, candidate_id)
-        for candidate_id in candidate_ids
-    }
+def _eligible(caller: EmployerCaller) -> Eligibility:
+    organisation = caller.organisation
+    return candidates.eligible_for(
+        organisation.id, organisation.match_keys, caller.platform.settings.today()
+    )
+
+
+async def _issue_refs(caller: EmployerCaller, secrets: dict[int, str | None]) -> dict[int, str]:
+    """Compute this organisation's references and record them, so opening one later
+    is a key lookup instead of trying the HMAC against every candidate."""
+    organisation_id = caller.organisation.id
+    refs: dict[int, str] = {}
+    for candidate_id, secret in secrets.items():
+        if secret is None:
+            refs[candidate_id] = await candidates.issue_ref(
+                caller.session, caller.platform, organisation_id, candidate_id
+            )
+        else:
+            refs[candidate_id] = candidate_ref(caller.platform.secret, organisation_id, secret)
     if refs:
         await caller.session.execute(
             insert_ignoring_duplicates(
@@ -149,7 +164,7 @@ async def _issue_refs(caller: EmployerCaller, candidate_ids: list[int]) -> dict[
                 caller.platform.engine.dialect.name,
             ),
             [
-                {"employer_id": employer_id, "ref": ref, "candidate_id": candidate_id}
+                {"organisation_id": organisation_id, "ref": ref, "candidate_id": candidate_id}
                 for candidate_id, ref in refs.items()
             ],
         )

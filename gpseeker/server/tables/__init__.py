@@ -12,20 +12,38 @@ from gpseeker.server.tables.erasure import EraseRequestRow
 from gpseeker.server.tables.invitations import InvitationRow, RelayedMessageRow
 from gpseeker.server.tables.jobs import JobRow, SavedJobRow, SavedSearchRow
 from gpseeker.server.tables.mail import SubscriptionRow, UnsubscribeToken
-from gpseeker.server.tables.profiles import BlockedCompanyRow, ProfileRow, VisibilityRow
+from gpseeker.server.tables.organisations import (
+    InvitationReportRow,
+    OrganisationDomain,
+    OrganisationKey,
+    OrganisationName,
+    OrganisationRow,
+)
+from gpseeker.server.tables.profiles import (
+    BlockedCompanyKey,
+    BlockedCompanyRow,
+    ProfileRow,
+    VisibilityRow,
+)
 from gpseeker.server.tables.resume_bank import CandidateRef, ResumeDocument
 
 __all__ = [
     "ApplicationEvent",
     "ApplicationRow",
+    "BlockedCompanyKey",
     "BlockedCompanyRow",
     "CandidateRef",
     "Disclosure",
     "Employer",
     "EraseRequestRow",
     "IdempotentAnswer",
+    "InvitationReportRow",
     "InvitationRow",
     "JobRow",
+    "OrganisationDomain",
+    "OrganisationKey",
+    "OrganisationName",
+    "OrganisationRow",
     "ProfileRow",
     "ProfileView",
     "RelayedMessageRow",

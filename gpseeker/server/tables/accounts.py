@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gpseeker.server.db import Base, UTCDateTime
@@ -12,6 +12,9 @@ from gpseeker.server.db import Base, UTCDateTime
 
 class User(Base):
     __tablename__ = "users"
+    # Ids are never reused (SQLite would otherwise give a deleted account's id to the
+    # next signup; PostgreSQL's sequences never do).
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(320), unique=True)
@@ -19,6 +22,10 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(16))
     display_name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # Candidates only: the random secret their references are made from
+    # (security.candidate_ref). Gone with the account, so a deleted candidate's
+    # references can never be computed again, for anyone.
+    ref_secret: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class Token(Base):
@@ -32,12 +39,28 @@ class Token(Base):
 
 
 class Employer(Base):
+    """An employer account's place in its organisation.
+
+    `company_name` is the name candidates are shown: the organisation's legal name,
+    written here by `server/organisations.py` (never by the account) so that the job
+    search's text indexes carry it. What the account typed at signup stays in
+    `typed_company_name`, for the operator only.
+    """
+
     __tablename__ = "employers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
+    )
+    # "admin" approves the organisation's new accounts; "member" does not.
+    org_role: Mapped[str] = mapped_column(String(8), default="member")
+    # A new account of a verified organisation waits for an admin or the operator.
+    approved: Mapped[bool] = mapped_column(Boolean, default=False)
     company_name: Mapped[str] = mapped_column(String(200))
-    # What candidates' blocks are compared with (privacy.normalize_company).
+    typed_company_name: Mapped[str] = mapped_column(String(200))
+    # privacy.normalize_company(company_name), kept for the SQL that needs a name.
     normalized_name: Mapped[str] = mapped_column(String(200), index=True)
     about: Mapped[str] = mapped_column(String(5000), default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

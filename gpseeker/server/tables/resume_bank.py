@@ -31,12 +31,13 @@ class ResumeDocument(Base):
 
 
 class CandidateRef(Base):
-    """A reference issued to one employer for one candidate; meaningless to any other."""
+    """A reference issued to one organisation for one candidate; meaningless to any
+    other. Every account of the organisation sees the same reference."""
 
     __tablename__ = "candidate_refs"
 
-    employer_id: Mapped[int] = mapped_column(
-        ForeignKey("employers.id", ondelete="CASCADE"), primary_key=True
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True
     )
     ref: Mapped[str] = mapped_column(String(40), primary_key=True)
     candidate_id: Mapped[int] = mapped_column(

@@ -21,6 +21,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # A file adopted with today's models (schema._adopt) has no blocked_companies:
+    # revision 0004 replaced it.
+    if "blocked_companies" not in sa.inspect(op.get_bind()).get_table_names():
+        return
     # IF NOT EXISTS: a pre-Alembic file is adopted by today's models' create_all
     # (schema.py), which already made this index, then stamped 0001 and upgraded.
     op.create_index(
