@@ -78,12 +78,18 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
+from sqlalchemy import select
 
 from gpseeker.client.base import nothing_changed
 from gpseeker.client.retry import RETRY_STATUSES, RetryPolicy
+from gpseeker.models import OrganisationVerify
+from gpseeker.server import organisations
 from gpseeker.server.db import async_url
 from gpseeker.server.demo import synthetic_jobs, synthetic_profiles
+from gpseeker.server.platform import Platform
 from gpseeker.server.settings import ServerSettings
+from gpseeker.server.tables import Employer as EmployerRow
+from gpseeker.server.tables import User
 
 T = TypeVar("T")
 CLIENT_RETRY = RetryPolicy()
@@ -526,6 +532,29 @@ async def make_employer(base_url: str, email: str, company: str, jobs: list[Any]
     return Employer(email=email, token=token, job_ids=job_ids)
 
 
+async def verify_organisations(database: str, emails: list[str]) -> None:
+    """What the operator does for a new organisation, on the database directly."""
+    platform = Platform(database, ServerSettings())
+    await platform.start()
+    try:
+        async with platform.sessions() as session:
+            found = await session.execute(
+                select(EmployerRow.organisation_id, EmployerRow.typed_company_name)
+                .join(User, User.id == EmployerRow.user_id)
+                .where(User.email.in_(emails))
+            )
+            for organisation_id, name in found.all():
+                await organisations.verify(
+                    session,
+                    platform.settings.now(),
+                    organisation_id,
+                    OrganisationVerify(legal_name=name),
+                )
+            await session.commit()
+    finally:
+        await platform.aclose()
+
+
 async def make_actors(
     base_url: str, candidates: int, employers: int, run_id: str, seed: int
 ) -> tuple[list[Candidate], list[Employer]]:
@@ -554,7 +583,8 @@ async def make_actors(
             limited(
                 make_employer(
                     base_url,
-                    f"load-{run_id}-e{number}@bench.example",
+                    # A domain each: every load employer is an organisation of its own.
+                    f"hr@e{number}.load-{run_id}.bench.example",
                     f"Load Test {run_id} {number} K.K.",
                     drafts[number * JOBS_PER_EMPLOYER : (number + 1) * JOBS_PER_EMPLOYER],
                 )
@@ -625,9 +655,14 @@ async def run_load(
     seconds: float,
     runs: int,
     seed: int,
+    database: str | None = None,
 ) -> tuple[list[RunResult], list[Candidate], list[Employer]]:
     """Sign the actors up, then `runs` timed parts of `seconds` with the same actors
-    (who never apply to a job twice, and share the invitation budget between runs)."""
+    (who never apply to a job twice, and share the invitation budget between runs).
+
+    The employers' organisations are verified on `database`, as the platform's
+    operator would; against a bare --url the operator must do it
+    (`gpseeker operator verify`), or every employer request is a 403."""
     employers_count = max(1, round(concurrency * employer_share))
     candidates_count = max(1, concurrency - employers_count)
     run_id = secrets.token_hex(3)
@@ -635,6 +670,8 @@ async def run_load(
     candidates, employers = await make_actors(
         base_url, candidates_count, employers_count, run_id, seed
     )
+    if database is not None:
+        await verify_organisations(database, [employer.email for employer in employers])
     print(
         f"{len(candidates)} candidates and {len(employers)} employers signed up in "
         f"{time.perf_counter() - setup_started:.1f} s; {runs} x {seconds:g} s",
@@ -829,6 +866,7 @@ def main() -> int:
             seconds=args.seconds,
             runs=args.runs,
             seed=args.seed,
+            database=database,
         )
         return results, await verify(base_url, candidates, employers)
 

@@ -30,6 +30,7 @@ import argparse
 import asyncio
 import datetime as dt
 import os
+import secrets
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -39,7 +40,13 @@ from typing import Any
 from sqlalchemy import func, insert, select, text
 
 from gpseeker.models import Profile, Visibility
-from gpseeker.privacy import employer_view, normalize_company, searchable_text
+from gpseeker.privacy import (
+    company_key,
+    company_keys,
+    employer_view,
+    normalize_company,
+    searchable_text,
+)
 from gpseeker.server.candidates import INDEX_REF, bank_hit
 from gpseeker.server.db import async_url
 from gpseeker.server.demo import synthetic_jobs, synthetic_profiles
@@ -47,9 +54,13 @@ from gpseeker.server.jobs import job_row
 from gpseeker.server.platform import Platform
 from gpseeker.server.settings import ServerSettings
 from gpseeker.server.tables import (
+    BlockedCompanyKey,
     BlockedCompanyRow,
     Employer,
     JobRow,
+    OrganisationKey,
+    OrganisationName,
+    OrganisationRow,
     ProfileRow,
     ResumeDocument,
     User,
@@ -94,6 +105,7 @@ def candidate_rows(
         "profiles": [],
         "visibility": [],
         "blocked": [],
+        "block_keys": [],
         "documents": [],
     }
     distinct = max(1, count // copies)
@@ -136,6 +148,7 @@ def add_candidate(
             "role": "seeker",
             "display_name": profile.identity.full_name,
             "created_at": created,
+            "ref_secret": secrets.token_hex(32),
         }
     )
     rows["profiles"].append(
@@ -158,15 +171,21 @@ def add_candidate(
         }
     )
     company = profile.identity.current_company
-    if company and (normalized := normalize_company(company)):
+    if company and (key := company_key(company)):
+        # One block per candidate at most: its id can be the candidate's.
         rows["blocked"].append(
             {
+                "id": user_id,
                 "user_id": user_id,
-                "normalized_name": normalized,
+                "ident": f"name:{key}",
                 "name": company,
                 "automatic": True,
                 "dismissed": False,
             }
+        )
+        rows["block_keys"].extend(
+            {"block_id": user_id, "key": spelling, "user_id": user_id}
+            for spelling in company_keys(company)
         )
     rows["documents"].append({"candidate_id": user_id, **document, "updated_at": created})
 
@@ -224,17 +243,48 @@ async def fill(
             for number in range(employers)
         ]
         await connection.execute(insert(User), users)
+        # Each bulk employer is an organisation of its own, verified.
+        organisation_ids = []
+        for user in users:
+            name = str(user["display_name"])
+            keys = sorted(company_keys(name))
+            organisation_id = await connection.scalar(
+                insert(OrganisationRow)
+                .values(
+                    legal_name=name,
+                    status="verified",
+                    match_keys=keys,
+                    created_at=now,
+                    verified_at=now,
+                )
+                .returning(OrganisationRow.id)
+            )
+            organisation_ids.append(organisation_id)
+            await connection.execute(
+                insert(OrganisationName).values(
+                    organisation_id=organisation_id, name=name, kind="legal", key=company_key(name)
+                )
+            )
+            if keys:
+                await connection.execute(
+                    insert(OrganisationKey),
+                    [{"key": key, "organisation_id": organisation_id} for key in keys],
+                )
         await connection.execute(
             insert(Employer),
             [
                 {
                     "user_id": user["id"],
+                    "organisation_id": organisation_id,
+                    "org_role": "admin",
+                    "approved": True,
                     "company_name": user["display_name"],
+                    "typed_company_name": user["display_name"],
                     "normalized_name": normalize_company(str(user["display_name"])),
                     "about": "",
                     "created_at": now,
                 }
-                for user in users
+                for user, organisation_id in zip(users, organisation_ids, strict=True)
             ],
         )
         employer_ids = list(
@@ -275,6 +325,7 @@ async def fill(
                 await connection.execute(insert(VisibilityRow), rows["visibility"])
                 if rows["blocked"]:
                     await connection.execute(insert(BlockedCompanyRow), rows["blocked"])
+                    await connection.execute(insert(BlockedCompanyKey), rows["block_keys"])
                 await connection.execute(insert(ResumeDocument), rows["documents"])
     timings["candidates"] = time.perf_counter() - started
 
@@ -283,12 +334,13 @@ async def fill(
         if dialect == "postgresql":
             # The explicit ids above did not advance the sequence: the next signup
             # would collide with a bulk account.
-            await connection.execute(
-                text(
-                    "SELECT setval(pg_get_serial_sequence('users', 'id'), "
-                    "(SELECT max(id) FROM users))"
+            for table in ("users", "company_blocks"):
+                await connection.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                        f"(SELECT max(id) FROM {table}))"
+                    )
                 )
-            )
         await connection.execute(text("ANALYZE"))
     timings["analyze"] = time.perf_counter() - started
     await platform.aclose()

@@ -1,8 +1,9 @@
 """Every key of every main screen in the command palette.
 
 Textual's palette lists the app's system commands but not a screen's bindings, and a
-power user should find "Profile: Save" from anywhere. Actions of the screen on top
-run there; those of another screen switch to it first.
+power user should find "Profile: Save" from anywhere, by its name or by what it does
+(the binding's tooltip, shown under it). Actions of the screen on top run there;
+those of another screen switch to it first.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from gpseeker.screens.help import format_key
 from gpseeker.screens.registry import SCREENS, screen_class
@@ -59,10 +61,16 @@ class ScreenCommands(Provider):
         matcher = self.matcher(query)
         for item in screen_actions():
             score = matcher.match(item.title)
+            title: str | Content = matcher.highlight(item.title)
+            if score <= 0 and item.help:
+                # Found by what it does ("Report this invitation to the platform"), not
+                # only by its short name; ranked below every match on a name.
+                score = matcher.match(item.help) / 2
+                title = item.title
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(item.title),
+                    title,
                     lambda item=item: self._run(item.mode, item.action),
                     help=item.help,
                 )

@@ -33,7 +33,7 @@ HOME_ENV = "GPSEEKER_HOME"
 EMBEDDED = "embedded"
 """The token-store key of the in-process platform (it has no URL)."""
 
-TokenRole = Literal["seeker", "employer"]
+TokenRole = Literal["seeker", "employer", "operator"]
 
 
 @dataclass(frozen=True)
@@ -190,8 +190,9 @@ class StoredToken(BaseModel):
 class TokenStore:
     """Bearer tokens by server (`"embedded"` for the local platform) and role.
 
-    One JSON file, 0600 in the 0700 config directory. A seeker and an employer account
-    on the same server are kept apart by role, so one person can play both sides.
+    One JSON file, 0600 in the 0700 config directory. A seeker, an employer and an
+    operator account on the same server are kept apart by role, so one person can play
+    every side.
     """
 
     def __init__(self, path: Path) -> None:

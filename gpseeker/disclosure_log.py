@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from gpseeker.models import DisclosureEvent, EraseState, ProfileViewEvent
+from gpseeker.models import DisclosureEvent, EraseState, OrganisationStatus, ProfileViewEvent
 from gpseeker.vocabulary import DISCLOSED_FIELD_WORDS, in_a_list, words
 
 EntryKind = Literal["disclosure", "profile view"]
@@ -37,6 +37,8 @@ class LogEntry:
     application_id: int | None = None
     erase_state: EraseState | None = None
     erase_reason: str = ""
+    employer_status: OrganisationStatus = "verified"
+    """What the platform says of the employer's organisation (vocabulary.sender_words)."""
 
     @property
     def erase_words(self) -> str:
@@ -82,6 +84,7 @@ def _from_disclosure(event: DisclosureEvent) -> LogEntry:
         application_id=event.application_id,
         erase_state=event.erase_state,
         erase_reason=event.erase_reason,
+        employer_status=event.employer_status,
     )
 
 
@@ -93,4 +96,5 @@ def _from_view(event: ProfileViewEvent) -> LogEntry:
         employer_name=event.employer_name,
         what=f"opened your masked profile {where}",
         why="no identity data was sent: name, contacts and current company stay hidden",
+        employer_status=event.employer_status,
     )

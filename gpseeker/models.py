@@ -79,28 +79,28 @@ from gpseeker.vocabulary import (
     OptionalDisclosure as OptionalDisclosure,
 )
 from gpseeker.vocabulary import (
-    RemotePolicy as RemotePolicy,
-)
-from gpseeker.vocabulary import (
-    ResumeState as ResumeState,
-)
-from gpseeker.vocabulary import (
     OrganisationRole as OrganisationRole,
 )
 from gpseeker.vocabulary import (
     OrganisationStatus as OrganisationStatus,
 )
 from gpseeker.vocabulary import (
+    RemotePolicy as RemotePolicy,
+)
+from gpseeker.vocabulary import (
     ReportState as ReportState,
+)
+from gpseeker.vocabulary import (
+    ResumeState as ResumeState,
 )
 from gpseeker.vocabulary import (
     Role as Role,
 )
 from gpseeker.vocabulary import (
-    SignupRole as SignupRole,
+    SalaryPeriod as SalaryPeriod,
 )
 from gpseeker.vocabulary import (
-    SalaryPeriod as SalaryPeriod,
+    SignupRole as SignupRole,
 )
 from gpseeker.vocabulary import (
     ViewContext as ViewContext,

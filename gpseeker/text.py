@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["ELLIPSIS", "clean", "clean_line", "shorten"]
+__all__ = ["ELLIPSIS", "clean", "clean_line", "sentence", "shorten"]
 
 ELLIPSIS = "…"
 
@@ -116,3 +116,10 @@ def shorten(text: str, width: int) -> str:
         kept.append(char)
         used += cells
     return "".join(kept).rstrip() + ELLIPSIS
+
+
+def sentence(text: str) -> str:
+    """`text` with a full stop, unless it already ends in one: a company called
+    "Sakura Systems K.K." ends "... to Sakura Systems K.K.", not "K.K..".
+    """
+    return text if text.endswith(".") else f"{text}."

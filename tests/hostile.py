@@ -8,7 +8,8 @@ lies about itself (a bidi override, zero-width characters), a word too long for 
 line, and Rich/Textual markup that would become a live action or a link if parsed.
 
 `seed` puts every string into every employer-controlled field at once, through the
-real API: one employer per string (its company name), one job each (title,
+real API: one employer per string (its company name, under which the platform's
+operator verifies its organisation, so that it may search and invite), one job each (title,
 description), one invitation each (subject, body), plus a candidate reply, blocked
 companies and profile views, so that each screen or command is visited once and
 shows all of them. `assert_terminal_safe` is the byte-level check on what reached
@@ -17,6 +18,7 @@ the terminal (or stdout).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,7 +26,7 @@ from pathlib import Path
 
 import httpx
 
-from gpseeker.client import EmployerClient, PlatformClient
+from gpseeker.client import EmployerClient, OperatorClient, PlatformClient
 from gpseeker.client.embedded import BASE_URL, database_url
 from gpseeker.models import (
     ApplicationRequest,
@@ -36,6 +38,7 @@ from gpseeker.models import (
     Visibility,
 )
 from gpseeker.server import ServerSettings, create_app
+from gpseeker.server.operators import OperatorExists, add_operator
 
 LONG_WORD = "W" * 2000
 """A 2,000-character word: it must wrap or be cut, never break a layout or crash."""
@@ -130,6 +133,7 @@ SKILL = "Quokkascript"
 """The candidate's one unusual skill: each hostile employer finds them by it."""
 
 PASSWORD = "correct horse battery staple"
+OPERATOR_EMAIL = "operator@platform.hostile.example"
 
 
 @dataclass
@@ -195,18 +199,34 @@ async def seed(
         [fit(f"Blocked{i:02d}", text, 120) for i, (_, text) in enumerate(strings)]
     )
     world = World()
+    with contextlib.suppress(OperatorExists):
+        await add_operator(database_url(db_home), OPERATOR_EMAIL, PASSWORD, settings)
     server = create_app(database_url(db_home), settings=settings)
     await server.state.platform.start()
+    transport = httpx.ASGITransport(app=server)
     try:
+        checker = await OperatorClient.login(
+            BASE_URL, OPERATOR_EMAIL, PASSWORD, transport=transport
+        )
         for index, (name, text) in enumerate(strings):
+            # One organisation each, verified under the hostile name it typed (the
+            # name candidates are shown is still text from outside). The operator
+            # gives it a domain of its own, which frees hostile.example for the next
+            # signup to start an organisation of its own rather than join this one.
             boss = await EmployerClient.signup(
                 BASE_URL,
                 f"hr{index:02d}@hostile.example",
                 PASSWORD,
                 company_name(index, name, text),
-                transport=httpx.ASGITransport(app=server),
+                transport=transport,
             )
             async with boss:
+                organisation = await boss.organisation()
+                await checker.verify(
+                    organisation.id,
+                    organisation.legal_name,
+                    domains=[f"co{index:02d}.hostile.example"],
+                )
                 job = await boss.post_job(job_draft(index, name, text))
                 world.jobs[name] = job
                 [hit] = (await boss.search_resumes(SKILL.lower())).items
@@ -231,6 +251,7 @@ async def seed(
         first = next(iter(world.application_ids.values()), None)
         if first is not None:
             await candidate.request_erasure(first)
+        await checker.aclose()
     finally:
         await server.state.platform.aclose()
     return world

@@ -7,12 +7,13 @@ tests/cli); elsewhere an employer simply needs to be one the platform has checke
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 
 from sqlalchemy import select
 
 from gpseeker.models import OrganisationVerify
-from gpseeker.server import organisations
+from gpseeker.server import ServerSettings, organisations
 from gpseeker.server.platform import Platform
 from gpseeker.server.tables import Employer, User
 
@@ -39,3 +40,18 @@ async def verify_organisation_of(
         )
         await session.commit()
         return employer.organisation_id
+
+
+def verify_on_database(database_url: str, email: str, legal_name: str | None = None) -> int:
+    """`verify_organisation_of` from synchronous code, on a database that a running
+    `gpseeker serve` uses (the platform keeps no state in memory, so its workers
+    see the change at once)."""
+
+    async def verify() -> int:
+        platform = Platform(database_url, ServerSettings())
+        try:
+            return await verify_organisation_of(platform, email, legal_name)
+        finally:
+            await platform.aclose()
+
+    return asyncio.run(verify())

@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
         inbox,
         jobs,
         mail,
+        operator,
         privacy,
         profile,
         serve,
@@ -41,7 +42,18 @@ def build_parser() -> argparse.ArgumentParser:
         "local demo platform)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for group in (account, profile, privacy, jobs, apply, applications, inbox, employer, serve):
+    for group in (
+        account,
+        profile,
+        privacy,
+        jobs,
+        apply,
+        applications,
+        inbox,
+        employer,
+        operator,
+        serve,
+    ):
         group.register(commands)
     db.register(commands)
     for group in (data, subscriptions):

@@ -17,7 +17,14 @@ from gpseeker.cli.context import (
     tokens,
 )
 from gpseeker.cli.registry import Commands
-from gpseeker.client import AuthError, EmployerClient, PlatformClient, PlatformError
+from gpseeker.client import (
+    AuthError,
+    EmployerClient,
+    OperatorClient,
+    PlatformClient,
+    PlatformError,
+)
+from gpseeker.client.base import ApiClient
 from gpseeker.config import TokenRole
 
 
@@ -93,7 +100,11 @@ async def sign_out(server: str, role: TokenRole) -> None:
     if stored is None:
         output.line(f"You were not signed in to {server}.")
         return
-    client_class = PlatformClient if role == "seeker" else EmployerClient
+    client_class: type[ApiClient] = {
+        "seeker": PlatformClient,
+        "employer": EmployerClient,
+        "operator": OperatorClient,
+    }[role]
     try:
         async with client_class(server, stored.token) as client:
             await client.logout()

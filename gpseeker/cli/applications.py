@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 
 from gpseeker.cli import output
-from gpseeker.cli.apply import confirm, sentence
+from gpseeker.cli.apply import confirm
 from gpseeker.cli.context import CliError, seeker_client, server_option
 from gpseeker.cli.jobs import job_id
 from gpseeker.cli.output import field, line
 from gpseeker.cli.registry import Commands
 from gpseeker.cli.views import application_fields
-from gpseeker.text import clean_line
+from gpseeker.text import clean_line, sentence
 
 
 def register(commands: Commands) -> None:

@@ -23,7 +23,7 @@ from gpseeker.cli.views import application_fields, show_employer_view, where
 from gpseeker.client import ConflictError, PlatformClient, PlatformError
 from gpseeker.models import Application, ApplicationRequest, Job, OptionalDisclosure, Profile
 from gpseeker.privacy import employer_view
-from gpseeker.text import clean_line
+from gpseeker.text import clean_line, sentence
 
 ALREADY_APPLIED = (
     "you have already applied to this job; nothing new was sent (gpseeker applications)"
@@ -80,11 +80,6 @@ def confirm(question: str, *, declined: str) -> bool:
     sys.stdout.flush()
     answer = sys.stdin.readline()  # "" at end of input (Ctrl+D): no answer, so no
     return answer.strip().casefold() in ("y", "yes")
-
-
-def sentence(text: str) -> str:
-    """`text` with a full stop, unless it already ends in one ("K.K.", "Inc.")."""
-    return text if text.endswith(".") else f"{text}."
 
 
 def closed_message(job: Job, *, today: dt.date | None = None) -> str:

@@ -1,8 +1,9 @@
 """Which platform a command talks to, and as whom.
 
 `--server URL` beats `GPSEEKER_SERVER` beats the settings file; with none of them, a
-candidate command opens the local demo platform in this process. Employer commands
-always need a server: there are no employers to play on the local demo platform.
+candidate command opens the local demo platform in this process. Employer and operator
+commands always need a server: there are no employers to play, and nothing to operate,
+on the local demo platform.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import getpass
 import os
 import sys
 
-from gpseeker.client import EmployerClient, PlatformClient
+from gpseeker.client import EmployerClient, OperatorClient, PlatformClient
+from gpseeker.client.base import ApiClient
 from gpseeker.config import Paths, StoredToken, TokenRole, TokenStore, load_settings
 
 PASSWORD_ENV = "GPSEEKER_PASSWORD"  # noqa: S105 - the variable's name, not a password
@@ -65,7 +67,7 @@ def tokens() -> TokenStore:
     return TokenStore.default()
 
 
-def remember(server: str | None, role: TokenRole, client: PlatformClient | EmployerClient) -> None:
+def remember(server: str | None, role: TokenRole, client: ApiClient) -> None:
     if client.session is not None:
         token = StoredToken(token=client.session.token, email=client.session.email)
         tokens().save(server, role, token)
@@ -91,6 +93,16 @@ async def employer_client(args: argparse.Namespace) -> EmployerClient:
         raise CliError(f"no employer signed in to {server}: run {signin}")
     args.signin_hint = signin
     return EmployerClient(server, stored.token)
+
+
+async def operator_client(args: argparse.Namespace) -> OperatorClient:
+    server = remote_server(args, "an operator command")
+    signin = f"gpseeker operator login --server {server} --email ADDRESS"
+    stored = tokens().get(server, "operator")
+    if stored is None:
+        raise CliError(f"no operator signed in to {server}: run {signin}")
+    args.signin_hint = signin
+    return OperatorClient(server, stored.token)
 
 
 def read_password(*, confirm: bool = False) -> str:

@@ -19,18 +19,18 @@ from pathlib import Path
 import platformdirs
 
 from gpseeker.cli import output
-from gpseeker.cli.apply import confirm, sentence
+from gpseeker.cli.apply import confirm
 from gpseeker.cli.context import CliError, seeker_client, server_of, server_option, tokens
 from gpseeker.cli.jobs import job_id
 from gpseeker.cli.output import blocks, field, line, when
 from gpseeker.cli.registry import Commands
-from gpseeker.cli.views import erase_request_fields
+from gpseeker.cli.views import erase_request_fields, sender
 from gpseeker.client import ValidationFailed
 from gpseeker.config import Paths, write_file_atomically
 from gpseeker.disclosure_log import LogEntry, build_log, employers, filter_by_employer
 from gpseeker.local_data import erase_local_traces
 from gpseeker.models import Application, DataExport
-from gpseeker.text import clean_line
+from gpseeker.text import clean_line, sentence
 
 CONFIRM_EMAIL_ENV = "GPSEEKER_CONFIRM_EMAIL"
 STDOUT = "-"
@@ -199,7 +199,7 @@ def log_entry_fields(entry: LogEntry) -> list[tuple[str, object]]:
     than read aloud as "not set" in every profile view."""
     fields: list[tuple[str, object]] = [
         ("When", when(entry.at)),
-        ("Employer", entry.employer_name),
+        ("Employer", sender(entry.employer_name, entry.employer_status)),
         ("What", entry.what),
     ]
     if entry.job_title:

@@ -28,6 +28,7 @@ from gpseeker.cli.views import (
     employer_erase_request_fields,
     hit_fields,
     job_fields,
+    member_lines,
     relayed_message_fields,
     sent_invitation_fields,
     show_employer_view,
@@ -37,11 +38,13 @@ from gpseeker.client import ConflictError, EmployerClient, NotFoundError, Platfo
 from gpseeker.models import (
     ApplicationStatus,
     ApplicationStatusUpdate,
+    EmployerOrganisation,
     EraseAnswer,
     InvitationRequest,
     JobDraft,
     JobPatch,
 )
+from gpseeker.text import clean_line
 
 # The steps an employer takes; "submitted", "viewed" and "withdrawn" come from the
 # platform and the candidate, so offering them here would only earn a refusal.
@@ -71,6 +74,34 @@ def register(commands: Commands) -> None:
 
     logout = actions.add_parser("logout", parents=[server], help="sign the employer out")
     logout.set_defaults(handler=_logout)
+
+    summary = "show your organisation, its status and what your account may do"
+    organisation = actions.add_parser(
+        "organisation",
+        parents=[server, as_json],
+        help=summary,
+        description=f"{summary[0].upper()}{summary[1:]}. Only an organisation the "
+        "platform's operator verified searches the resume bank, opens masked profiles, "
+        "sends invitations and has its jobs listed. An admin also sees every account "
+        "of the organisation.",
+    )
+    organisation.set_defaults(handler=_organisation)
+
+    summary = "approve a pending account of your organisation (admins only)"
+    approve = actions.add_parser(
+        "approve",
+        parents=[server, as_json],
+        help=summary,
+        description=f"{summary[0].upper()}{summary[1:]}: a colleague who signed up with "
+        "an address at your organisation's domain may then act for it.",
+    )
+    approve.add_argument(
+        "account_id",
+        type=job_id,
+        metavar="ACCOUNT_ID",
+        help="the account's number (employer organisation lists them)",
+    )
+    approve.set_defaults(handler=_approve)
 
     search = actions.add_parser(
         "search", parents=[server, as_json], help="find searchable candidates by keyword"
@@ -193,7 +224,16 @@ async def _signup(args: argparse.Namespace) -> int:
     password = read_password(confirm=True)
     async with await EmployerClient.signup(server, args.email, password, args.company) as client:
         remember(server, "employer", client)
-    line(f"Signed up and signed in to {server} as {args.email} ({args.company}).")
+        line(f"Signed up and signed in to {server} as {args.email} ({clean_line(args.company)}).")
+        try:
+            organisation = await client.organisation()
+        except PlatformError:
+            # The account exists and is signed in; the status is one command away.
+            line("See your organisation's status: gpseeker employer organisation")
+            return 0
+    line()
+    for label, value in organisation_fields(organisation):
+        field(label, value)
     return 0
 
 
@@ -209,6 +249,73 @@ async def _login(args: argparse.Namespace) -> int:
 async def _logout(args: argparse.Namespace) -> int:
     await sign_out(remote_server(args, "an employer command"), "employer")
     return 0
+
+
+# --- the organisation -----------------------------------------------------------------------
+
+_ROLE_WORDS = {"admin": "admin (approves the organisation's accounts)", "member": "member"}
+
+
+def organisation_fields(organisation: EmployerOrganisation) -> list[tuple[str, object]]:
+    """The employer's organisation: what the platform says of it, and what this
+    account may do now, in the platform's own sentence."""
+    fields: list[tuple[str, object]] = [
+        (f"Organisation {organisation.id}", organisation.legal_name),
+        ("Status", _STATUS_WORDS[organisation.status]),
+        ("Your role", _ROLE_WORDS[organisation.role]),
+        ("Your account", "approved" if organisation.approved else "waiting for approval"),
+        ("Resume bank and invitations", "yes" if organisation.can_search else "not yet"),
+        ("Jobs listed", "yes" if organisation.jobs_listed else "no: posted jobs stay unlisted"),
+        ("What you may do", organisation.message),
+    ]
+    if organisation.members:
+        fields.append(("Accounts", member_lines(organisation.members)))
+    return fields
+
+
+_STATUS_WORDS = {
+    "pending": "waiting for verification by the platform",
+    "verified": "verified by the platform",
+    "suspended": "suspended by the platform",
+    "merged": "merged into another organisation by the platform",
+}
+
+
+async def _organisation(args: argparse.Namespace) -> int:
+    async with await employer_client(args) as client:
+        organisation = await client.organisation()
+    if args.json:
+        output.print_json(organisation)
+        return 0
+    for label, value in organisation_fields(organisation):
+        field(label, value)
+    waiting = [member for member in organisation.members if not member.approved]
+    if waiting:
+        line()
+        line("Approve an account: gpseeker employer approve ACCOUNT_ID")
+    return 0
+
+
+async def _approve(args: argparse.Namespace) -> int:
+    async with await employer_client(args) as client:
+        try:
+            organisation = await client.approve_member(args.account_id)
+        except NotFoundError:
+            raise CliError(
+                f"your organisation has no account {args.account_id} "
+                "(gpseeker employer organisation lists them)"
+            ) from None
+    if args.json:
+        output.print_json(organisation)
+        return 0
+    line(f"Approved account {args.account_id}: it may now act for your organisation.")
+    line()
+    for label, value in organisation_fields(organisation):
+        field(label, value)
+    return 0
+
+
+# --- the resume bank --------------------------------------------------------------------------
 
 
 async def _search(args: argparse.Namespace) -> int:
@@ -247,10 +354,18 @@ async def _post_job(args: argparse.Namespace) -> int:
     async with await employer_client(args) as client:
         job = await client.post_job(draft)
     line(f"Posted job {job.id}.")
+    if not job.listed:
+        line(UNLISTED)
     line()
     for label, value in job_fields(job):
         field(label, value)
     return 0
+
+
+UNLISTED = (
+    "It stays unlisted (nobody finds it) until the platform verifies your organisation: "
+    "gpseeker employer organisation"
+)
 
 
 def _read_json(path: Path) -> object:
@@ -271,7 +386,11 @@ async def _jobs(args: argparse.Namespace) -> int:
         jobs = await client.my_jobs()
     return output.listing(
         jobs,
-        lambda job: [*job_fields(job), ("Status", job.status)],
+        lambda job: [
+            *job_fields(job),
+            ("Status", job.status),
+            ("Listed", "yes" if job.listed else "no: your organisation is not verified"),
+        ],
         as_json=args.json,
         empty="Your company has posted no jobs. Post one: gpseeker employer post-job FILE.json",
     )

@@ -1,4 +1,4 @@
-"""`gpseeker inbox [read|reply|decline]`: the invitations employers relay to you.
+"""`gpseeker inbox [read|reply|decline|report]`: the invitations employers relay to you.
 
 An employer who found the masked resume writes through the platform and never learns
 who the candidate is. Answering keeps it that way unless the candidate says otherwise:
@@ -15,15 +15,22 @@ import sys
 import uuid
 
 from gpseeker.cli import output
-from gpseeker.cli.apply import confirm, sentence
+from gpseeker.cli.apply import confirm
 from gpseeker.cli.context import CliError, seeker_client, server_option
 from gpseeker.cli.jobs import job_id
-from gpseeker.cli.output import blocks, field, line
+from gpseeker.cli.output import blocks, field, line, when
+from gpseeker.cli.privacy import block_entries
 from gpseeker.cli.registry import Commands
-from gpseeker.cli.views import invitation_fields, invitation_status, show_invitation
+from gpseeker.cli.views import (
+    invitation_fields,
+    invitation_status,
+    report_words,
+    sender,
+    show_invitation,
+)
 from gpseeker.client import ConflictError, NotFoundError, PlatformClient, PlatformError
-from gpseeker.models import DeclineRequest, Invitation, ReplyRequest
-from gpseeker.text import clean_line
+from gpseeker.models import BlockEntry, DeclineRequest, Invitation, ReplyRequest
+from gpseeker.text import clean_line, sentence
 
 
 def register(commands: Commands) -> None:
@@ -98,6 +105,24 @@ def register(commands: Commands) -> None:
     _yes(decline)
     decline.set_defaults(handler=_decline)
 
+    summary = "report an invitation to the platform (a scam, abuse, a false name)"
+    report = actions.add_parser(
+        "report",
+        parents=[server],
+        help=summary,
+        description=f"{summary[0].upper()}{summary[1:]}. The platform's operator reads "
+        "the invitation and your reason, and may suspend the employer. The report's "
+        "state shows beside the invitation (gpseeker inbox read ID).",
+    )
+    number(report)
+    report.add_argument(
+        "--reason", required=True, metavar="TEXT", help="what is wrong with it, for the operator"
+    )
+    report.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON instead of text"
+    )
+    report.set_defaults(handler=_report)
+
 
 def _yes(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -163,10 +188,13 @@ async def _read(args: argparse.Namespace) -> int:
         output.print_json(invitation)
         return 0
     show_invitation(invitation)
-    if invitation.state == "open":
+    if invitation.state == "open" or invitation.report is None:
         line()
+    if invitation.state == "open":
         line(f"Answer: gpseeker inbox reply {invitation.id} --message TEXT")
         line(f"Decline: gpseeker inbox decline {invitation.id} [--reason TEXT] [--block]")
+    if invitation.report is None:
+        line(f"Report it to the platform: gpseeker inbox report {invitation.id} --reason TEXT")
     return 0
 
 
@@ -192,7 +220,7 @@ async def _reply(args: argparse.Namespace) -> int:
             )
         company = clean_line(invitation.employer_name)
         field(f"Invitation {invitation.id}", invitation.subject)
-        field("From", invitation.employer_name)
+        field("From", sender(invitation.employer_name, invitation.employer_status))
         line()
         line(f"{company} will receive, under your reference only:")
         field("Message", request.body)
@@ -254,7 +282,7 @@ async def _decline(args: argparse.Namespace) -> int:
             raise _already_answered(invitation)
         company = clean_line(invitation.employer_name)
         field(f"Invitation {invitation.id}", invitation.subject)
-        field("From", invitation.employer_name)
+        field("From", sender(invitation.employer_name, invitation.employer_status))
         line()
         if request.reason:
             line(f"{company} will see that you declined, and your reason:")
@@ -262,7 +290,10 @@ async def _decline(args: argparse.Namespace) -> int:
         else:
             line(f"{company} will see that you declined, and nothing else.")
         if args.block:
-            line(f"Then {company} will be blocked: it can never find you in the resume bank.")
+            line(
+                f"Then {company} will be blocked: none of its accounts can find you in the "
+                "resume bank, open your profile or invite you again."
+            )
         line()
         question = f"Decline the invitation from {company}{' and block it' if args.block else ''}?"
         if not args.yes and not confirm(question, declined="nothing was sent"):
@@ -282,13 +313,26 @@ async def _decline(args: argparse.Namespace) -> int:
 
 
 async def _block(client: PlatformClient, name: str) -> None:
+    """Block the sender: its organisation by number when a verified one goes by exactly
+    this legal name (then every name and account of it is blocked), else the name."""
     company = clean_line(name)
     try:
-        current = [entry.name for entry in (await client.blocked_companies()).companies]
-        if any(entry.casefold() == name.strip().casefold() for entry in current):
+        current = await client.blocked_companies()
+        matches = await client.blockable_organisations(name)
+        picked = next((match for match in matches if match.legal_name == name), None)
+        if picked is not None:
+            done = any(c.organisation_id == picked.id for c in current.companies)
+            entry = BlockEntry(name=picked.legal_name, organisation_id=picked.id)
+        else:
+            done = any(
+                c.organisation_id is None and c.name.strip().casefold() == name.strip().casefold()
+                for c in current.companies
+            )
+            entry = BlockEntry(name=name)
+        if done:
             line(f"{company} was already blocked.")
             return
-        await client.set_blocked_companies([*current, name])
+        await client.set_blocked_companies([*block_entries(current), entry])
     except PlatformError as problem:
         # The decline went through; only the block failed, and the user must know
         # which half happened to finish the other by hand.
@@ -296,4 +340,56 @@ async def _block(client: PlatformClient, name: str) -> None:
             f"the invitation was declined, but blocking {company} failed ({problem.message}); "
             "block it with: gpseeker privacy block NAME"
         ) from None
-    line(f"Blocked {company}: it can never find you in the resume bank again.")
+    line(
+        f"Blocked {company}: none of its accounts can find you in the resume bank, "
+        "open your profile or invite you again."
+    )
+
+
+# --- report -----------------------------------------------------------------------------
+
+
+async def _report(args: argparse.Namespace) -> int:
+    reason = args.reason.strip()
+    if not reason:
+        raise CliError("say why with --reason TEXT: the platform's operator reads it")
+    async with await seeker_client(args) as client:
+        invitation = await _invitation(client, args.id)
+        already = invitation.report is not None
+        if not already:
+            try:
+                invitation = await client.report_invitation(invitation.id, reason)
+            except ConflictError as problem:
+                if problem.code != "already_reported":
+                    raise
+                # Reported in between (another window, a retry): show that report.
+                invitation = await _invitation(client, invitation.id)
+                already = True
+    if args.json:
+        output.print_json(invitation)
+        return 0
+    if already:
+        line(f"You already reported invitation {invitation.id}; nothing new was sent.")
+    else:
+        line(
+            f"Reported invitation {invitation.id} from "
+            + sentence(f"{clean_line(invitation.employer_name)} to the platform")
+        )
+        line(
+            "The platform's operator reads it with your reason; its state shows in "
+            f"gpseeker inbox read {invitation.id}"
+        )
+    line()
+    _show_report(invitation)
+    return 0
+
+
+def _show_report(invitation: Invitation) -> None:
+    report = invitation.report
+    if report is None:  # the platform always answers with it; said rather than assumed
+        return
+    field(f"Invitation {invitation.id}", invitation.subject)
+    field("From", sender(invitation.employer_name, invitation.employer_status))
+    field("Your report", report.reason)
+    field("Reported", report_words(report))
+    field("Report sent", when(report.reported_at))

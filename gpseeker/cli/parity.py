@@ -33,6 +33,7 @@ TWINS: dict[str, tuple[str, ...]] = {
     "inbox.reply": ("gpseeker inbox reply 3 --message 'Happy to talk on Tuesday'",),
     "inbox.decline": ("gpseeker inbox decline 3 --reason 'Not looking right now'",),
     "inbox.decline_and_block": ("gpseeker inbox decline 3 --block",),
+    "inbox.report": ("gpseeker inbox report 3 --reason 'Asks me to pay a fee'",),
     "inbox.apply": ("gpseeker apply 12",),
     # Profile: each plain change is saved at once; there is no draft to save.
     "profile.save": ("gpseeker profile set identity.phone 090-1234-5678",),

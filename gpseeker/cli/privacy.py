@@ -5,14 +5,22 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 
 from gpseeker.cli import output
 from gpseeker.cli.context import CliError, seeker_client, server_of, server_option
 from gpseeker.cli.output import blocks, field, line, when
 from gpseeker.cli.registry import Commands, Handler
-from gpseeker.cli.views import show_employer_view
+from gpseeker.cli.views import sender, show_employer_view
 from gpseeker.client import PlatformClient
-from gpseeker.models import BlockedCompanyList, PrivacyPolicy, Visibility
+from gpseeker.models import (
+    BlockedCompany,
+    BlockedCompanyList,
+    BlockEntry,
+    OrganisationMatch,
+    PrivacyPolicy,
+    Visibility,
+)
 from gpseeker.text import clean_line
 
 LOCKED_MEANS = "No employer can find or open your resume."
@@ -79,8 +87,28 @@ def register(commands: Commands) -> None:
             metavar="DETAIL",
             help=f"one of: {', '.join(SHOWABLE)}",
         )
-    block = add("block", "never be found by this company", _block)
-    block.add_argument("name", metavar="NAME", help="the company's name")
+    block = add("block", "never be found by this organisation, under any of its names", _block)
+    block.description = (
+        "Block an organisation: every account it has, now and later, and every name the "
+        "platform verified for it. The platform lists the verified organisations that go "
+        "by a name like NAME; pick one (at the prompt, or with --org ID), or keep NAME as "
+        "typed (0 at the prompt, or --as-typed): it then blocks every organisation "
+        "verified under a matching name, now or later."
+    )
+    block.add_argument("name", metavar="NAME", help="the organisation's name, in any spelling")
+    picked = block.add_mutually_exclusive_group()
+    picked.add_argument(
+        "--org",
+        type=_number,
+        metavar="ID",
+        help="block this verified organisation (its number, as listed) without asking",
+    )
+    picked.add_argument(
+        "--as-typed",
+        action="store_true",
+        help="block NAME as typed without asking: every organisation verified under a "
+        "matching name",
+    )
     unblock = add("unblock", "take a company off your blocked list", _unblock)
     unblock.add_argument("name", metavar="NAME", help="the company's name as listed")
     add("blocked", "list the companies that can never find you", _blocked, json=True)
@@ -92,6 +120,12 @@ def register(commands: Commands) -> None:
         json=True,
     )
     add("policy", "show the privacy policy and whom to ask about your data", _policy, json=True)
+
+
+def _number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an organisation's number")
+    return int(text)
 
 
 def _date(text: str) -> dt.date:
@@ -114,8 +148,10 @@ async def _status(args: argparse.Namespace) -> int:
     show_state(visibility)
     for flag, label in SHOWABLE_LABELS.items():
         field(label, "shown to employers" if getattr(visibility, flag) else "hidden")
-    count = len(blocked.companies)
-    field("Blocked companies", f"{count} (gpseeker privacy blocked lists them)" if count else 0)
+    field("Blocked companies", len(blocked.companies))
+    for company in blocked.companies:
+        for text in block_lines(company):
+            line(text)
     return 0
 
 
@@ -190,22 +226,135 @@ async def _preview(args: argparse.Namespace) -> int:
 
 # --- blocked companies ------------------------------------------------------------------
 
+BLOCK_HOLDS = (
+    "A blocked organisation's every account, now and later, finds no trace of you: not "
+    "in the resume bank, not by opening your profile, not by inviting you, not under an "
+    "old reference."
+)
+BLOCK_CANNOT = (
+    "A block cannot hide you from an organisation the platform has not verified yet "
+    "(those cannot search at all), match a name the platform never recorded for it, or "
+    "stop someone who already knows you."
+)
+
 
 async def _block(args: argparse.Namespace) -> int:
+    typed = args.name.strip()
+    if not typed:
+        raise CliError("give the company's name, e.g. gpseeker privacy block 'Acme Corp'")
     async with await seeker_client(args) as client:
-        names = _names(await client.blocked_companies())
-        if any(name.casefold() == args.name.strip().casefold() for name in names):
-            line(f"{args.name} is already blocked.")
+        current = await client.blocked_companies()
+        if args.org is None and _typed_block(current, typed) is not None:
+            line(f"{typed} is already blocked.")
             return 0
-        _show_blocked(await client.set_blocked_companies([*names, args.name]))
+        matches = await client.blockable_organisations(typed)
+        entry = _chosen(args, typed, matches)
+        if entry.organisation_id is not None and any(
+            company.organisation_id == entry.organisation_id for company in current.companies
+        ):
+            line(f"{entry.name} is already blocked.")
+            return 0
+        if entry.organisation_id is None and _typed_block(current, typed) is not None:
+            line(f"{typed} is already blocked.")
+            return 0
+        _show_blocked(await client.set_blocked_companies([*block_entries(current), entry]))
     return 0
 
 
+def _typed_block(blocked: BlockedCompanyList, name: str) -> BlockedCompany | None:
+    """The block of `name` as typed (no organisation picked), if there is one."""
+    wanted = name.strip().casefold()
+    for company in blocked.companies:
+        if company.organisation_id is None and company.name.strip().casefold() == wanted:
+            return company
+    return None
+
+
+def block_entries(blocked: BlockedCompanyList) -> list[BlockEntry]:
+    """The list as it is, to send back with a change: picked organisations keep their
+    ids, and automatic blocks stay (the platform dismisses one that is left out)."""
+    return [
+        BlockEntry(name=company.name, organisation_id=company.organisation_id)
+        for company in blocked.companies
+    ]
+
+
+def _chosen(args: argparse.Namespace, typed: str, matches: list[OrganisationMatch]) -> BlockEntry:
+    """What to block: the organisation picked (--org, or a number at the prompt), or
+    the name as typed (--as-typed, 0 at the prompt, or nothing matches)."""
+    if args.as_typed:
+        return BlockEntry(name=typed)
+    if args.org is not None:
+        for match in matches:
+            if match.id == args.org:
+                return BlockEntry(name=match.legal_name, organisation_id=match.id)
+        _show_matches(typed, matches)
+        raise CliError(
+            f"organisation {args.org} is not a verified organisation matching {typed!r}; "
+            "nothing was blocked"
+        )
+    if not matches:
+        line(f"No verified organisation goes by a name like {typed!r} today.")
+        line(
+            "Blocking the name as typed: it holds for any organisation the platform "
+            "verifies later under a matching name."
+        )
+        line()
+        return BlockEntry(name=typed)
+    _show_matches(typed, matches)
+    if not sys.stdin.isatty():
+        raise CliError(
+            f"{typed!r} matches {len(matches)} verified organisation"
+            f"{'s' if len(matches) != 1 else ''}: pick one with --org ID, or keep the "
+            "name as typed with --as-typed; nothing was blocked"
+        )
+    sys.stdout.write(f"Block which? Type its number, or 0 to keep {clean_line(typed)!r}: ")
+    sys.stdout.flush()
+    answer = sys.stdin.readline().strip()  # "" at end of input: no answer, so no block
+    if answer == "0":
+        return BlockEntry(name=typed)
+    if answer.isdigit() and 1 <= int(answer) <= len(matches):
+        match = matches[int(answer) - 1]
+        return BlockEntry(name=match.legal_name, organisation_id=match.id)
+    raise CliError(
+        f"{answer!r} is not one of the numbers 0 to {len(matches)}; nothing was blocked"
+        if answer
+        else "no number was typed; nothing was blocked"
+    )
+
+
+def _show_matches(typed: str, matches: list[OrganisationMatch]) -> None:
+    if not matches:
+        line(f"No verified organisation goes by a name like {typed!r} today.")
+        return
+    line(f"Verified organisations that go by a name like {typed!r}:")
+    for number, match in enumerate(matches, start=1):
+        names = [clean_line(name) for name in match.also_known_as]
+        known = f"; also known as {', '.join(names)}" if names else ""
+        matched = clean_line(match.matched_name)
+        said = {clean_line(match.legal_name), *names}
+        via = "" if matched in said else f"; matched {matched!r}"
+        line(
+            f"{number}. {clean_line(match.legal_name)} (organisation {match.id}, "
+            f"--org {match.id}){known}{via}"
+        )
+    line(
+        f"0. Keep {typed!r} as typed: it blocks every organisation verified under a "
+        "matching name, now or later"
+    )
+
+
 async def _unblock(args: argparse.Namespace) -> int:
+    wanted = args.name.strip().casefold()
     async with await seeker_client(args) as client:
-        names = _names(await client.blocked_companies())
-        keep = [name for name in names if name.casefold() != args.name.strip().casefold()]
-        if len(keep) == len(names):
+        current = await client.blocked_companies()
+        keep = [
+            entry
+            for entry, company in zip(block_entries(current), current.companies, strict=True)
+            if wanted
+            not in {company.name.strip().casefold(), (company.organisation_name or "").casefold()}
+        ]
+        if len(keep) == len(current.companies):
             raise CliError(f"{args.name} is not on your blocked list (gpseeker privacy blocked)")
         _show_blocked(await client.set_blocked_companies(keep))
     return 0
@@ -221,22 +370,38 @@ async def _blocked(args: argparse.Namespace) -> int:
     return 0
 
 
-def _names(blocked: BlockedCompanyList) -> list[str]:
-    return [company.name for company in blocked.companies]
+def block_lines(company: BlockedCompany) -> list[str]:
+    """One block in words: what it blocks, why it is there, what it holds today."""
+    if company.organisation_name is not None:
+        shown = f"{clean_line(company.organisation_name)} (organisation {company.organisation_id})"
+    else:
+        shown = clean_line(company.name)
+    if company.automatic:
+        shown += " (automatic: your current company)"
+    lines = [f"- {shown}"]
+    if company.matches:
+        matches = ", ".join(clean_line(name) for name in company.matches)
+        lines.append(f"  Holds today: {matches}")
+    else:
+        lines.append(
+            "  Holds today: no verified organisation yet; any verified later under a matching name"
+        )
+    return lines
 
 
 def _show_blocked(blocked: BlockedCompanyList) -> None:
     if not blocked.companies:
         line("No companies are blocked.")
     else:
-        line("Blocked companies (they never find you in the resume bank):")
+        line("Blocked organisations:")
         for company in blocked.companies:
-            note = " (your current company, added automatically)" if company.automatic else ""
-            line(f"- {company.name}{note}")
-    line(
-        "Blocking matches company names; it is not a guarantee against a company that "
-        "uses another name."
-    )
+            for text in block_lines(company):
+                line(text)
+        if any(company.automatic for company in blocked.companies):
+            line("Automatic blocks come from your profile; unblock one to let it find you.")
+    line()
+    line(BLOCK_HOLDS)
+    line(BLOCK_CANNOT)
 
 
 # --- what employers did -----------------------------------------------------------------
@@ -254,7 +419,11 @@ async def _views(args: argparse.Namespace) -> int:
     }
     blocks(
         (
-            [("When", when(e.at)), ("Employer", e.employer_name), ("Opened", where[e.context])]
+            [
+                ("When", when(e.at)),
+                ("Employer", sender(e.employer_name, e.employer_status)),
+                ("Opened", where[e.context]),
+            ]
             for e in events
         ),
         empty="No employer has opened your profile.",
@@ -272,7 +441,7 @@ async def _disclosures(args: argparse.Namespace) -> int:
         (
             [
                 ("When", when(e.at)),
-                ("Employer", e.employer_name),
+                ("Employer", sender(e.employer_name, e.employer_status)),
                 ("Details sent", e.fields),
                 ("Why", e.reason),
             ]

@@ -3,7 +3,8 @@ employers would see of me), `apply` (what this employer will receive) and `emplo
 view` (what I, an employer, see). Jobs and applications: `jobs`, `applications` and
 `employer jobs`. Invitations: `inbox` (the candidate's side) and `employer invitations`
 / `employer messages` (the employer's). Requests to erase an application: `data forget`
-(the candidate's side) and `employer requests` (the employer's)."""
+(the candidate's side) and `employer requests` (the employer's). Organisations and
+their accounts: `employer organisation` and `operator orgs`."""
 
 from __future__ import annotations
 
@@ -19,13 +20,24 @@ from gpseeker.models import (
     EmployerView,
     EraseRequest,
     Invitation,
+    InvitationReport,
     Job,
+    Organisation,
+    OrganisationMember,
+    OrganisationStatus,
     RelayedMessage,
     ResumeBankHit,
     SentInvitation,
     StatusChange,
 )
 from gpseeker.text import clean_line
+from gpseeker.vocabulary import sender_words
+
+
+def sender(name: str, status: OrganisationStatus) -> str:
+    """An employer as candidates read it everywhere: the legal name the platform
+    verified, and what the platform says of it, in words."""
+    return sender_words(clean_line(name), status)
 
 
 def show_employer_view(view: EmployerView) -> None:
@@ -198,7 +210,7 @@ def timeline(changes: Sequence[StatusChange]) -> str:
 def application_fields(application: Application) -> list[tuple[str, object]]:
     return [
         (f"Application {application.id}", application.job_title),
-        ("Company", application.company_name),
+        ("Company", sender(application.company_name, application.employer_status)),
         ("Job", application.job_id),
         ("Status", term(application.status)),
         ("Details sent", [_DISCLOSED_WORDS.get(f, term(f) or f) for f in application.disclosed]),
@@ -241,14 +253,38 @@ def invitation_fields(invitation: Invitation) -> list[tuple[str, object]]:
     """
     fields: list[tuple[str, object]] = [
         (f"Invitation {invitation.id}", invitation.subject),
-        ("From", invitation.employer_name),
+        ("From", sender(invitation.employer_name, invitation.employer_status)),
     ]
+    if invitation.employer_status == "suspended":
+        fields.append(("Warning", SUSPENDED_WARNING))
     fields.extend(("Warning", warning.message) for warning in invitation.warnings)
     fields.append(("Received", when(invitation.sent_at)))
     fields.append(("Status", invitation_status(invitation)))
+    if invitation.report is not None:
+        fields.append(("Reported", report_words(invitation.report)))
     if invitation.job_id is not None:
         fields.append(("Job", invitation.job_id))
     return fields
+
+
+SUSPENDED_WARNING = (
+    "The platform has suspended this employer since it wrote; do not send it money, "
+    "documents or your contact details."
+)
+
+_REPORT_STATE_WORDS = {
+    "open": "open — the platform is looking at it",
+    "resolved": "resolved by the platform",
+    "dismissed": "dismissed by the platform",
+}
+
+
+def report_words(report: InvitationReport) -> str:
+    """The candidate's report and where the platform has got with it, in one line."""
+    shown = _REPORT_STATE_WORDS[report.state]
+    if report.state != "open" and report.outcome:
+        shown = f"{shown}: {clean_line(report.outcome)}"
+    return shown
 
 
 def show_invitation(invitation: Invitation) -> None:
@@ -256,9 +292,11 @@ def show_invitation(invitation: Invitation) -> None:
     for label, value in invitation_fields(invitation):
         if label != "Warning":  # said once, under the heading below, before the body
             field(label, value)
-    if invitation.warnings:
+    if invitation.employer_status == "suspended" or invitation.warnings:
         line()
         line(SCAM_WARNING)
+        if invitation.employer_status == "suspended":
+            line(f"- {SUSPENDED_WARNING}")
         for warning in invitation.warnings:
             line(f"- {clean_line(warning.message)}")
     line()
@@ -269,6 +307,10 @@ def show_invitation(invitation: Invitation) -> None:
     elif invitation.state == "declined":
         line()
         field("You declined", invitation.decline_reason or "no reason given")
+    if invitation.report is not None:
+        line()
+        field("Your report", invitation.report.reason)
+        field("Report sent", when(invitation.report.reported_at))
 
 
 # What the employer sees of an invitation's state: the candidate's answer, in words.
@@ -356,3 +398,36 @@ def employer_erase_request_fields(request: EmployerEraseRequest) -> list[tuple[s
     if request.answered_at is not None:
         fields.append(("Answered", when(request.answered_at)))
     return fields
+
+
+# --- organisations ----------------------------------------------------------------------
+
+
+def member_lines(members: Sequence[OrganisationMember]) -> str:
+    """One line per account of an organisation, as its admins and the operator see them.
+
+    Ends with a line break, like `timeline`, so that `field` lists the accounts under
+    their label one a line even when there is only one.
+    """
+    return "".join(
+        f"Account {member.id}: {clean_line(member.email)}, {member.role}, "
+        + ("approved" if member.approved else "waiting for approval")
+        + f" (signed up as {clean_line(member.typed_company_name)!r})\n"
+        for member in members
+    )
+
+
+def organisation_status_words(organisation: Organisation) -> str:
+    """An organisation's status as the operator reads it, with the why and the when."""
+    if organisation.status == "pending":
+        return "pending: waiting for verification"
+    if organisation.status == "verified":
+        if organisation.verified_at is None:
+            return "verified"
+        return f"verified on {when(organisation.verified_at)}"
+    if organisation.status == "suspended":
+        reason = organisation.suspended_reason
+        return f"suspended: {clean_line(reason)}" if reason else "suspended"
+    if organisation.merged_into is not None:
+        return f"merged into organisation {organisation.merged_into}"
+    return "merged"

@@ -18,6 +18,7 @@ from gpseeker.client.errors import (
     field_errors,
     validation_failed,
 )
+from gpseeker.client.operator import OperatorClient
 from gpseeker.client.retry import RetryPolicy
 from gpseeker.client.seeker import PlatformClient
 
@@ -27,6 +28,7 @@ __all__ = [
     "EmployerClient",
     "ForbiddenError",
     "NotFoundError",
+    "OperatorClient",
     "PlatformClient",
     "PlatformError",
     "PreconditionFailed",

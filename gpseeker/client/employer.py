@@ -11,6 +11,7 @@ from gpseeker.models import (
     ApplicationStatusUpdate,
     EmployerApplication,
     EmployerEraseRequest,
+    EmployerOrganisation,
     EmployerView,
     EraseAnswer,
     InvitationRequest,
@@ -40,6 +41,25 @@ class EmployerClient(ApiClient):
             company_name=company_name,
         )
         return await cls._open_session(base_url, "/auth/signup", body, **options)
+
+    # --- the organisation -------------------------------------------------------------
+
+    async def organisation(self) -> EmployerOrganisation:
+        """This account's organisation, its status and, in `message`, what the account
+        may do now; an admin also gets every account of the organisation."""
+        return await self._get("/employer/organisation", EmployerOrganisation)
+
+    async def approve_member(self, account_id: int) -> EmployerOrganisation:
+        """Approve a pending account of this organisation (admins only: ForbiddenError
+        for anyone else)."""
+        return await self._send(
+            "POST",
+            f"/employer/organisation/members/{int(account_id)}/approve",
+            EmployerOrganisation,
+            idempotent=True,
+        )
+
+    # --- the resume bank --------------------------------------------------------------
 
     async def search_resumes(
         self, q: str, cursor: str | None = None, limit: int = 20

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -16,6 +17,7 @@ from gpseeker.models import (
     ApplicationRequest,
     BlockedCompanies,
     BlockedCompanyList,
+    BlockEntry,
     DataExport,
     DeclineRequest,
     DeletionReceipt,
@@ -26,11 +28,13 @@ from gpseeker.models import (
     Job,
     JobPage,
     JobQuery,
+    OrganisationMatch,
     PrivacyPolicy,
     Profile,
     ProfileEnvelope,
     ProfileViewEvent,
     ReplyRequest,
+    ReportRequest,
     Role,
     SavedSearch,
     SavedSearchRequest,
@@ -109,9 +113,20 @@ class PlatformClient(ApiClient):
     async def blocked_companies(self) -> BlockedCompanyList:
         return await self._get("/me/blocked-companies", BlockedCompanyList)
 
-    async def set_blocked_companies(self, names: list[str]) -> BlockedCompanyList:
-        body = build(BlockedCompanies, companies=names)
+    async def set_blocked_companies(
+        self, companies: Sequence[BlockEntry | str]
+    ) -> BlockedCompanyList:
+        """Make the block list exactly `companies`: a BlockEntry with `organisation_id`
+        blocks that verified organisation under all its names; a plain name (a str, or
+        a BlockEntry without one) blocks every verified organisation whose names match
+        it, now and later. An automatic block left out is dismissed."""
+        body = build(BlockedCompanies, companies=list(companies))
         return await self._send("PUT", "/me/blocked-companies", BlockedCompanyList, body=body)
+
+    async def blockable_organisations(self, q: str) -> list[OrganisationMatch]:
+        """The verified organisations whose legal or other names match `q` (case,
+        spacing, punctuation, invisible characters and corporate suffixes ignored)."""
+        return await self._get("/me/blockable-organisations", list[OrganisationMatch], {"q": q})
 
     async def profile_views(self) -> list[ProfileViewEvent]:
         return await self._get("/me/profile-views", list[ProfileViewEvent])
@@ -247,6 +262,19 @@ class PlatformClient(ApiClient):
             Invitation,
             body=request,
             headers={"Idempotency-Key": key},
+            idempotent=True,
+        )
+
+    async def report_invitation(self, invitation_id: int, reason: str) -> Invitation:
+        """Report an invitation to the platform's operator (a scam, abuse, a sender
+        posing as someone else); the answer carries the report and its state. Raises
+        ConflictError with code `already_reported` if it was reported before."""
+        body = build(ReportRequest, reason=reason)
+        return await self._send(
+            "POST",
+            f"/me/invitations/{int(invitation_id)}/report",
+            Invitation,
+            body=body,
             idempotent=True,
         )
 

@@ -1,5 +1,5 @@
 """The Account screen's disclosure log: filter it, and from an entry withdraw the
-application, block the company, or ask the employer to forget the application."""
+application, block the organisation, or ask the employer to forget the application."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from textual import work
 from textual.widgets import TabbedContent
 
 from gpseeker.screens.account_base import AccountBase
+from gpseeker.screens.blocking import block_organisation
 from gpseeker.text import clean_line
 from gpseeker.widgets.disclosure_log_table import DisclosureLogTable
 from gpseeker.widgets.safe_text import safe_join
@@ -96,14 +97,12 @@ class LogActions(AccountBase):
         from gpseeker.client import PlatformError
 
         try:
-            client = await self._client()
-            names = [company.name for company in (await client.blocked_companies()).companies]
-            if name.casefold() in (known.casefold() for known in names):
-                self.notify(f"Already blocked: {clean_line(name)}.", markup=False)
-                return
-            await client.set_blocked_companies([*names, name])
+            saved = await block_organisation(await self._client(), name)
         except PlatformError as error:
-            self._failed("block the company", error)
+            self._failed("block the organisation", error)
+            return
+        if saved is None:
+            self.notify(f"Already blocked: {clean_line(name)}.", markup=False)
             return
         self.notify(f"Blocked: {clean_line(name)}. It can never find you.", markup=False)
 

@@ -15,7 +15,13 @@ from gpseeker.widgets.dialog import Dialog
 
 def format_key(key: str) -> str:
     """'ctrl+s' -> 'Ctrl+S', 'question_mark' -> '?', as a user would type it."""
-    names = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "tab": "Tab"}
+    names = {
+        "question_mark": "?",
+        "exclamation_mark": "!",
+        "escape": "Esc",
+        "enter": "Enter",
+        "tab": "Tab",
+    }
     return "+".join(names.get(part, part.capitalize()) for part in key.split("+"))
 
 

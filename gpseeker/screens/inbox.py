@@ -4,13 +4,19 @@ Employers found the candidate in the resume bank and know them only by an opaque
 reference; everything here keeps it that way. Replying shares nothing unless a box is
 ticked (the reply dialog), applying to an attached job goes through the apply dialog
 (the one place a disclosure to an employer happens), and "decline and block" removes
-the company from the candidate's searches for good, after a confirmation.
+the organisation from the candidate's searches for good, after a confirmation.
+
+Every sender is the organisation's verified legal name, marked in words ("verified by
+the platform"; "suspended by the platform" once the operator has suspended it, with a
+block in the message saying that the platform relays no reply to it). `!` (and the
+palette's "Inbox: Report") reports an invitation to the platform's operator; the
+message then shows the report and its state.
 
 The list is loaded each time the screen is shown and whenever the app's polled
 unread count rises, so a new invitation appears without asking. A message on
 screen counts as read: opening it (Enter at any width, or highlighting it when the
 list and the message sit side by side from 110 columns) marks it read and the header
-count follows. Employer names, subjects and bodies go through safe text.
+count follows. Organisation names, subjects and bodies go through safe text.
 """
 
 from __future__ import annotations
@@ -26,16 +32,18 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from gpseeker.screens.base import MainScreen
-from gpseeker.text import clean_line, shorten
+from gpseeker.screens.blocking import block_organisation
+from gpseeker.text import clean_line, sentence, shorten
 from gpseeker.widgets.inbox_list import invitation_row
-from gpseeker.widgets.inbox_message import InvitationView
+from gpseeker.widgets.inbox_message import NO_REPLY, InvitationView, report_words
 from gpseeker.widgets.job_confirm import ConfirmDialog
 from gpseeker.widgets.safe_text import SafeText, safe_join
 
 if TYPE_CHECKING:
     from gpseeker.client import PlatformClient, PlatformError
     from gpseeker.models import Application, Invitation
-    from gpseeker.widgets.inbox_reply import ReplyDrafts
+    from gpseeker.widgets.inbox_reply import ReplyDialog, ReplyDrafts
+    from gpseeker.widgets.inbox_report import ReportDialog
 
 __all__ = ["InboxScreen", "block_question"]
 
@@ -77,7 +85,17 @@ class InboxScreen(MainScreen):
             "decline_and_block",
             "Decline+block",
             id="inbox.block",
-            tooltip="Decline and block this company (asks first)",
+            tooltip="Decline and block this organisation (asks first)",
+        ),
+        # `!` rather than a letter: r is Reply, and reporting should be deliberate.
+        # The action is `report` so that the palette's `inbox.report` maps to the plain
+        # `gpseeker inbox report N --reason ...` (gpseeker/cli/parity.py).
+        Binding(
+            "exclamation_mark",
+            "report",
+            "Report",
+            id="inbox.report",
+            tooltip="Report this invitation to the platform",
         ),
         Binding("a", "apply", "Apply", id="inbox.apply", tooltip="Apply to the attached job"),
     ]
@@ -101,6 +119,8 @@ class InboxScreen(MainScreen):
         super().__init__()
         self.invitations: list[Invitation] = []
         self._drafts: ReplyDrafts | None = None
+        self.report_drafts: dict[int, str] = {}
+        """Report reasons typed but not sent, by invitation: Esc or a failure keeps them."""
 
     def compose_body(self) -> ComposeResult:
         yield SafeText("Loading your invitations…", id="inbox-status")
@@ -216,8 +236,13 @@ class InboxScreen(MainScreen):
     # --- reading ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        reading = self.has_class("-reading") or self.view.has_focus
         if action == "back":
-            return self.has_class("-reading") or self.view.has_focus
+            return reading
+        if action == "open":
+            # The message is open already: out of the footer, which needs the room
+            # at 80 columns for the keys that answer it.
+            return not reading
         return True
 
     @on(OptionList.OptionSelected, "#invitation-list")
@@ -256,11 +281,21 @@ class InboxScreen(MainScreen):
         invitation = self._open_one()
         if invitation is None:
             return
+        if invitation.employer_status == "suspended":
+            # The platform refuses it (409 sender_suspended): say so before any typing.
+            self.notify(NO_REPLY, title="Replying is not possible", markup=False)
+            return
         from gpseeker.widgets.inbox_reply import ReplyDialog
 
         client = await self._client_or_none()
         if client is not None:
-            self.app.push_screen(ReplyDialog(invitation, client, self.drafts), self._answered)
+            dialog = ReplyDialog(invitation, client, self.drafts)
+            self.app.push_screen(dialog, lambda changed: self._replied(dialog, changed))
+
+    def _replied(self, dialog: ReplyDialog, changed: Invitation | None) -> None:
+        if changed is None and dialog.refused:
+            self.load()  # suspended meanwhile: show the mark and the block
+        self._answered(changed)
 
     async def action_decline(self) -> None:
         invitation = self._open_one()
@@ -277,7 +312,42 @@ class InboxScreen(MainScreen):
             return
         self._replace(changed)
         said = "Reply sent to" if changed.state == "replied" else "Declined the invitation from"
-        self.notify(f"{said} {_name(changed)}.", markup=False)
+        self.notify(sentence(f"{said} {_name(changed)}"), markup=False)
+
+    # --- reporting --------------------------------------------------------------------
+
+    async def action_report(self) -> None:
+        invitation = self.current
+        if invitation is None:
+            self.notify("Pick an invitation in the list first.", markup=False)
+            return
+        if invitation.report is not None:
+            words = report_words(invitation.report)
+            self.notify(f"You have already reported this invitation. {words}.", markup=False)
+            return
+        from gpseeker.widgets.inbox_report import ReportDialog
+
+        self._mark_read(invitation)
+        client = await self._client_or_none()
+        if client is None:
+            return
+        dialog = ReportDialog(invitation, client, self.report_drafts)
+        self.app.push_screen(dialog, lambda changed: self._reported(dialog, changed))
+
+    def _reported(self, dialog: ReportDialog, changed: Invitation | None) -> None:
+        if changed is None:
+            if dialog.refused:
+                self.load()  # reported meanwhile elsewhere: show that report
+            return
+        self._replace(changed)
+        self._say("Reported to the platform: ", changed.subject)
+        self.notify(
+            "Reported to the platform. Its state shows with the message.",
+            title="Report sent",
+            markup=False,
+        )
+
+    # --- blocking ---------------------------------------------------------------------
 
     def action_decline_and_block(self) -> None:
         invitation = self.current
@@ -302,12 +372,9 @@ class InboxScreen(MainScreen):
             client = await self._client()
             if invitation.state == "open":
                 self._replace(await client.decline(invitation.id, DeclineRequest()))
-            names = [company.name for company in (await client.blocked_companies()).companies]
-            known = {name.casefold() for name in names}
-            if invitation.employer_name.casefold() not in known:
-                await client.set_blocked_companies([*names, invitation.employer_name])
+            await block_organisation(client, invitation.employer_name)
         except PlatformError as error:
-            self._failed("decline and block the company", error)
+            self._failed("decline and block the organisation", error)
             return
         self.gpseeker.refresh_unread()
         self._say("Declined and blocked: ", invitation.employer_name)

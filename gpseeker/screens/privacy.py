@@ -6,9 +6,10 @@ editor's unsaved draft while there is one. So the preview follows the editor
 keystroke by keystroke and never asks the server; after a save it equals
 `GET /me/employer-view` (a test holds it to that).
 
-Choices (LOCKED / SEARCHABLE, the per-field ones, blocked companies) are saved at
+Choices (LOCKED / SEARCHABLE, the per-field ones, blocked organisations) are saved at
 once through the client in workers; a failure puts the controls back to what the
-platform holds and says why in words.
+platform holds and says why in words. A name typed to block is looked up among the
+verified organisations (`blockable_organisations`) for the candidate to pick from.
 """
 
 from __future__ import annotations
@@ -27,14 +28,17 @@ from textual.worker import WorkerError
 from gpseeker import privacy
 from gpseeker.models import EmployerPreview, OptionalDisclosure, ViewContext, Visibility
 from gpseeker.screens.base import MainScreen
+from gpseeker.screens.blocking import save_blocks
 from gpseeker.ui.state import Change
-from gpseeker.widgets.blocked_companies import BlockedCompanies, ProfileViewsLog
+from gpseeker.widgets.blocked_companies import BlockedCompanies, already_blocked
 from gpseeker.widgets.employer_preview import EmployerPreviewPanel
+from gpseeker.widgets.profile_views import ProfileViewsLog
 from gpseeker.widgets.safe_text import SafeText, safe_join
 from gpseeker.widgets.visibility_controls import VisibilityControls
 
 if TYPE_CHECKING:
     from gpseeker.client import PlatformError
+    from gpseeker.models import BlockedCompany
 
 # The client package (httpx, ~100 ms) is imported by the workers, not here: the app
 # paints its first screen before anything talks to the platform.
@@ -120,7 +124,7 @@ class PrivacyScreen(MainScreen):
             "block",
             "Block company",
             id="privacy.block",
-            tooltip="Type a company name that must never find you",
+            tooltip="Type a company's name, then pick the verified organisation to block",
         ),
         Binding(
             "r",
@@ -346,29 +350,62 @@ class PrivacyScreen(MainScreen):
                 markup=False,
             )
 
-    @on(BlockedCompanies.BlockRequested)
-    def _block(self, event: BlockedCompanies.BlockRequested) -> None:
-        names = event.widget.names
-        if event.name.casefold() in (name.casefold() for name in names):
-            self._say("Already blocked: ", event.name)
-            return
-        self._save_blocked([*names, event.name], ("Blocked: ", event.name))
+    @on(BlockedCompanies.LookupRequested)
+    def _lookup_requested(self, event: BlockedCompanies.LookupRequested) -> None:
+        self._look_up(event.name, event.submitted)
 
-    @on(BlockedCompanies.UnblockRequested)
-    def _unblock(self, event: BlockedCompanies.UnblockRequested) -> None:
-        names = [name for name in event.widget.names if name != event.name]
-        self._save_blocked(names, ("Unblocked: ", event.name))
-
-    @work(exclusive=True, group="privacy-blocked", exit_on_error=False)
-    async def _save_blocked(self, names: list[str], done: tuple[str, str]) -> None:
+    @work(exclusive=True, group="privacy-lookup", exit_on_error=False)
+    async def _look_up(self, name: str, submitted: bool) -> None:
+        """Which verified organisations match `name`: the widget offers them."""
         from gpseeker.client import PlatformError
 
         widget = self.query_one(BlockedCompanies)
         try:
-            saved = await (await self._client()).set_blocked_companies(names)
+            matches = await (await self._client()).blockable_organisations(name)
         except PlatformError as error:
-            self._failed("change your blocked companies", error)
+            widget.lookup_failed(name, error.message)
+            if submitted:
+                self._failed("look up the organisations with that name", error)
+            return
+        widget.show_matches(name, matches, submitted=submitted)
+
+    @on(BlockedCompanies.BlockRequested)
+    def _block(self, event: BlockedCompanies.BlockRequested) -> None:
+        companies = event.widget.companies
+        if already_blocked(companies, event.name, event.organisation_id):
+            self._say("Already blocked: ", event.name)
+            event.widget.clear_input()
+            event.widget.focus_input()
+            return
+        self._save_blocked(
+            companies, (event.name, event.organisation_id), ("Blocked: ", event.name)
+        )
+
+    @on(BlockedCompanies.UnblockRequested)
+    def _unblock(self, event: BlockedCompanies.UnblockRequested) -> None:
+        gone = event.company
+        rest = [company for company in event.widget.companies if company is not gone]
+        self._save_blocked(rest, None, ("Unblocked: ", gone.organisation_name or gone.name))
+
+    @work(exclusive=True, group="privacy-blocked", exit_on_error=False)
+    async def _save_blocked(
+        self,
+        keep: list[BlockedCompany],
+        add: tuple[str, int | None] | None,
+        done: tuple[str, str],
+    ) -> None:
+        from gpseeker.client import PlatformError
+
+        widget = self.query_one(BlockedCompanies)
+        picked = widget.has_focus_within and not widget.query_one("#block-input").has_focus
+        try:
+            saved = await save_blocks(await self._client(), keep, add)
+        except PlatformError as error:
+            self._failed("change your blocked organisations", error)
             return
         widget.show(saved.companies)
-        widget.clear_input()
+        if add is not None:
+            widget.clear_input()
+            if picked:
+                widget.focus_input()  # the picker is gone: back to the name
         self._say(*done)

@@ -20,6 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label
 
 from gpseeker.models import DeletionReceipt
+from gpseeker.text import sentence
 from gpseeker.widgets.dialog import Dialog
 from gpseeker.widgets.safe_text import SafeText, safe_join
 
@@ -258,9 +259,10 @@ class DeleteAccountDialog(Dialog[DeletionReceipt | None]):
         if self.employers:
             received = safe_join(
                 [
-                    "These employers received an application from you: ",
-                    ", ".join(self.employers),
-                    ".",
+                    sentence(
+                        "These employers received an application from you: "
+                        + ", ".join(self.employers)
+                    ),
                 ]
             )
         else:

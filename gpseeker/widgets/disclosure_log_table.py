@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Input
 
 from gpseeker.disclosure_log import LogEntry, employers, filter_by_employer
 from gpseeker.text import clean_line
+from gpseeker.vocabulary import sender_words
 from gpseeker.widgets.job_format import STATUS_WORDS, local_date
 from gpseeker.widgets.safe_text import SafeText, safe_content, safe_join
 
@@ -55,7 +56,8 @@ def entry_sentence(entry: LogEntry, status: str | None) -> Content:
     """The entry in full, a line per fact so that nothing wraps mid-phrase: who and
     for which job, what they received, why, and what happened since."""
     moment = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
-    parts: list[Content | str] = [f"{moment} · ", safe_content(entry.employer_name, "bold")]
+    who = sender_words(clean_line(entry.employer_name), entry.employer_status)
+    parts: list[Content | str] = [f"{moment} · ", safe_content(who, "bold")]
     if entry.job_title:
         parts += [" · ", safe_content(entry.job_title, "bold")]
     parts += ["\n", entry.what[:1].upper(), entry.what[1:], ". Why: ", entry.why, "."]

@@ -77,7 +77,10 @@ class ReplyDrafts:
 
 
 class ReplyDialog(Dialog[Invitation | None]):
-    """Dismisses with the answered Invitation once the platform confirms, else None."""
+    """Dismisses with the answered Invitation once the platform confirms, else None.
+
+    `refused` is True after the platform answered that it no longer relays replies to
+    this sender (suspended meanwhile), so the caller knows to load the inbox again."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel (keeps the draft)", id="reply.cancel"),
@@ -102,6 +105,7 @@ class ReplyDialog(Dialog[Invitation | None]):
         self.idempotency_key = str(uuid.uuid4())
         self._save_timer: Timer | None = None
         self._sent = False
+        self.refused = False
 
     def compose(self) -> ComposeResult:
         invitation = self.invitation
@@ -176,6 +180,8 @@ class ReplyDialog(Dialog[Invitation | None]):
             if error.code == "already_answered":
                 self._say("Not sent: you have already answered this invitation. Your text is kept.")
             else:
+                # "sender_suspended": the platform's own sentence says why and what is left.
+                self.refused = error.code == "sender_suspended"
                 self._say("Not sent: ", error.message, " Your text is kept.")
             return
         except Unavailable as error:

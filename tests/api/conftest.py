@@ -241,12 +241,12 @@ class PlatformUsers:
         )
         assert response.status_code == 201, response.text
         user = User(email=email, token=response.json()["token"], role="employer", name=company)
-        if verified and (await self.organisation_of(user))["status"] == "pending":
-            if not await self._try_verify(user, company):
-                # Two employers of one name in a test are two companies of one name,
-                # which the platform tells apart by their verified legal names.
-                user.name = f"{company} ({number})"
-                assert await self._try_verify(user, user.name)
+        pending = (await self.organisation_of(user))["status"] == "pending"
+        if verified and pending and not await self._try_verify(user, company):
+            # Two employers of one name in a test are two companies of one name,
+            # which the platform tells apart by their verified legal names.
+            user.name = f"{company} ({number})"
+            assert await self._try_verify(user, user.name)
         return user
 
     async def _try_verify(self, employer: User, legal_name: str) -> bool:

@@ -271,7 +271,11 @@ def test_applications_show_status_and_timeline(gpseeker: Gpseeker, job: Job) -> 
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert re.fullmatch(r"Application \d+: Zig Compiler Engineer", lines[0])
-    assert lines[1:4] == ["Company: Hostile KK", f"Job: {job.id}", "Status: submitted"]
+    assert lines[1:4] == [
+        "Company: Hostile KK (verified by the platform)",
+        f"Job: {job.id}",
+        "Status: submitted",
+    ]
     timeline = lines[lines.index("Timeline:") + 1 :]
     assert len(timeline) == 1
     assert re.fullmatch(r"  \d{4}-\d\d-\d\d \d\d:\d\d( \S+)? submitted", timeline[0])
@@ -444,4 +448,4 @@ def test_hostile_job_text_in_apply_and_applications(
     ):
         assert CONTROL_BYTES.search(out) is None, out
         assert b"\x1b" not in out
-    assert f"Company: Evil {SHOWN}\n".encode() in run("applications")
+    assert f"Company: Evil {SHOWN} (verified by the platform)\n".encode() in run("applications")

@@ -26,6 +26,9 @@ CHANGES_ONLY = {
     "employer signup",
     "employer login",
     "employer logout",
+    "operator add",
+    "operator login",
+    "operator logout",
     # One change each, confirmed in a sentence; the `show`/list command beside it has --json.
     "profile set",
     "profile add-experience",

@@ -84,10 +84,16 @@ def test_the_inbox_lists_each_invitation_in_words(gpseeker: Gpseeker, home: Path
     result = gpseeker("inbox")
     assert result.code == 0, result.err
     lines = block_of(result.out, first.id)
-    assert lines[:2] == [f"Invitation {first.id}: Quokkascript role in Tokyo", "From: Hostile KK"]
+    assert lines[:2] == [
+        f"Invitation {first.id}: Quokkascript role in Tokyo",
+        "From: Hostile KK (verified by the platform)",
+    ]
     assert re.fullmatch(r"Received: \d{4}-\d\d-\d\d \d\d:\d\d( \S+)?", lines[2])
     assert lines[3:] == ["Status: Read"]
-    assert block_of(result.out, second.id)[1:4:2] == ["From: Sakura KK", "Status: Unread"]
+    assert block_of(result.out, second.id)[1:4:2] == [
+        "From: Sakura KK (verified by the platform)",
+        "Status: Unread",
+    ]
     # Unread first, and a count at the end in words.
     assert result.out.index(f"Invitation {second.id}:") < result.out.index(
         f"Invitation {first.id}:"
@@ -116,7 +122,8 @@ def test_read_shows_the_whole_message_and_marks_it_read(gpseeker: Gpseeker, home
     result = gpseeker("inbox", "read", str(sent.id))
     assert result.code == 0, result.err
     assert result.out.startswith(
-        f"Invitation {sent.id}: Quokkascript role in Tokyo\nFrom: Hostile KK\nReceived: "
+        f"Invitation {sent.id}: Quokkascript role in Tokyo\n"
+        "From: Hostile KK (verified by the platform)\nReceived: "
     )
     assert "Status: Read\n" in result.out
     assert "Message:\n  We liked your profile.\n  Could we talk next week?\n" in result.out
@@ -137,7 +144,7 @@ def test_a_scam_warning_is_said_in_words_before_anything_else(
 ) -> None:
     sent = invite(home, subject="Job offer", body=SCAM)
     lines = block_of(gpseeker("inbox").out, sent.id)
-    assert lines[1] == "From: Hostile KK"
+    assert lines[1] == "From: Hostile KK (verified by the platform)"
     warnings = [text for text in lines[2:] if text.startswith("Warning: ")]
     assert warnings, lines
     # Right after the sender: a screen reader hears them before the date and status.
@@ -282,14 +289,21 @@ def test_decline_and_block(gpseeker: Gpseeker, home: Path) -> None:
     assert "Hostile KK will see that you declined, and your reason:\nReason: Not looking\n" in (
         result.out
     )
-    assert "Then Hostile KK will be blocked: it can never find you in the resume bank." in (
-        result.out
-    )
+    assert (
+        "Then Hostile KK will be blocked: none of its accounts can find you in the resume "
+        "bank, open your profile or invite you again.\n"
+    ) in result.out
     assert result.out.endswith(
         "Declined the invitation from Hostile KK.\n"
-        "Blocked Hostile KK: it can never find you in the resume bank again.\n"
+        "Blocked Hostile KK: none of its accounts can find you in the resume bank, open "
+        "your profile or invite you again.\n"
     )
-    assert "- Hostile KK\n" in gpseeker("privacy", "blocked").out
+    # The sender's organisation is blocked by its number, not as a string.
+    assert re.search(
+        r"^- Hostile KK \(organisation \d+\)\n  Holds today: Hostile KK\n$",
+        gpseeker("privacy", "blocked").out,
+        re.M,
+    )
     assert "Status: Declined" in "\n".join(block_of(gpseeker("inbox").out, sent.id))
 
     messages = gpseeker("employer", "messages").out
@@ -404,7 +418,9 @@ def test_hostile_invitation_text_prints_as_text(
         assert b"[@click=app.quit]quit[/]" in out
 
     shown = run("inbox", "read", str(sent.id)).decode()
-    assert shown.startswith(f"Invitation {sent.id}: Subject {SHOWN}\nFrom: Evil {SHOWN}\n")
+    assert shown.startswith(
+        f"Invitation {sent.id}: Subject {SHOWN}\nFrom: Evil {SHOWN} (verified by the platform)\n"
+    )
     assert f"Message:\n  Body {SHOWN}\n  line two\n" in shown
     data = json.loads(run("inbox", "read", str(sent.id), "--json"))
     assert data["employer_name"] == f"Evil {HOSTILE}"  # JSON keeps the data, escaped

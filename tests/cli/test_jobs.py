@@ -18,6 +18,7 @@ from gpseeker.client.embedded import BASE_URL, database_url
 from gpseeker.models import Job, JobDraft
 from gpseeker.server import create_app
 from tests.cli.conftest import Gpseeker
+from tests.cli.platform_side import verify_own_organisation
 
 T = TypeVar("T")
 EMPLOYER_EMAIL = "hr@hostile.example"
@@ -51,8 +52,14 @@ def as_employer(
     *,
     email: str = EMPLOYER_EMAIL,
     company: str = "Hostile KK",
+    verified: bool = True,
 ) -> T:
-    """Run `act` as an employer (signed up on first use) on the local platform in `home`."""
+    """Run `act` as an employer (signed up on first use) on the local platform in `home`.
+
+    Its organisation is verified by the platform's operator first (under the name it
+    signed up with), since only a verified organisation's jobs are listed and only it
+    reaches candidates; `verified=False` leaves a new one waiting for verification.
+    """
 
     async def run() -> T:
         app = create_app(database_url(home / "data"))  # Paths.current().data_dir
@@ -71,6 +78,8 @@ def as_employer(
             except ConflictError:
                 client = await EmployerClient.login(BASE_URL, email, EMPLOYER_PASSWORD, **options)
             async with client:
+                if verified:
+                    await verify_own_organisation(home, client, options)
                 return await act(client)
         finally:
             await platform.aclose()

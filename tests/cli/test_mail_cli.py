@@ -14,6 +14,7 @@ from gpseeker.server.db import make_engine
 from gpseeker.server.schema import INITIAL, downgrade, status_of
 from tests.api.conftest import job_draft
 from tests.cli.conftest import Gpseeker
+from tests.organisations import verify_organisation_of
 
 PASSWORD = "correct horse battery staple"
 
@@ -42,6 +43,8 @@ async def _seed(database: str) -> str:
                 },
             )
             hr = {"Authorization": f"Bearer {employer.json()['token']}"}
+            # Only a verified organisation's jobs are listed, and mailed.
+            await verify_organisation_of(app.state.platform, "hr@employer.example")
             await web.post(
                 "/api/v1/me/saved-searches",
                 json={"name": "Kotlin", "query": {"q": "kotlin"}},

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
+import pytest
+
+from gpseeker.cli.privacy import BLOCK_CANNOT, BLOCK_HOLDS
 from tests.cli.conftest import Gpseeker
+from tests.cli.test_apply import Terminal
 
 
 def test_a_new_resume_is_locked(gpseeker: Gpseeker) -> None:
@@ -67,31 +72,137 @@ def test_preview_json_is_what_an_employer_receives(gpseeker: Gpseeker) -> None:
     assert data["view"]["full_name"] is None and data["view"]["email"] is None
 
 
-def test_block_and_unblock_a_company(gpseeker: Gpseeker) -> None:
-    blocked = gpseeker("privacy", "block", "Sakura Systems KK")
+def test_block_and_unblock_a_name_no_organisation_goes_by(gpseeker: Gpseeker) -> None:
+    blocked = gpseeker("privacy", "block", "Quokka Widgets KK")
     assert blocked.code == 0, blocked.err
-    assert "- Sakura Systems KK" in blocked.out
-    assert gpseeker("privacy", "block", "sakura systems kk").out == (
-        "sakura systems kk is already blocked.\n"
+    assert blocked.out.startswith(
+        "No verified organisation goes by a name like 'Quokka Widgets KK' today.\n"
+        "Blocking the name as typed: it holds for any organisation the platform verifies "
+        "later under a matching name.\n\n"
+        "Blocked organisations:\n"
+        "- Quokka Widgets KK\n"
+        "  Holds today: no verified organisation yet; any verified later under a matching "
+        "name\n\n"
     )
-    assert "- Sakura Systems KK" in gpseeker("privacy", "blocked").out
-    assert gpseeker("privacy", "status").out.count("Blocked companies: 1") == 1
+    assert BLOCK_HOLDS in blocked.out and BLOCK_CANNOT in blocked.out
+    assert gpseeker("privacy", "block", "quokka widgets kk").out == (
+        "quokka widgets kk is already blocked.\n"
+    )
+    assert "- Quokka Widgets KK\n" in gpseeker("privacy", "blocked").out
+    status = gpseeker("privacy", "status").out
+    assert "Blocked companies: 1\n- Quokka Widgets KK\n" in status
 
-    assert gpseeker("privacy", "unblock", "Sakura Systems KK").code == 0
+    assert gpseeker("privacy", "unblock", "Quokka Widgets KK").code == 0
     assert "No companies are blocked." in gpseeker("privacy", "blocked").out
-    missing = gpseeker("privacy", "unblock", "Sakura Systems KK")
+    missing = gpseeker("privacy", "unblock", "Quokka Widgets KK")
     assert missing.code == 1
     assert missing.err == (
-        "error: Sakura Systems KK is not on your blocked list (gpseeker privacy blocked)\n"
+        "error: Quokka Widgets KK is not on your blocked list (gpseeker privacy blocked)\n"
     )
+
+
+SAKURA_MATCH = re.compile(
+    r"^1\. Sakura Systems K\.K\. \(organisation (\d+), --org \1\); also known as "
+    r"サクラシステムズ株式会社$",
+    re.M,
+)
+
+
+def sakura(out: str) -> int:
+    found = SAKURA_MATCH.search(out)
+    assert found, out
+    return int(found[1])
+
+
+def test_a_name_that_matches_needs_a_choice_without_a_terminal(gpseeker: Gpseeker) -> None:
+    result = gpseeker("privacy", "block", "SAKURA  systems")
+    assert result.code == 1
+    assert result.out.startswith(
+        "Verified organisations that go by a name like 'SAKURA  systems':\n1. "
+    )
+    sakura(result.out)
+    assert result.out.endswith(
+        "0. Keep 'SAKURA  systems' as typed: it blocks every organisation verified under "
+        "a matching name, now or later\n"
+    )
+    assert result.err == (
+        "error: 'SAKURA  systems' matches 1 verified organisation: pick one with --org ID, "
+        "or keep the name as typed with --as-typed; nothing was blocked\n"
+    )
+    assert "No companies are blocked." in gpseeker("privacy", "blocked").out
+
+
+def test_block_a_verified_organisation_by_its_number(gpseeker: Gpseeker) -> None:
+    number = sakura(gpseeker("privacy", "block", "サクラシステムズ").out)
+    picked = gpseeker("privacy", "block", "サクラシステムズ", "--org", str(number))
+    assert picked.code == 0, picked.err
+    assert (
+        f"Blocked organisations:\n- Sakura Systems K.K. (organisation {number})\n"
+        "  Holds today: Sakura Systems K.K.\n"
+    ) in picked.out
+    again = gpseeker("privacy", "block", "Sakura Systems", "--org", str(number))
+    assert again.out == "Sakura Systems K.K. is already blocked.\n"
+    [block] = json.loads(gpseeker("privacy", "blocked", "--json").out)["companies"]
+    assert block["organisation_id"] == number
+    assert block["organisation_name"] == "Sakura Systems K.K."
+
+    wrong = gpseeker("privacy", "block", "Sakura Systems", "--org", "999999")
+    assert wrong.code == 1
+    assert wrong.err == (
+        "error: organisation 999999 is not a verified organisation matching 'Sakura "
+        "Systems'; nothing was blocked\n"
+    )
+    assert gpseeker("privacy", "unblock", "Sakura Systems K.K.").code == 0
+    assert "No companies are blocked." in gpseeker("privacy", "blocked").out
+
+
+def test_keep_the_typed_name_with_as_typed(gpseeker: Gpseeker) -> None:
+    kept = gpseeker("privacy", "block", "Sakura Systems Japan", "--as-typed")
+    assert kept.code == 0, kept.err
+    assert "- Sakura Systems Japan\n  Holds today: Sakura Systems K.K.\n" in kept.out
+    [block] = json.loads(gpseeker("privacy", "blocked", "--json").out)["companies"]
+    assert block["organisation_id"] is None
+
+
+@pytest.mark.parametrize(
+    ("answer", "shown"),
+    [("1\n", "- Sakura Systems K.K. (organisation "), ("0\n", "- sakura systems\n")],
+)
+def test_pick_at_the_prompt(
+    gpseeker: Gpseeker, monkeypatch: pytest.MonkeyPatch, answer: str, shown: str
+) -> None:
+    monkeypatch.setattr("sys.stdin", Terminal(answer))
+    picked = gpseeker("privacy", "block", "sakura systems")
+    assert picked.code == 0, picked.err
+    assert "Block which? Type its number, or 0 to keep 'sakura systems': " in picked.out
+    assert shown in picked.out
+
+
+def test_a_wrong_number_at_the_prompt_blocks_nothing(
+    gpseeker: Gpseeker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", Terminal("7\n"))
+    picked = gpseeker("privacy", "block", "sakura systems")
+    assert picked.code == 1
+    assert picked.err == "error: '7' is not one of the numbers 0 to 1; nothing was blocked\n"
+    assert "No companies are blocked." in gpseeker("privacy", "blocked").out
 
 
 def test_the_current_company_is_blocked_automatically(gpseeker: Gpseeker) -> None:
     gpseeker("profile", "set", "identity.current_company", "Acme KK")
-    assert (
-        "- Acme KK (your current company, added automatically)"
-        in gpseeker("privacy", "blocked").out
-    )
+    blocked = gpseeker("privacy", "blocked").out
+    assert "- Acme KK (automatic: your current company)\n" in blocked
+    assert "Automatic blocks come from your profile; unblock one to let it find you." in blocked
+
+
+def test_an_open_ended_job_blocks_its_company_too(gpseeker: Gpseeker) -> None:
+    added = gpseeker(
+        "profile", "add-experience", "--title", "Engineer", "--company", "Sakura Systems K.K.",
+        "--start", "2022-04",
+    )  # fmt: skip
+    assert added.code == 0, added.err
+    blocked = gpseeker("privacy", "blocked").out
+    assert "(automatic: your current company)\n  Holds today: Sakura Systems K.K.\n" in blocked
 
 
 def test_no_employer_has_looked_yet(gpseeker: Gpseeker) -> None:

@@ -14,6 +14,8 @@ import pytest
 
 from tests.e2e import test_serve_cli
 
+COMPANY = "Sakura Systems K.K."
+
 pytestmark = pytest.mark.e2e
 
 # The same fixture and helper as the serve test: one server per test, one home per person.
@@ -37,6 +39,8 @@ def test_invite_read_reply_and_read_the_reply(server: str, tmp_path: Path) -> No
 
     employer("employer", "signup", "--server", server, "--email", "hr@sakura.example",
              "--company", "Sakura Systems KK")  # fmt: skip
+    # The operator admits the account into the verified Sakura Systems K.K.
+    test_serve_cli.operator_admits(tmp_path, server, "hr@sakura.example", into=COMPANY)
     found = employer("employer", "search", "zig", "--server", server).stdout
     reference = re.search(r"^Reference: (\S+)$", found, re.MULTILINE)
     assert reference is not None, found
@@ -61,7 +65,8 @@ def test_invite_read_reply_and_read_the_reply(server: str, tmp_path: Path) -> No
 
     inbox = candidate("inbox", "--server", server).stdout
     assert (
-        f"Invitation {invitation}: Zig role in Shibuya\nFrom: Sakura Systems KK\nReceived: "
+        f"Invitation {invitation}: Zig role in Shibuya\n"
+        "From: Sakura Systems K.K. (verified by the platform)\nReceived: "
     ) in inbox
     assert "Status: Unread\n" in inbox
     assert inbox.endswith("\n1 invitation, 1 unread\n")
@@ -84,7 +89,7 @@ def test_invite_read_reply_and_read_the_reply(server: str, tmp_path: Path) -> No
     replied = candidate("inbox", "reply", invitation, "--message", "Tuesday 10:00 works.",
                         "--yes", "--server", server).stdout  # fmt: skip
     assert "Your e-mail address is NOT shared; the employer sees only your reference." in replied
-    assert replied.endswith("Sent your reply to Sakura Systems KK.\nStatus: Replied\n")
+    assert replied.endswith("Sent your reply to Sakura Systems K.K.\nStatus: Replied\n")
 
     messages = employer("employer", "messages", "--server", server).stdout
     assert re.match(

@@ -13,6 +13,8 @@ import pytest
 
 from tests.e2e import test_serve_cli
 
+COMPANY = "Sakura Systems K.K."
+
 pytestmark = pytest.mark.e2e
 
 # The same fixture and helper as the serve test: one server per test, one home per person.
@@ -43,6 +45,8 @@ def test_post_find_apply_and_follow_the_status(server: str, tmp_path: Path) -> N
 
     employer("employer", "signup", "--server", server, "--email", "hr@sakura.example",
              "--company", "Sakura Systems KK")  # fmt: skip
+    # The operator admits the account into the verified Sakura Systems K.K.
+    test_serve_cli.operator_admits(tmp_path, server, "hr@sakura.example", into=COMPANY)
     ad = tmp_path / "job.json"
     ad.write_text(json.dumps(JOB), encoding="utf-8")
     posted = employer("employer", "post-job", str(ad), "--server", server).stdout
@@ -57,7 +61,7 @@ def test_post_find_apply_and_follow_the_status(server: str, tmp_path: Path) -> N
         "jobs", "search", "zig", "--prefecture", "Tokyo", "--visa", "--jlpt", "N2",
         "--min-salary", "5M", "--server", server,
     ).stdout  # fmt: skip
-    assert f"Job {job_id}: Zig Compiler Engineer\nCompany: Sakura Systems KK\n" in results
+    assert f"Job {job_id}: Zig Compiler Engineer\nCompany: Sakura Systems K.K.\n" in results
     assert "Salary: ¥6,000,000–¥8,000,000 a year\n" in results
     assert "Japanese: N3 or better\n" in results
     # A filter that excludes it, and one that is impossible.
@@ -76,13 +80,13 @@ def test_post_find_apply_and_follow_the_status(server: str, tmp_path: Path) -> N
     unsent = candidate("apply", job_id, "--server", server, ok=False)
     assert unsent.returncode == 1
     assert "nothing was sent" in unsent.stderr
-    assert "Sakura Systems KK will receive, for this job only:" in unsent.stdout
+    assert "Sakura Systems K.K. will receive, for this job only:" in unsent.stdout
     assert employer("employer", "applications", "--server", server).stdout == (
         "No applications yet.\n"
     )
 
     applied = candidate("apply", job_id, "--yes", "--note", "I write Zig.", "--server", server)
-    assert "Sent your application to Sakura Systems KK." in applied.stdout
+    assert "Sent your application to Sakura Systems K.K." in applied.stdout
     twice = candidate("apply", job_id, "--yes", "--server", server, ok=False)
     assert twice.returncode == 1
     assert "already applied" in twice.stderr
@@ -100,7 +104,7 @@ def test_post_find_apply_and_follow_the_status(server: str, tmp_path: Path) -> N
     assert moved.stdout.endswith("Status: interview\n")
 
     mine = candidate("applications", "--server", server).stdout
-    assert "Company: Sakura Systems KK\n" in mine
+    assert "Company: Sakura Systems K.K. (verified by the platform)\n" in mine
     assert "Status: interview\n" in mine
     assert re.search(r"^  .+ submitted$", mine, re.MULTILINE)
     assert re.search(r"^  .+ interview$", mine, re.MULTILINE)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from gpseeker.text import sentence
 from tests.e2e import test_serve_cli
 from tests.e2e.terminal import Terminal, installed_gpseeker
 
@@ -37,7 +38,10 @@ SKILLS = "Zig, Rust, Kubernetes"
 JOB_TITLE = "Zig storage engineer"
 SUBJECT = "Zig role in Shibuya"
 REPLY = "Tuesday 10:00 works."
-COMPANY = "Sakura Systems KK"
+TYPED_COMPANY = "Sakura Systems KK"
+"""What the employer's account types at signup: the platform never shows it."""
+COMPANY = "Sakura Systems K.K."
+"""The verified organisation the operator merges the new account into."""
 
 TERMINALS = {
     "colour": {"TERM": "xterm-256color"},
@@ -89,7 +93,8 @@ def test_the_whole_journey_by_keys(
 def employer_posts_a_job(employer: Run, server: str, tmp_path: Path) -> str:
     """The employer signs up and posts the job the candidate will apply to; its number."""
     employer("employer", "signup", "--server", server, "--email", "hr@sakura.example",
-             "--company", COMPANY)  # fmt: skip
+             "--company", TYPED_COMPANY)  # fmt: skip
+    test_serve_cli.operator_admits(tmp_path, server, "hr@sakura.example", into=COMPANY)
     draft = tmp_path / "job.json"
     draft.write_text(
         json.dumps(
@@ -262,7 +267,7 @@ def read_and_answer_the_invitation(terminal: Terminal) -> None:
     terminal.type(REPLY)
     terminal.wait_for(REPLY)
     terminal.press("C-s")
-    terminal.wait_for_all(f"Reply sent to {COMPANY}.", "Status: read, you replied")
+    terminal.wait_for_all(sentence(f"Reply sent to {COMPANY}"), "Status: read, you replied")
 
 
 def export_the_data(terminal: Terminal, export: Path) -> None:
@@ -305,7 +310,7 @@ def delete_the_account(terminal: Terminal, server: str) -> None:
     terminal.press("d")
     terminal.wait_for_all(
         "Delete your account for good",
-        f"These employers received an application from you: {COMPANY}.",
+        sentence(f"These employers received an application from you: {COMPANY}"),
         "Type your e-mail address to confirm:",
     )
     terminal.settle()

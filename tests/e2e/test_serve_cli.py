@@ -86,6 +86,39 @@ def person(tmp_path: Path, name: str) -> Run:
     return run
 
 
+def operator_admits(
+    tmp_path: Path,
+    server: str,
+    email: str,
+    *,
+    legal_name: str | None = None,
+    into: str | None = None,
+) -> None:
+    """What the platform's operator does for a new employer, with the installed
+    command: add itself on the server's database (once), sign in, then verify the
+    organisation of the account `email` under `legal_name`, or merge it into the
+    verified organisation called `into` and approve the account."""
+    operator = person(tmp_path, "operator")
+    database = f"sqlite+aiosqlite:///{tmp_path / 'server.sqlite3'}"
+    if not (tmp_path / "operator-added").exists():
+        operator("operator", "add", "operator@platform.example", "--db", database)
+        operator("operator", "login", "--server", server, "--email", "operator@platform.example")
+        (tmp_path / "operator-added").touch()
+    organisations = json.loads(operator("operator", "orgs", "--server", server, "--json").stdout)
+    mine = next(
+        org for org in organisations if email in [account["email"] for account in org["accounts"]]
+    )
+    if into is None:
+        operator("operator", "verify", str(mine["id"]), "--server", server,
+                 "--legal-name", legal_name or mine["legal_name"])  # fmt: skip
+        return
+    target = next(org for org in organisations if org["legal_name"] == into)
+    merged = operator("operator", "merge", str(mine["id"]), "--into", str(target["id"]),
+                      "--server", server, "--json")  # fmt: skip
+    account = next(item for item in json.loads(merged.stdout)["accounts"] if item["email"] == email)
+    operator("operator", "approve", str(account["id"]), "--server", server)
+
+
 def test_an_employer_finds_a_searchable_candidate_only_as_a_reference(
     server: str, tmp_path: Path
 ) -> None:
@@ -103,6 +136,10 @@ def test_an_employer_finds_a_searchable_candidate_only_as_a_reference(
 
     employer("employer", "signup", "--server", server, "--email", "hr@sakura.example",
              "--company", "Sakura Systems KK")  # fmt: skip
+    # Until the platform knows who it is, the account cannot search.
+    refused = employer("employer", "search", "zig", "--server", server, ok=False)
+    assert "waiting for verification by the platform" in refused.stderr
+    operator_admits(tmp_path, server, "hr@sakura.example", into="Sakura Systems K.K.")
     found = employer("employer", "search", "zig", "--server", server).stdout
     assert "Headline: Zig and Rust developer" in found
     assert "Skills: Zig, Rust, Kubernetes" in found
@@ -118,7 +155,8 @@ def test_an_employer_finds_a_searchable_candidate_only_as_a_reference(
         assert secret not in masked
 
     views = candidate("privacy", "views", "--server", server).stdout
-    assert "Employer: Sakura Systems KK" in views
+    # The organisation's verified legal name, never what the account typed.
+    assert "Employer: Sakura Systems K.K. (verified by the platform)" in views
 
     candidate("privacy", "lock", "--server", server)
     gone = employer("employer", "view", ref, "--server", server, ok=False)

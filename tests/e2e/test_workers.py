@@ -27,6 +27,7 @@ import pytest
 
 from tests.api.conftest import PASSWORD, full_profile, job_draft
 from tests.e2e.test_serve_cli import installed_gpseeker
+from tests.organisations import verify_on_database
 from tests.stores import STORES, fresh_database
 
 pytestmark = pytest.mark.e2e
@@ -156,6 +157,8 @@ def test_the_same_request_on_two_workers_acts_once(tmp_path: Path, database_url:
 
         employer = signup(first, email="hr@fuji.example", role="employer",
                           company_name="Fuji Robotics Inc.")  # fmt: skip
+        # The operator's verification, straight on the database both workers share.
+        verify_on_database(database_url, "hr@fuji.example")
         job = first.post("/api/v1/employer/jobs", json=job_draft(), headers=employer)
         assert job.status_code == 201, job.text
         job_id = job.json()["id"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +18,7 @@ import httpx
 from textual.pilot import Pilot
 
 from gpseeker.app import GPSeekerApp
-from gpseeker.client import EmployerClient, PlatformClient
+from gpseeker.client import EmployerClient, OperatorClient, PlatformClient
 from gpseeker.client.embedded import BASE_URL, database_url
 from gpseeker.models import (
     Demographics,
@@ -33,6 +33,7 @@ from gpseeker.models import (
     ProfileEnvelope,
 )
 from gpseeker.server import ServerSettings, create_app
+from gpseeker.server.operators import OperatorExists, add_operator
 
 FIXED_TODAY = dt.date(2025, 6, 1)
 """The day the TUI believes it is, where a screen lets tests fix the clock."""
@@ -40,6 +41,8 @@ FIXED_NOW = dt.datetime(2025, 6, 1, 3, 0, tzinfo=dt.UTC)
 """The platform's clock: noon on FIXED_TODAY in Tokyo."""
 
 CANDIDATE_PHONE = "090-1234-5678"
+OPERATOR_EMAIL = "operator@platform.example.com"
+PASSWORD = "correct horse battery staple"
 
 
 def candidate_profile() -> Profile:
@@ -117,27 +120,66 @@ class EmbeddedTestConnector:
 
 
 @contextlib.asynccontextmanager
-async def employer(home: Path, company_name: str) -> AsyncIterator[EmployerClient]:
-    """An employer account on the same platform (the same SQLite file) as the app's.
+async def platform_transport(home: Path) -> AsyncIterator[httpx.ASGITransport]:
+    """A second server instance on the app's platform (the same SQLite file).
 
-    The server keeps no state in memory, so a second server instance on the file
-    is the same platform, as a second worker of a deployment would be.
+    The server keeps no state in memory, so it is the same platform, as a second
+    worker of a deployment would be.
     """
     server = create_app(database_url(home), settings=server_settings())
     await server.state.platform.start()
-    slug = re.sub(r"[^a-z]+", "", company_name.lower())[:20] or "employer"
     try:
-        client = await EmployerClient.signup(
-            BASE_URL,
-            f"hiring-{slug}@example.com",
-            "correct horse battery staple",
-            company_name,
-            transport=httpx.ASGITransport(app=server),
-        )
-        async with client:
-            yield client
+        yield httpx.ASGITransport(app=server)
     finally:
         await server.state.platform.aclose()
+
+
+@contextlib.asynccontextmanager
+async def operator(home: Path) -> AsyncIterator[OperatorClient]:
+    """The platform's operator, added on the database the first time it is needed."""
+    with contextlib.suppress(OperatorExists):
+        await add_operator(database_url(home), OPERATOR_EMAIL, PASSWORD, server_settings())
+    async with platform_transport(home) as transport:
+        client = await OperatorClient.login(BASE_URL, OPERATOR_EMAIL, PASSWORD, transport=transport)
+        async with client:
+            yield client
+
+
+@contextlib.asynccontextmanager
+async def employer(
+    home: Path,
+    company_name: str,
+    *,
+    legal_name: str | None = None,
+    also_known_as: Sequence[str] = (),
+    verified: bool = True,
+) -> AsyncIterator[EmployerClient]:
+    """An employer account on the same platform as the app's, of its own organisation
+    (its own e-mail domain), which the operator verifies under `legal_name` (the typed
+    name if None) unless `verified` is False: only a verified organisation searches
+    the resume bank and invites.
+    """
+    slug = re.sub(r"[^a-z]+", "", company_name.lower())[:20] or "employer"
+    domain = f"{slug}.example.com"
+    async with platform_transport(home) as transport:
+        client = await EmployerClient.signup(
+            BASE_URL, f"hiring@{domain}", PASSWORD, company_name, transport=transport
+        )
+        async with client:
+            if verified:
+                organisation = await client.organisation()
+                async with operator(home) as checker:
+                    await checker.verify(
+                        organisation.id, legal_name or company_name, also_known_as, [domain]
+                    )
+            yield client
+
+
+async def suspend(home: Path, boss: EmployerClient, reason: str) -> None:
+    """The operator suspends `boss`'s organisation."""
+    organisation = await boss.organisation()
+    async with operator(home) as checker:
+        await checker.suspend(organisation.id, reason)
 
 
 async def save_profile(app: GPSeekerApp, profile: Profile) -> ProfileEnvelope:

@@ -56,8 +56,9 @@ def test_account_mail_80x24(
 
 def test_account_log_80x24(snap_compare: SnapCompare, make_app: AppFactory, tui_home: Path) -> None:
     """Tab 2: the disclosure log table with one row (2025-06-01, Acme Robotics, your
-    application, Robot Tamer, not asked) and under it the entry in words, ending with
-    the keys w withdraw, b block, x ask to forget, which the footer lists too."""
+    application, Robot Tamer, not asked) and under it the entry in words, the employer
+    marked "Acme Robotics (verified by the platform)", ending with the keys w withdraw,
+    b block, x ask to forget, which the footer lists too."""
     app = make_app()
     assert snap_compare(app, terminal_size=(80, 24), run_before=account(tui_home, "2"))
 

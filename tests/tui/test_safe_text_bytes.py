@@ -79,9 +79,9 @@ async def test_a_hostile_blocked_company_and_employer_name_write_no_control_byte
         assert_nothing_hostile(output)
         listing = screen.query_one("#blocked-list", OptionList)
         prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
-        assert LITERAL in prompts
+        assert any(prompt.startswith(f"{LITERAL}\n") for prompt in prompts)
         log = screen.query_one("#views-body", SafeText).text
-        assert f"An employer ({EMPLOYER_LITERAL}) opened your masked profile" in log
+        assert f"{EMPLOYER_LITERAL} (verified by the platform) opened your masked profile" in log
 
         text = screen_text(app)
         assert "[@click=app.quit]x[/]" in text

@@ -60,8 +60,9 @@ def test_privacy_80x24_preview(snap_compare: SnapCompare, make_app: AppFactory) 
 
 def test_privacy_120x40(snap_compare: SnapCompare, make_app: AppFactory) -> None:
     """120x40, side by side: controls (SEARCHABLE in words, age band ticked) and the
-    blocked companies on the left, with "Sakura Systems K.K. — blocked automatically
-    because it is your current company; ..." listed; on the right the "In the resume
+    blocked organisations on the left, with "Sakura Systems K.K. — automatic: your
+    current company" listed and, under it, what it blocks today (the verified
+    organisation of that name); on the right the "In the resume
     bank" preview with "Call me on [hidden]." in reverse video, "Age: 35-39", and at
     the end "Hidden by the leak guard (1 replacement ...)" with the reason "your
     summary contains your phone number". The log says no employer opened the profile."""
