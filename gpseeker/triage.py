@@ -24,8 +24,10 @@ from gpseeker.models import TriageWarning
 
 __all__ = ["FREE_MAIL_DOMAINS", "triage"]
 
-# Free-mail providers: an employer writing from one of these instead of through the
-# platform is the commonest sign of a fake recruiter.
+# Free-mail providers (and the Japanese mobile carriers' mail): an employer writing
+# from one of these instead of through the platform is the commonest sign of a fake
+# recruiter, and an address at one never tells the platform who an employer is
+# (server/organisations.py).
 FREE_MAIL_DOMAINS = frozenset(
     {
         "gmail.com",
@@ -63,6 +65,21 @@ FREE_MAIL_DOMAINS = frozenset(
         "softbank.ne.jp",
         "i.softbank.jp",
         "au.com",
+        "ymail.ne.jp",
+        "yahoo.co.uk",
+        "pm.me",
+        "gmx.de",
+        "zoho.com",
+        "tutanota.com",
+        "tuta.io",
+        "fastmail.com",
+        "hey.com",
+        "nifty.com",
+        "ymobile.ne.jp",
+        "rakuten.jp",
+        "excite.co.jp",
+        "infoseek.jp",
+        "goo.jp",
     }
 )
 

@@ -21,6 +21,7 @@ from gpseeker.client.employer import EmployerClient
 from gpseeker.client.errors import AuthError, NotFoundError, RateLimited
 from gpseeker.client.retry import RetryPolicy
 from gpseeker.models import InvitationRequest, Job, ResumeBankHit, SentInvitation
+from gpseeker.text import sentence
 
 DEMO_EMPLOYERS_FILE = "demo-employers.json"
 BASE_URL = "http://gpseeker.local"
@@ -115,7 +116,7 @@ def _message(job: Job, hit: ResumeBankHit) -> InvitationRequest:
     where = job.prefecture or "Japan"
     body = (
         f"Hello,\n\n"
-        f"I am with the hiring team at {company}. We found your profile in the resume "
+        f"I am with the hiring team at {sentence(company)} We found your profile in the resume "
         f"bank and your experience with {strengths} stood out.\n\n"
         f"We are looking for a {job.title} in {where}, and we think you could be a "
         f"good fit. The job is attached to this message, so you can read the details "

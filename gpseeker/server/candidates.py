@@ -25,7 +25,7 @@ from gpseeker.privacy import (
     employer_view,
     searchable_text,
 )
-from gpseeker.server import organisations
+from gpseeker.server import organisation_views
 from gpseeker.server.db import insert_ignoring_duplicates
 from gpseeker.server.errors import invalid, not_found
 from gpseeker.server.platform import Platform
@@ -241,7 +241,7 @@ async def blocked_companies(session: AsyncSession, user_id: int) -> BlockedCompa
             if row.organisation_id is not None
             else None
         )
-        held = await organisations.verified_matching(session, sorted(company_keys(row.name)))
+        held = await organisation_views.verified_matching(session, sorted(company_keys(row.name)))
         if organisation is not None and organisation.status == "verified":
             held = [organisation, *(item for item in held if item.id != organisation.id)]
         companies.append(

@@ -45,7 +45,7 @@ from gpseeker.models import (
     TriageWarning,
 )
 from gpseeker.privacy import leak_guard
-from gpseeker.server import candidates, organisations
+from gpseeker.server import candidates, organisation_views
 from gpseeker.server.deps import Caller, EmployerCaller
 from gpseeker.server.errors import ApiError, invalid, not_found
 from gpseeker.server.jobs import is_open
@@ -196,7 +196,7 @@ class Sender:
 
 
 def sender_of(name: str, status: str) -> Sender:
-    return Sender(name=name, status=organisations.status_of(status))
+    return Sender(name=name, status=organisation_views.status_of(status))
 
 
 def invitations_with_senders() -> Select[InvitationRow, str, str]:

@@ -16,20 +16,14 @@ starts its own, which the operator may merge into the real one.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Select, delete, or_, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gpseeker.models import (
-    EmployerOrganisation,
-    Organisation,
-    OrganisationMatch,
-    OrganisationMember,
     OrganisationRole,
-    OrganisationStatus,
-    OrganisationSummary,
     OrganisationVerify,
 )
 from gpseeker.privacy import company_key, company_keys, normalize_company
@@ -44,64 +38,8 @@ from gpseeker.server.tables import (
     OrganisationKey,
     OrganisationName,
     OrganisationRow,
-    User,
 )
-
-# Mail services anyone can sign up to: an address there says nothing about who the
-# sender works for. Covers the services most used in Japan and abroad, and the
-# Japanese mobile carriers' mail.
-FREE_MAIL_DOMAINS = frozenset(
-    {
-        "gmail.com",
-        "googlemail.com",
-        "yahoo.co.jp",
-        "ymail.ne.jp",
-        "yahoo.com",
-        "yahoo.co.uk",
-        "outlook.com",
-        "outlook.jp",
-        "hotmail.com",
-        "hotmail.co.jp",
-        "live.com",
-        "live.jp",
-        "msn.com",
-        "icloud.com",
-        "me.com",
-        "mac.com",
-        "aol.com",
-        "proton.me",
-        "protonmail.com",
-        "pm.me",
-        "gmx.com",
-        "gmx.net",
-        "gmx.de",
-        "mail.com",
-        "mail.ru",
-        "yandex.com",
-        "yandex.ru",
-        "zoho.com",
-        "tutanota.com",
-        "tuta.io",
-        "fastmail.com",
-        "hey.com",
-        "qq.com",
-        "163.com",
-        "126.com",
-        "naver.com",
-        "daum.net",
-        "nifty.com",
-        "docomo.ne.jp",
-        "ezweb.ne.jp",
-        "au.com",
-        "softbank.ne.jp",
-        "i.softbank.jp",
-        "ymobile.ne.jp",
-        "rakuten.jp",
-        "excite.co.jp",
-        "infoseek.jp",
-        "goo.jp",
-    }
-)
+from gpseeker.triage import FREE_MAIL_DOMAINS
 
 PENDING_MESSAGE = (
     "Your organisation is waiting for verification by the platform; until then you can "
@@ -222,7 +160,7 @@ async def place_new_employer(
 # --- the operator's actions --------------------------------------------------------------
 
 
-async def _names(session: AsyncSession, organisation_id: int) -> list[OrganisationName]:
+async def names_of(session: AsyncSession, organisation_id: int) -> list[OrganisationName]:
     return list(
         await session.scalars(
             select(OrganisationName)
@@ -234,7 +172,7 @@ async def _names(session: AsyncSession, organisation_id: int) -> list[Organisati
 
 async def _refresh_keys(session: AsyncSession, organisation: OrganisationRow) -> None:
     keys: set[str] = set()
-    for row in await _names(session, organisation.id):
+    for row in await names_of(session, organisation.id):
         keys |= company_keys(row.name)
     organisation.match_keys = sorted(keys)
     await session.execute(
@@ -335,7 +273,7 @@ async def verify(
                 f"{domain} already belongs to organisation {owner}; merge them instead.",
             )
 
-    existing = await _names(session, organisation.id)
+    existing = await names_of(session, organisation.id)
     keep = (
         {row.key: row for row in existing if row.key}
         if organisation.verified_at is not None
@@ -422,8 +360,8 @@ async def merge(session: AsyncSession, source_id: int, into_id: int) -> Organisa
     if into is None or into.status == "merged":
         raise invalid("into", "is not an organisation that can take another in")
 
-    have = {row.key for row in await _names(session, into.id)}
-    for row in await _names(session, source.id):
+    have = {row.key for row in await names_of(session, into.id)}
+    for row in await names_of(session, source.id):
         # A pending duplicate's names are only what an account typed: they do not
         # become names of a verified organisation. A verified one's were checked.
         if source.verified_at is not None and row.key and row.key not in have:
@@ -495,147 +433,3 @@ async def approve(session: AsyncSession, employer: Employer) -> None:
     employer.approved = True
     await session.flush()
     await _ensure_admin(session, employer.organisation_id)
-
-
-# --- reading -------------------------------------------------------------------------------
-
-
-async def members(session: AsyncSession, organisation_id: int) -> list[OrganisationMember]:
-    rows = await session.execute(
-        select(Employer, User.email)
-        .join(User, User.id == Employer.user_id)
-        .where(Employer.organisation_id == organisation_id)
-        .order_by(Employer.id)
-    )
-    return [
-        OrganisationMember(
-            id=employer.id,
-            email=email,
-            role="admin" if employer.org_role == "admin" else "member",
-            approved=employer.approved,
-            typed_company_name=employer.typed_company_name,
-            created_at=employer.created_at,
-        )
-        for employer, email in rows
-    ]
-
-
-def status_of(value: str) -> OrganisationStatus:
-    statuses: tuple[OrganisationStatus, ...] = ("pending", "verified", "suspended", "merged")
-    return next((status for status in statuses if status == value), "pending")
-
-
-def summary(organisation: OrganisationRow) -> OrganisationSummary:
-    return OrganisationSummary(
-        id=organisation.id,
-        legal_name=organisation.legal_name,
-        status=status_of(organisation.status),
-    )
-
-
-async def for_operator(session: AsyncSession, organisation: OrganisationRow) -> Organisation:
-    names = await _names(session, organisation.id)
-    domains = await session.scalars(
-        select(OrganisationDomain.domain)
-        .where(OrganisationDomain.organisation_id == organisation.id)
-        .order_by(OrganisationDomain.domain)
-    )
-    similar = await session.scalars(
-        select(OrganisationRow)
-        .where(
-            OrganisationRow.id.in_(_having_keys(organisation.match_keys)),
-            OrganisationRow.id != organisation.id,
-            OrganisationRow.status != "merged",
-        )
-        .order_by(OrganisationRow.id)
-    )
-    return Organisation(
-        id=organisation.id,
-        legal_name=organisation.legal_name,
-        status=status_of(organisation.status),
-        also_known_as=[row.name for row in names if row.kind != "legal"],
-        domains=list(domains),
-        accounts=await members(session, organisation.id),
-        suspended_reason=organisation.suspended_reason,
-        merged_into=organisation.merged_into_id,
-        similar=[summary(row) for row in similar],
-        created_at=organisation.created_at,
-        verified_at=organisation.verified_at,
-    )
-
-
-async def for_employer(
-    session: AsyncSession, organisation: OrganisationRow, employer: Employer
-) -> EmployerOrganisation:
-    verdict = access(organisation, employer)
-    admin = employer.org_role == "admin"
-    return EmployerOrganisation(
-        id=organisation.id,
-        legal_name=organisation.legal_name,
-        status=status_of(organisation.status),
-        role="admin" if admin else "member",
-        approved=employer.approved,
-        can_search=verdict.can_search,
-        jobs_listed=organisation.status == "verified",
-        message=verdict.message,
-        members=await members(session, organisation.id) if admin else [],
-    )
-
-
-async def blockable(session: AsyncSession, typed: str, limit: int = 20) -> list[OrganisationMatch]:
-    """Verified organisations one of whose names matches what a candidate typed:
-    the same spelling (`company_keys`), or, from three letters on, a name that starts
-    with it (so "umbrel" offers Umbrellacorp while the candidate types)."""
-    keys = company_keys(typed)
-    prefix = company_key(typed)
-    if not keys:
-        return []
-    conditions = [OrganisationKey.key.in_(keys)]
-    if len(prefix) >= 3:
-        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conditions.append(OrganisationKey.key.like(f"{escaped}%", escape="\\"))
-    found = await session.scalars(
-        select(OrganisationRow)
-        .where(
-            OrganisationRow.status == "verified",
-            OrganisationRow.id.in_(select(OrganisationKey.organisation_id).where(or_(*conditions))),
-        )
-        .order_by(OrganisationRow.legal_name, OrganisationRow.id)
-        .limit(limit)
-    )
-    result: list[OrganisationMatch] = []
-    for organisation in found:
-        names = await _names(session, organisation.id)
-        others = [row.name for row in names if row.kind != "legal"]
-        name = next(
-            (row.name for row in names if company_keys(row.name) & keys),
-            next(
-                (row.name for row in names if row.key.startswith(prefix)), organisation.legal_name
-            ),
-        )
-        result.append(
-            OrganisationMatch(
-                id=organisation.id,
-                legal_name=organisation.legal_name,
-                also_known_as=others,
-                matched_name=name,
-            )
-        )
-    return result
-
-
-def _having_keys(keys: Sequence[str]) -> Select[int]:
-    return select(OrganisationKey.organisation_id).where(OrganisationKey.key.in_(list(keys)))
-
-
-async def verified_matching(session: AsyncSession, keys: Sequence[str]) -> list[OrganisationRow]:
-    """Verified organisations with a name among these spellings."""
-    if not keys:
-        return []
-    return list(
-        await session.scalars(
-            select(OrganisationRow)
-            .where(OrganisationRow.status == "verified", OrganisationRow.id.in_(_having_keys(keys)))
-            .order_by(OrganisationRow.id)
-        )
-    )

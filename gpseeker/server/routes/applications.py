@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Request, Response
 from sqlalchemy import select
 
 from gpseeker.models import Application, ApplicationRequest
-from gpseeker.server import applications, idempotency, organisations
+from gpseeker.server import applications, idempotency, organisation_views
 from gpseeker.server.deps import SeekerDep
 from gpseeker.server.errors import error_responses, not_found
 from gpseeker.server.routes.jobs import JobId
@@ -70,7 +70,7 @@ async def my_applications(caller: SeekerDep) -> list[Application]:
     events = await applications.timelines(caller.session, [row.id for row, *_ in found])
     return [
         applications.to_application(
-            row, title, company, events[row.id], organisations.status_of(status)
+            row, title, company, events[row.id], organisation_views.status_of(status)
         )
         for row, title, company, status in found
     ]

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 
 from gpseeker.models import EmployerOrganisation
-from gpseeker.server import organisations
+from gpseeker.server import organisation_views, organisations
 from gpseeker.server.deps import EmployerDep
 from gpseeker.server.errors import ApiError, error_responses, not_found
 from gpseeker.server.tables import Employer
@@ -21,7 +21,9 @@ router = APIRouter(prefix="/api/v1/employer/organisation", tags=["employer"])
     summary="Your organisation, its status, and what your account may do now",
 )
 async def organisation(caller: EmployerDep) -> EmployerOrganisation:
-    return await organisations.for_employer(caller.session, caller.organisation, caller.employer)
+    return await organisation_views.for_employer(
+        caller.session, caller.organisation, caller.employer
+    )
 
 
 @router.post(
@@ -47,4 +49,6 @@ async def approve_member(
         raise not_found("That account")
     await organisations.approve(caller.session, member)
     await caller.session.commit()
-    return await organisations.for_employer(caller.session, caller.organisation, caller.employer)
+    return await organisation_views.for_employer(
+        caller.session, caller.organisation, caller.employer
+    )

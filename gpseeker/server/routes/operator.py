@@ -18,7 +18,7 @@ from gpseeker.models import (
     ReportDecision,
     ReportState,
 )
-from gpseeker.server import organisations
+from gpseeker.server import organisation_views, organisations
 from gpseeker.server.deps import Caller, OperatorDep
 from gpseeker.server.errors import error_responses, not_found
 from gpseeker.server.tables import (
@@ -38,7 +38,7 @@ async def _organisation(caller: Caller, organisation_id: int) -> Organisation:
     row = await caller.session.get(OrganisationRow, organisation_id)
     if row is None:
         raise not_found("That organisation")
-    return await organisations.for_operator(caller.session, row)
+    return await organisation_views.for_operator(caller.session, row)
 
 
 @router.get(
@@ -56,7 +56,7 @@ async def list_organisations(
     if status is not None:
         statement = statement.where(OrganisationRow.status == status)
     rows = await caller.session.scalars(statement)
-    return [await organisations.for_operator(caller.session, row) for row in rows]
+    return [await organisation_views.for_operator(caller.session, row) for row in rows]
 
 
 @router.get(
@@ -156,7 +156,7 @@ async def _reports(caller: Caller, *conditions: object) -> list[OperatorReport]:
             subject=invitation.subject,
             body=invitation.body,
             sent_at=invitation.sent_at,
-            organisation=organisations.summary(organisation),
+            organisation=organisation_views.summary(organisation),
             sender_email=email,
         )
         for report, invitation, organisation, email in rows

@@ -16,7 +16,7 @@ from gpseeker.models import (
     ProfileViewEvent,
     Visibility,
 )
-from gpseeker.server import candidates, erase_requests, organisations
+from gpseeker.server import candidates, erase_requests, organisation_views
 from gpseeker.server.deps import SeekerDep
 from gpseeker.server.errors import error_responses
 from gpseeker.server.tables import Disclosure, Employer, JobRow, OrganisationRow, ProfileView
@@ -79,7 +79,7 @@ async def blockable_organisations(
     caller: SeekerDep,
     q: Annotated[str, Query(min_length=1, max_length=120, description="a company name")],
 ) -> list[OrganisationMatch]:
-    return await organisations.blockable(caller.session, q)
+    return await organisation_views.blockable(caller.session, q)
 
 
 @router.get(
@@ -99,7 +99,7 @@ async def profile_views(caller: SeekerDep) -> list[ProfileViewEvent]:
         ProfileViewEvent(
             at=at,
             employer_name=name,
-            employer_status=organisations.status_of(status),
+            employer_status=organisation_views.status_of(status),
             context=context,
         )
         for at, name, status, context in rows
@@ -131,7 +131,7 @@ async def disclosures(caller: SeekerDep) -> list[DisclosureEvent]:
                 id=event.id,
                 at=event.at,
                 employer_name=name,
-                employer_status=organisations.status_of(status),
+                employer_status=organisation_views.status_of(status),
                 fields=event.fields,
                 reason=event.reason,
                 job_id=event.job_id,
