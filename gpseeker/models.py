@@ -381,7 +381,7 @@ class Redaction(BaseModel):
     """One leak-guard replacement, told to the candidate (never to an employer)."""
 
     field: str = Field(description="where, e.g. 'summary' or 'experience[0].description'")
-    kind: Literal["name", "email", "phone", "address", "company", "any_email", "url"]
+    kind: Literal["name", "email", "phone", "address", "company", "any_email", "url", "handle"]
     reason: str = Field(description="e.g. 'your summary contains your phone number'")
 
 

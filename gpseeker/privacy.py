@@ -26,13 +26,18 @@ the candidate ticked them. Any other contact route (another phone number, any ot
 e-mail address, any URL) is hidden in both contexts: employers reach candidates only
 through the platform relay.
 
-The leak guard matches on a folded copy of the text (NFKC, casefold, any digit as an
-ASCII digit, dash-like characters as "-") so that "０９０ー１２３４ー５６７８" or
-"IVAN   PETROV" are caught, but replaces spans of the text as written, so nothing the
-candidate typed is rewritten except what is hidden. It errs on the side of hiding:
-a name part that is also a common word ("May") is hidden too, and so is a sentence
-run together like "for me.It was" (it looks like the domain "me.it"); the preview
-shows the candidate each replacement and why, so they can reword.
+The leak guard matches on a folded copy of the text (gpseeker/folding.py: NFKC, case,
+invisible and combining characters dropped, look-alike letters read as Latin, kanji
+numerals as digits), so "０９０ー１２３４ー５６７８", "IVAN   PETROV" or "Ivаn" with a
+Cyrillic "а" are caught, but replaces spans of the text as written, so nothing the
+candidate typed is rewritten except what is hidden. Contact routes that are not the
+candidate's own (any e-mail address, written out or not, link, handle or phone
+number) come from gpseeker/contact_routes.py. It errs on the side of hiding: a name
+part that is also a common word ("May") is hidden too; the preview shows the
+candidate each replacement and why, so they can reword.
+
+Its cost is linear in the text: a profile's patterns are compiled only when a word
+they need is in the text, and every detector scans only where its sign is.
 """
 
 from __future__ import annotations
@@ -40,11 +45,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from typing import Literal
 
 import phonenumbers
 
+from gpseeker import contact_routes
+from gpseeker.folding import fold, fold_value
 from gpseeker.models import (
     REGION_OF_PREFECTURE,
     EmployerPreview,
@@ -262,50 +269,7 @@ def age_band(birth_date: dt.date, today: dt.date) -> str:
     return f"{low}-{low + 4}"
 
 
-# --- folding text for matching --------------------------------------------------------
-
-_DASHES = frozenset("‐‑‒–—―−ー－﹣⁃")
-
-
-def _fold_char(cluster: str) -> str:
-    folded = unicodedata.normalize("NFKC", cluster).casefold()
-    out = []
-    for char in folded:
-        if char in _DASHES:
-            out.append("-")
-        elif char.isdecimal():
-            out.append(str(unicodedata.decimal(char)))
-        else:
-            out.append(char)
-    return "".join(out)
-
-
-def _clusters(text: str) -> Iterable[tuple[int, int]]:
-    """(start, end) of each base character with the combining marks after it.
-
-    NFKC may compose "e" + U+0301 into "é", so the unit of folding is the cluster,
-    which keeps every folded character traceable to a span of the original.
-    """
-    start = 0
-    for index in range(1, len(text) + 1):
-        if index == len(text) or not unicodedata.combining(text[index]):
-            yield start, index
-            start = index
-
-
-def _fold(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """The folded text and, for each folded character, its span in `text`."""
-    parts: list[str] = []
-    origin: list[tuple[int, int]] = []
-    for start, end in _clusters(text):
-        folded = _fold_char(text[start:end])
-        parts.append(folded)
-        origin.extend([(start, end)] * len(folded))
-    return "".join(parts), origin
-
-
-def _fold_value(value: str) -> str:
-    return _fold(value)[0]
+# --- folding text for matching: gpseeker/folding.py --------------------------------------
 
 
 def _is_wide(char: str) -> bool:
@@ -353,13 +317,15 @@ _BARE_DOMAIN_RE = re.compile(
 )
 # Technology names that look like domains; a skill list must not turn into [hidden].
 _NOT_DOMAINS = frozenset({"asp.net", "ado.net", "vb.net", "socket.io", "dot.net"})
-_DIGIT_RUN_RE = re.compile(r"\+?[0-9](?:[\s\-.()/]{0,3}[0-9])*")
+_DIGIT_RUN_RE = re.compile(r"\+?[0-9](?:[\s\-.()/・·ー]{0,3}[0-9])*")
 _TRAILING_PUNCTUATION = ".,;:!?)]}>'\""
 
-_PRIORITY = ("email", "phone", "address", "name", "company", "any_email", "url")
+# When matches overlap, the one that contains the others explains it: an e-mail
+# address, a link or a handle that holds the name is reported as what it is.
+_PRIORITY = ("email", "any_email", "url", "handle", "phone", "address", "company", "name")
 
 
-_Kind = Literal["name", "email", "phone", "address", "company", "any_email", "url"]
+_Kind = Literal["name", "email", "phone", "address", "company", "any_email", "url", "handle"]
 # A match: start and end in the folded text; its Redaction kind; the end of its reason
 # ("your phone number"); and the key the application context may allow ("phone_own"
 # is the candidate's number, "phone_other" anyone else's).
@@ -400,27 +366,52 @@ def _where(field: str, profile: Profile, masked_titles: list[str] | None) -> str
     return f"item {number} of {names.get(group, group)}"
 
 
+_WORDED_AT = re.compile(r"\s*[\[\(\{<]\s*at\s*[\]\)\}>]\s*|\s+at\s+|\s*@\s*")
+_WORDED_DOT = re.compile(r"\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+")
+
+
+def _canonical_email(written: str) -> str:
+    """ "ana dot souza at example dot com" as "ana.souza@example.com"."""
+    return _WORDED_DOT.sub(".", _WORDED_AT.sub("@", written)).replace(" ", "")
+
+
 class _Guard:
     """The leak guard for one profile: its identity values compiled into patterns."""
 
     def __init__(self, profile: Profile) -> None:
         identity = profile.identity
         self._profile = profile
-        self._patterns: list[tuple[re.Pattern[str], _Kind, str, str]] = []
+        # Each pattern with a word that any match must contain: a text without it is
+        # not scanned at all (most texts contain no identity value).
+        # Compiled on first use: most texts contain no identity value, and compiling
+        # a profile's patterns costs more than scanning its texts.
+        self._patterns: list[tuple[str, str, _Kind, str, str]] = []
 
-        name = _fold_value(identity.full_name)
-        parts = [part for part in re.split(r"[\s・·,]+", name) if part]
-        full = _flexible(" ".join(parts), r"[\s・·.,_-]*")
-        if full is not None:
-            self._add(full, "name", "your name", "name")
+        name = fold_value(identity.full_name)
+        # Every punctuation mark separates name parts, brackets included: "Zebedee
+        # Quixote (ゼベディー・キホーテ)" has four.
+        parts = [part for part in re.split(r"[\W_]+", name) if part]
+        if len(parts) > 1:
+            for order in (parts, parts[::-1]):  # family name first, as in Japan
+                full = _flexible(" ".join(order), r"[\s・·.,_-]*")
+                if full is not None:
+                    self._add(full, "name", "your name", "name", order[0])
         for part in parts:
             if all(_is_wide(char) for char in part):
                 if len(part) >= 2:
-                    self._add(re.escape(part), "name", "your name", "name")
+                    self._add(re.escape(part), "name", "your name", "name", part)
             elif sum(char.isalpha() for char in part) >= 3:
-                self._add(_bounded(re.escape(part), part[0], part[-1]), "name", "your name", "name")
+                bounded = _bounded(re.escape(part), part[0], part[-1])
+                self._add(bounded, "name", "your name", "name", part)
+            elif part.isalpha():
+                # "Li" or "Ng" alone is a common word or syllable; beside a title, or
+                # as a name on its own line after a greeting, it is the person.
+                titled = rf"(?<!\w)(?:mr|ms|mrs|miss|mx|dr|prof)\.?\s*{re.escape(part)}(?!\w)"
+                self._add(titled, "name", "your name", "name", part)
+                honorific = rf"(?<!\w){re.escape(part)}\s*(?:さん|様|氏|くん|君|先生)"
+                self._add(honorific, "name", "your name", "name", part)
 
-        self._email = _fold_value(str(identity.email))
+        self._email = fold_value(str(identity.email))
 
         self._phone_digits: str | None = None
         self._phone: phonenumbers.PhoneNumber | None = None
@@ -438,18 +429,19 @@ class _Guard:
                 (address.street, "your street address"),
                 (address.building, "your building"),
             ):
-                folded = _fold_value(value).strip()
+                folded = fold_value(value).strip()
                 # A one- or two-character street ("5") would hide every such number.
                 if len(folded.replace(" ", "")) >= 3:
                     pattern = _flexible(folded.replace("〒", ""), r"[\s,\-]*")
+                    needle = re.split(r"[\s,\-]+", folded.replace("〒", "").strip())[0]
                     if pattern is not None:
-                        self._add(pattern, "address", what, "address")
+                        self._add(pattern, "address", what, "address", needle)
 
         self._company_cores: set[str] = set()
         for company in current_companies(profile):
             core_name = normalize_company(company)
             self._company_cores.add(core_name)
-            core = _fold_value(core_name)
+            core = fold_value(core_name)
             words = core.split()
             if words:
                 legal_prefix = r"(?:株式会社|合同会社|有限会社|\(株\)|kabushiki\s+kaisha)\s*"
@@ -462,47 +454,38 @@ class _Guard:
                 lead = r"(?<!\w)" if re.match(r"\w", first) and not _is_wide(first) else ""
                 trail = r"(?!\w)" if re.match(r"\w", last) and not _is_wide(last) else ""
                 pattern = f"(?:{legal_prefix}|{lead}){body}(?:{legal_suffix}|{trail})"
-                self._add(pattern, "company", "the name of your current company", "company")
+                what = "the name of your current company"
+                self._add(pattern, "company", what, "company", words[0])
 
-    def _add(self, pattern: str, kind: _Kind, what: str, key: str) -> None:
-        self._patterns.append((re.compile(pattern), kind, what, key))
+    def _add(self, pattern: str, kind: _Kind, what: str, key: str, needle: str) -> None:
+        self._patterns.append((needle, pattern, kind, what, key))
 
     def is_current_company(self, company: str) -> bool:
         return normalize_company(company) in self._company_cores
 
     def _hits(self, folded: str) -> list[_Hit]:
         hits: list[_Hit] = []
-        for pattern, kind, what, key in self._patterns:
-            hits.extend((m.start(), m.end(), kind, what, key) for m in pattern.finditer(folded))
+        for needle, pattern, kind, what, key in self._patterns:
+            if needle in folded:
+                found = re.finditer(pattern, folded)
+                hits.extend((m.start(), m.end(), kind, what, key) for m in found)
 
-        for match in _EMAIL_RE.finditer(folded):
-            if re.sub(r"\s", "", match.group()) == self._email:
-                hits.append((match.start(), match.end(), "email", "your e-mail address", "email"))
+        for start, end, _ in contact_routes.emails(folded):
+            if _canonical_email(folded[start:end]) == self._email:
+                hits.append((start, end, "email", "your e-mail address", "email"))
             else:
                 what = "an e-mail address (employers reach you only through the platform relay)"
-                hits.append((match.start(), match.end(), "any_email", what, "any_email"))
+                hits.append((start, end, "any_email", what, "any_email"))
+        for start, end, _ in contact_routes.links(folded):
+            hits.append((start, end, "url", "a web address (a link can identify you)", "url"))
+        for start, end, _ in contact_routes.handles(folded):
+            what = "an account name elsewhere (a handle identifies you)"
+            hits.append((start, end, "handle", what, "handle"))
 
-        url_what = "a web address (a link can identify you)"
-        for match in _URL_RE.finditer(folded):
-            end = match.end()
-            while end > match.start() and folded[end - 1] in _TRAILING_PUNCTUATION:
-                end -= 1
-            hits.append((match.start(), end, "url", url_what, "url"))
-        for match in _BARE_DOMAIN_RE.finditer(folded):
-            if match.group() in _NOT_DOMAINS:
-                continue
-            end = match.end()
-            while end > match.start() and folded[end - 1] in _TRAILING_PUNCTUATION:
-                end -= 1
-            hits.append((match.start(), end, "url", url_what, "url"))
-
-        for found in phonenumbers.PhoneNumberMatcher(folded, "JP"):
-            own = self._phone is not None and (
-                found.number.country_code == self._phone.country_code
-                and found.number.national_number == self._phone.national_number
-            )
+        for start, end, digits in contact_routes.phone_runs(folded):
+            own = self._phone_digits is not None and self._phone_digits in digits
             if own:
-                hits.append((found.start, found.end, "phone", "your phone number", "phone_own"))
+                hits.append((start, end, "phone", "your phone number", "phone_own"))
             else:
                 # Even a number that is not the candidate's would let an employer call
                 # around the relay (an office line, a friend's number).
@@ -510,11 +493,10 @@ class _Guard:
                     "a phone number (employers reach you only through the platform relay, "
                     "so no phone number is passed on)"
                 )
-                hits.append((found.start, found.end, "phone", what, "phone_other"))
+                hits.append((start, end, "phone", what, "phone_other"))
 
-        # PhoneNumberMatcher rejects odd spellings ("0 9 0 1 2 3 ..."); the candidate's
-        # own digits are hidden however they are spaced.
-        if self._phone_digits:
+        # However oddly spaced, the candidate's own digits are hidden.
+        if self._phone_digits and self._phone_digits[:3] in re.sub(r"\D", "", folded):
             for match in _DIGIT_RUN_RE.finditer(folded):
                 digits = re.sub(r"[^0-9]", "", match.group())
                 if self._phone_digits in digits:
@@ -533,10 +515,10 @@ class _Guard:
     ) -> tuple[str, list[Redaction]]:
         if not text:
             return text, []
-        folded, origin = _fold(text)
+        folded = fold(text)
         spans = sorted(
-            (origin[start][0], origin[end - 1][1], kind, what)
-            for start, end, kind, what, key in self._hits(folded)
+            (*folded.span(start, end), kind, what)
+            for start, end, kind, what, key in self._hits(folded.text)
             if end > start and key not in allowed
         )
         if not spans:

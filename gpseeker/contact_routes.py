@@ -1,0 +1,229 @@
+"""Ways to reach a person around the platform relay, found in folded text
+(gpseeker/folding.py): e-mail addresses, written out or not, web addresses, handles
+and phone-shaped numbers. The leak guard (privacy.py) hides every one of them.
+
+Each detector is linear in the text and cheap when its sign is absent: a scan starts
+only where an "@", an "at", a dot before a top-level domain, a platform's name or a
+digit is, so ordinary prose costs a few `in` tests and no regular-expression pass.
+
+Detectors return (start, end, what) in the folded text; `what` is "email", "link",
+"handle" or "phone".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+
+__all__ = ["Found", "emails", "handles", "links", "phone_runs"]
+
+Found = tuple[int, int, str]
+
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_WORD = rf"[^\W{_CJK}]"
+_LABEL = rf"{_WORD}+(?:-+{_WORD}+)*"
+_LOCAL = rf"(?:{_WORD}|[.+%-])+"
+
+# "@" as people write it: the sign, or "at" in brackets or between spaces.
+_AT = r"(?:\s*@\s*|\s*[\[\(\{<]\s*at\s*[\]\)\}>]\s*|\s+at\s+)"
+_DOT = r"(?:\.|\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+)"
+_AT_SIGNS = re.compile(r"@|[\[\(\{<]\s*at\s*[\]\)\}>]|\sat\s")
+_DOMAIN_AFTER = re.compile(rf"\s*({_LABEL}(?:{_DOT}{_LABEL})+)")
+_LOCAL_END = re.compile(rf"{_LOCAL}$")
+_WORDED_DOT_END = re.compile(r"\s+dot\s+$")
+# How far back from an "@" the local part may start: addresses are short, and a
+# bound keeps a long run of letters before many "@" linear.
+_LOCAL_REACH = 64
+
+# Top-level domains common enough to be worth catching without a scheme. Left out on
+# purpose: names that are usually file extensions or tech names (py, md, js, sh, rs,
+# go, ts), which would hide ordinary skills such as "setup.py".
+_TLDS = (
+    "com|net|org|jp|io|dev|co|me|info|biz|app|ai|uk|de|fr|us|ca|au|cn|kr|tw|hk|sg|"
+    "in|nz|eu|xyz|tech|site|online|page|ly|tv|cc|blog|edu|gov|ru|br|es|it|nl|ch|se|"
+    "tokyo|link|ph|vn|th|id|my|example"
+)
+_TLD_SET = frozenset(_TLDS.split("|"))
+_URL_RE = re.compile(rf"(?:https?://|ftp://|www\.)[^\s<>\"'{_CJK}]+")
+_TLD_AT = re.compile(rf"\.(?:{_TLDS})(?![\w-])")
+_DOMAIN_BEFORE = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+$")
+_PATH_AFTER = re.compile(rf"[/:?#][^\s<>\"'{_CJK}]*")
+# Technology names that look like domains; a skill list must not turn into [hidden].
+_NOT_DOMAINS = frozenset({"asp.net", "ado.net", "vb.net", "socket.io", "dot.net", "node.js"})
+_TRAILING_PUNCTUATION = ".,;:!?)]}>'\""
+
+# Where people give a handle: a platform's name, then the handle.
+# Only names that are not also ordinary words: "Note:" and "Line:" start sentences.
+_PLATFORMS = (
+    "github", "gitlab", "twitter", "instagram", "facebook", "linkedin", "line id",
+    "telegram", "discord", "skype", "wechat", "kakaotalk", "whatsapp", "mastodon",
+    "bluesky", "tiktok", "qiita", "zenn", "youtube", "reddit",
+)  # fmt: skip
+_PLATFORM_HANDLE = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(p) for p in _PLATFORMS) + r")"
+    r"(?:\s*(?:id|handle|account|アカウント))?\s*[:：=]\s*@?([a-z0-9_][a-z0-9_.-]{1,38})"
+)
+_PLATFORM_PATH = re.compile(
+    r"(?<![\w.])(?:github\.com|gitlab\.com|x\.com|twitter\.com|instagram\.com|"
+    r"linkedin\.com/in|facebook\.com|t\.me|line\.me/ti/p)/@?[a-z0-9_.~-]+"
+)
+# "@name" where people put a handle: at the start, after a space, a colon or an
+# opening bracket ("(@zquixote)"); not inside other text ("[@click=...]", "a@b").
+_AT_HANDLE = re.compile(
+    r"(?:^|(?<=[\s(（「:：]))@([a-z0-9_](?:[a-z0-9_.]{0,38}[a-z0-9_])?)(?![\w@])"
+)
+_PLATFORM_SIGNS = ("git", "twitter", "x.com", "insta", "face", "linkedin", "line",
+                   "tele", "t.me", "disc", "skype", "wechat", "kakao", "whatsapp", "mastodon",
+                   "bluesky", "tiktok", "qiita", "zenn", "youtube", "reddit")  # fmt: skip
+
+# A run of digits with the separators people put in phone numbers (Japanese ones
+# included), and letters that stand in for digits ("09O-1234-5678").
+_PLATFORM_SIGN = re.compile("|".join(re.escape(sign) for sign in _PLATFORM_SIGNS))
+_DIGITISH = re.compile(r"\+?\(?[0-9](?:[\s\-.()/・·ー]{0,3}[0-9oOlI])*")
+_NOT_DIGITS_AT_END = re.compile(r"[^0-9oOlI]+$|[oOlI]+$")
+_GROUP = re.compile(r"[0-9]+")
+_ANY_DIGIT = re.compile(r"[0-9]")
+_MOST_GROUPS = 12
+_DIGIT_FOR = str.maketrans("oOlI", "0011")
+_PHONE_DIGITS = range(9, 16)
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _TRAILING_PUNCTUATION:
+        end -= 1
+    return end
+
+
+def emails(text: str) -> Iterator[Found]:
+    """E-mail addresses: "ana@example.com", "ana ＠ example.com" (folded), "ana [at]
+    example [dot] org", "zebedee dot q at probe-mail dot example"."""
+    if "@" not in text and "at" not in text:
+        return
+    for sign in _AT_SIGNS.finditer(text):
+        domain = _DOMAIN_AFTER.match(text, sign.end())
+        if domain is None:
+            continue
+        # "at" in a sentence ("at the office") is an address only before a dotted
+        # domain that ends in a top-level domain.
+        if sign.group() != "@" and not _tld_last(domain.group(1)):
+            continue
+        begin = _local_start(text, sign.start())
+        if begin is None:
+            continue
+        yield begin, _trim(text, begin, domain.end()), "email"
+
+
+def _tld_last(domain: str) -> bool:
+    last = re.split(r"\.|\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+", domain)[-1]
+    return last in _TLD_SET
+
+
+def _local_start(text: str, at: int) -> int | None:
+    """Where the local part before an "@" (or "at") begins: "ana.souza", or "ana dot
+    souza" written out."""
+    end = at
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    position = end
+    floor = max(0, end - _LOCAL_REACH)
+    while position > floor:
+        match = _LOCAL_END.search(text, floor, position)
+        if match is None:
+            break
+        position = match.start()
+        worded = _WORDED_DOT_END.search(text, floor, position)
+        if worded is None:
+            break
+        position = worded.start()
+    return position if position < end else None
+
+
+def links(text: str) -> Iterator[Found]:
+    """Web addresses, with a scheme, "www." or a bare domain ("quixote.dev/cv")."""
+    if "://" in text or "www." in text:
+        for match in _URL_RE.finditer(text):
+            yield match.start(), _trim(text, match.start(), match.end()), "link"
+    if "." not in text:
+        return
+    for tld in _TLD_AT.finditer(text):
+        head = _DOMAIN_BEFORE.search(text, max(0, tld.start() - 253), tld.start() + 1)
+        if head is None:
+            continue
+        start = head.start()
+        # After "@" it is an e-mail's domain (emails() has it); a Japanese sentence may
+        # run straight into a domain, so a letter before it does not matter.
+        if start > 0 and text[start - 1] in "@.-_":
+            continue
+        end = tld.end()
+        path = _PATH_AFTER.match(text, end)
+        if path is not None:
+            end = path.end()
+        if text[start : tld.end()] in _NOT_DOMAINS:
+            continue
+        yield start, _trim(text, start, end), "link"
+
+
+def handles(text: str) -> Iterator[Found]:
+    """Accounts elsewhere: "github: zquixote", "LINE ID: aiko_88", "@zquixote",
+    "x.com/zquixote"."""
+    if "@" in text:
+        for match in _AT_HANDLE.finditer(text):
+            yield match.start(), match.end(), "handle"
+    if _PLATFORM_SIGN.search(text) is not None:
+        for match in _PLATFORM_HANDLE.finditer(text):
+            yield match.start(), match.end(), "handle"
+        for match in _PLATFORM_PATH.finditer(text):
+            yield match.start(), match.end(), "handle"
+
+
+def phone_runs(text: str, region: str = "JP") -> Iterator[tuple[int, int, str]]:
+    """Phone-shaped runs: (start, end, digits). Numbers of 9 to 15 digits that the
+    phonenumbers library accepts as possible (JP by default), read with letters that
+    stand in for digits. A run of digit groups (a phone beside a postal code, say) is
+    tried a few groups at a time; a run of more than `_MOST_GROUPS` groups, which no
+    person writes, is not tried at all, so a hostile string of digits costs one scan.
+    (The candidate's own number is found even there: privacy.py looks for its digits.)
+    """
+    if _ANY_DIGIT.search(text) is None:
+        return
+    for match in _DIGITISH.finditer(text):
+        # A letter standing in for a digit counts only between digits ("2019 or").
+        raw = _NOT_DIGITS_AT_END.sub("", match.group()).translate(_DIGIT_FOR)
+        groups = list(_GROUP.finditer(raw))
+        if len(groups) > _MOST_GROUPS:
+            continue
+        first = 0
+        while first < len(groups):
+            found = _number_from(raw, groups, first, region)
+            if found is None:
+                first += 1
+                continue
+            last, digits = found
+            start = match.start() + (0 if first == 0 else groups[first].start())
+            yield start, match.start() + groups[last].end(), digits
+            first = last + 1
+
+
+def _number_from(
+    raw: str, groups: list[re.Match[str]], first: int, region: str
+) -> tuple[int, str] | None:
+    """The longest possible number of whole groups starting at group `first`."""
+    best: tuple[int, str] | None = None
+    digits = ""
+    begin = 0 if first == 0 else groups[first].start()
+    for last in range(first, len(groups)):
+        digits += groups[last].group()
+        if len(digits) > _PHONE_DIGITS.stop - 1:
+            break
+        if len(digits) not in _PHONE_DIGITS:
+            continue
+        candidate = re.sub("[・·ー]", "-", raw[begin : groups[last].end()])
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(number) and phonenumbers.is_valid_number(number):
+            best = (last, digits)
+    return best

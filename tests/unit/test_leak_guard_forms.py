@@ -1,0 +1,126 @@
+"""The leak guard against details written the ways people really write them
+(issue 13): spelled-out e-mail addresses, Japanese phone separators and numerals,
+handles, look-alike and invisible letters, names in brackets and short names beside
+a title; and the ordinary sentences around them left exactly as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from gpseeker.models import Identity, PostalAddress, Profile
+from gpseeker.privacy import leak_guard
+
+
+def profile(name: str = "Zebedee Quixote", **identity: object) -> Profile:
+    details: dict[str, object] = {
+        "full_name": name,
+        "email": "zebedee.q@probe-mail.example",
+        "phone": "090-1234-5678",
+        "address": PostalAddress(
+            postal_code="150-0001",
+            prefecture="Tokyo",
+            city="Shibuya",
+            street="1-2-3 Jingumae",
+        ),
+        "current_company": "Umbrella Corp",
+    }
+    details.update(identity)
+    return Profile(identity=Identity.model_validate(details))
+
+
+def kinds(text: str, person: Profile | None = None) -> tuple[str, list[str]]:
+    masked, redactions = leak_guard(text, person or profile(), "summary")
+    return masked, [redaction.kind for redaction in redactions]
+
+
+@pytest.mark.parametrize(
+    ("written", "kind"),
+    [
+        ("zebedee dot q at probe-mail dot example", "email"),
+        ("zebedee.q [at] probe-mail [dot] example", "email"),
+        ("zebedee.q＠probe-mail.example", "email"),
+        ("zebedee.q\u200b@probe-mail.example", "email"),
+        ("aiko [at] example [dot] org", "any_email"),
+        ("someone.else@gmail.com", "any_email"),
+        ("090・1234・5678", "phone"),
+        ("〇九〇-一二三四-五六七八", "phone"),
+        ("09O-1234-5678", "phone"),
+        ("０９０ー１２３４ー５６７８", "phone"),
+        ("03-5555-0123", "phone"),
+        ("github: zquixote", "handle"),
+        ("LINE ID: zq_88", "handle"),
+        ("@zquixote", "handle"),
+        ("https://github.com/zquixote", "url"),
+        ("quixote.dev/cv", "url"),
+    ],
+)
+def test_contact_routes_as_people_write_them_are_hidden(written: str, kind: str) -> None:
+    masked, found = kinds(f"Reach me: {written} (evenings).")
+    assert masked == "Reach me: [hidden] (evenings)."
+    assert found == [kind]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Zebedee Quixote",
+        "ZEBEDEE  QUIXOTE",
+        "Quixote Zebedee",  # family name first
+        "Zebedee Quixоte",  # a Cyrillic "о"
+        "Zebe\u200bdee Quixote",  # a zero-width space inside
+        "Zébedee Quixote",  # an accent the name does not have
+        "Ｚｅｂｅｄｅｅ Ｑｕｉｘｏｔｅ",
+    ],
+)
+def test_the_name_is_hidden_however_it_is_disguised(written: str) -> None:
+    masked, found = kinds(f"I am {written}, a backend engineer.")
+    assert masked == "I am [hidden], a backend engineer."
+    assert set(found) == {"name"}
+
+
+def test_a_name_with_its_japanese_spelling_in_brackets_hides_each_part() -> None:
+    person = profile("Zebedee Quixote (ゼベディー・キホーテ)")
+    masked, _ = kinds("キホーテです。ｾﾞﾍﾞﾃﾞｨｰとも呼ばれます。", person)
+    assert "キホーテ" not in masked and "ｾﾞﾍﾞﾃﾞｨｰ" not in masked
+    assert masked == "[hidden]です。[hidden]とも呼ばれます。"
+
+
+def test_a_two_letter_name_is_hidden_beside_a_title_or_the_other_part() -> None:
+    person = profile("Li Wei")
+    for written in ("Mr. Li", "Li Wei", "Wei Li", "Ask Ms Li", "Liさん", "Dr.Li"):
+        masked, _ = kinds(f"{written} will call you.", person)
+        assert "Li" not in masked, written
+    # Alone, "li" is a syllable of other words and an HTML tag: left as written.
+    assert kinds("Use <li> items; Lisbon", person)[0] == "Use <li> items; Lisbon"
+
+
+def test_an_address_that_contains_the_name_is_reported_as_an_address() -> None:
+    masked, found = kinds("Write to zebedee.quixote@gmail.com")
+    assert masked == "Write to [hidden]"
+    assert found == ["any_email"]
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "I was at the office at 9 and met the team at 3.30.",
+        "The dot-com boom taught me to ship at scale.",
+        "Job reference REQ-2024-0917; JLPT N2 in 2019; salary 6,000,000 yen.",
+        "Built services in Node.js, ASP.NET and Python 3.12.",
+        "Worked in Shibuya and Osaka for 2019-2023.",
+        "Note: I lead a team of 5. Line managers report to me.",
+        "[@click=app.quit] is not a handle, and x @ the conference is not one either.",
+        "東京で5年間、決済システムを開発しました。",
+        "I speak English, Japanese (N2) and a little Korean.",
+    ],
+)
+def test_ordinary_sentences_stay_exactly_as_written(clean: str) -> None:
+    assert kinds(clean) == (clean, [])
+
+
+def test_a_hostile_run_of_digits_is_one_scan_and_hides_nothing_it_should_not() -> None:
+    hostile = "(0) " * 1250
+    assert kinds(hostile) == (hostile, [])
+    # The candidate's own number is still found inside a long run of digits.
+    masked, found = kinds("0 " * 30 + "090-1234-5678 " + "0 " * 30)
+    assert "1234" not in masked and "phone" in found
