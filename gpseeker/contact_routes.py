@@ -105,12 +105,24 @@ def emails(text: str) -> Iterator[Found]:
         domain = _DOMAIN_AFTER.match(text, sign.end())
         if domain is None:
             continue
-        # "at" in a sentence ("at the office") is an address only before a dotted
-        # domain that ends in a top-level domain.
-        if sign.group() != "@" and not _tld_last(domain.group(1)):
+        written_out = sign.group() != "@"
+        spaced = sign.group() == "@" and (
+            text[sign.start() - 1 : sign.start()].isspace() or domain.group().startswith(" ")
+        )
+        # "at" in a sentence ("at the office"), or an "@" standing apart
+        # ("Instagram @seoyeon.plays"), is an address only before a dotted domain
+        # that ends in a top-level domain.
+        if (written_out or spaced) and not _tld_last(domain.group(1)):
+            continue
+        if domain.group(1) in _NOT_DOMAINS:
             continue
         begin = _local_start(text, sign.start())
         if begin is None:
+            continue
+        # "projects at quixote.dev" is a word and a link, not an address: written out,
+        # an address spells its dots out too, or has one in its name.
+        local = text[begin : sign.start()].strip()
+        if written_out and "." in domain.group(1) and not re.search(r"[._+%-]|\sdot\s", local):
             continue
         yield begin, _trim(text, begin, domain.end()), "email"
 

@@ -37,6 +37,9 @@ _DASHES = frozenset("‐‑‒–—―−－﹣⁃")
 _KANJI_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4"}
 _KANJI_DIGITS |= {"五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 _KANA_VOICING = frozenset("\u3099\u309a")
+# Latin letters that carry their mark inside them, so no decomposition removes it.
+_BARRED = {"đ": "d", "ð": "d", "ł": "l", "ø": "o", "ħ": "h", "ŧ": "t", "ƀ": "b", "ɨ": "i"}
+_BARRED |= {"æ": "ae", "œ": "oe", "þ": "th", "ı": "i"}
 # Scripts whose letters are letters of their own language, never disguises for
 # Latin ones: a katakana "ロ" stays a katakana "ロ".
 _OWN_SCRIPTS = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f]")
@@ -77,6 +80,8 @@ def _fold_char(char: str) -> str:
     for c in folded:
         if c in _DASHES:
             out.append("-")
+        elif c in _BARRED:
+            out.append(_BARRED[c])
         elif c in _KANJI_DIGITS:
             out.append(_KANJI_DIGITS[c])
         elif c.isdecimal():

@@ -277,9 +277,15 @@ def _is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
+# A Latin word ends where a letter of its own script does: Japanese runs straight
+# into it ("Li Weiです", "Umbrella Corpで"), and that is still a word boundary.
+_LATIN_WORD_BEFORE = r"(?<![^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
+_LATIN_WORD_AFTER = r"(?![^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
+
+
 def _bounded(core: str, first: str, last: str) -> str:
-    lead = r"(?<!\w)" if re.match(r"\w", first) and not _is_wide(first) else ""
-    trail = r"(?!\w)" if re.match(r"\w", last) and not _is_wide(last) else ""
+    lead = _LATIN_WORD_BEFORE if re.match(r"\w", first) and not _is_wide(first) else ""
+    trail = _LATIN_WORD_AFTER if re.match(r"\w", last) and not _is_wide(last) else ""
     return lead + core + trail
 
 
@@ -451,8 +457,10 @@ class _Guard:
                 )
                 body = r"[\W_]*".join(re.escape(word) for word in words)
                 first, last = words[0][0], words[-1][-1]
-                lead = r"(?<!\w)" if re.match(r"\w", first) and not _is_wide(first) else ""
-                trail = r"(?!\w)" if re.match(r"\w", last) and not _is_wide(last) else ""
+                latin_first = re.match(r"\w", first) and not _is_wide(first)
+                latin_last = re.match(r"\w", last) and not _is_wide(last)
+                lead = _LATIN_WORD_BEFORE if latin_first else ""
+                trail = _LATIN_WORD_AFTER if latin_last else ""
                 pattern = f"(?:{legal_prefix}|{lead}){body}(?:{legal_suffix}|{trail})"
                 what = "the name of your current company"
                 self._add(pattern, "company", what, "company", words[0])
