@@ -82,6 +82,7 @@ def _fold_char(char: str) -> str:
             out.append("-")
         elif c in _BARRED:
             out.append(_BARRED[c])
+
         elif c in _KANJI_DIGITS:
             out.append(_KANJI_DIGITS[c])
         elif c.isdecimal():

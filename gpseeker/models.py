@@ -199,10 +199,23 @@ class Identity(Strict):
     """What identifies the candidate. Never in the resume bank."""
 
     full_name: Name
+    name_japanese: ShortText | None = Field(
+        default=None,
+        description="the name as a Japanese resume writes it, in kanji or katakana "
+        '("田中 美咲", "ゼベディー・キホーテ"); hidden like the full name',
+    )
+    name_reading: ShortText | None = Field(
+        default=None,
+        description='its furigana reading in kana ("たなか みさき"); hidden like the full name',
+    )
     email: EmailStr
     phone: Phone | None = None
     address: PostalAddress | None = None
     current_company: ShortText | None = None
+
+    def names(self) -> list[str]:
+        """Every spelling of the name the candidate gave."""
+        return [name for name in (self.full_name, self.name_japanese, self.name_reading) if name]
 
 
 class Location(Strict):

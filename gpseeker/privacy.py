@@ -283,6 +283,36 @@ _LATIN_WORD_BEFORE = r"(?<![^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
 _LATIN_WORD_AFTER = r"(?![^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
 
 
+_KATAKANA_CLASS = "\u30a1-\u30fa\u30fc"
+_HIRAGANA_CLASS = "\u3041-\u3096\u30fc"
+# An honorific after a name written in kana.
+_HONORIFIC = "さん|さま|様|くん|君|ちゃん|氏|先生|サン"
+
+
+def _kana_spellings(name: str) -> list[str]:
+    """A name in kana, in both kana scripts: "たなか みさき" is also "タナカ ミサキ"
+    (anything else in it, spaces or dots, stays as it is)."""
+    if re.search(f"[{_KATAKANA_CLASS}]", name) and not re.search(f"[{_HIRAGANA_CLASS}]", name):
+        return [name, "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in name)]
+    if re.search(f"[{_HIRAGANA_CLASS}]", name) and not re.search(f"[{_KATAKANA_CLASS}]", name):
+        return [name, "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in name)]
+    return [name]
+
+
+def _kana_bounded(part: str) -> str:
+    """A name part in kana is a word of its own, not the inside of a longer word of
+    its script: "リー" is a name, "リーダー" is not; "リーさん" is the name again."""
+    core = re.escape(part)
+    if re.fullmatch(f"[{_KATAKANA_CLASS}]+", part) or (
+        # Hiragana runs on into the particles after it ("たなかです"): only a short
+        # part, which hides inside ordinary words, needs the boundary.
+        re.fullmatch(f"[{_HIRAGANA_CLASS}]+", part) and len(part) < 3
+    ):
+        script = _KATAKANA_CLASS if part[0] >= "\u30a1" else _HIRAGANA_CLASS
+        return rf"(?<![{script}]){core}(?:(?={_HONORIFIC})|(?![{script}]))"
+    return core
+
+
 def _bounded(core: str, first: str, last: str) -> str:
     lead = _LATIN_WORD_BEFORE if re.match(r"\w", first) and not _is_wide(first) else ""
     trail = _LATIN_WORD_AFTER if re.match(r"\w", last) and not _is_wide(last) else ""
@@ -393,29 +423,9 @@ class _Guard:
         # a profile's patterns costs more than scanning its texts.
         self._patterns: list[tuple[str, str, _Kind, str, str]] = []
 
-        name = fold_value(identity.full_name)
-        # Every punctuation mark separates name parts, brackets included: "Zebedee
-        # Quixote (ゼベディー・キホーテ)" has four.
-        parts = [part for part in re.split(r"[\W_]+", name) if part]
-        if len(parts) > 1:
-            for order in (parts, parts[::-1]):  # family name first, as in Japan
-                full = _flexible(" ".join(order), r"[\s・·.,_-]*")
-                if full is not None:
-                    self._add(full, "name", "your name", "name", order[0])
-        for part in parts:
-            if all(_is_wide(char) for char in part):
-                if len(part) >= 2:
-                    self._add(re.escape(part), "name", "your name", "name", part)
-            elif sum(char.isalpha() for char in part) >= 3:
-                bounded = _bounded(re.escape(part), part[0], part[-1])
-                self._add(bounded, "name", "your name", "name", part)
-            elif part.isalpha():
-                # "Li" or "Ng" alone is a common word or syllable; beside a title, or
-                # as a name on its own line after a greeting, it is the person.
-                titled = rf"(?<!\w)(?:mr|ms|mrs|miss|mx|dr|prof)\.?\s*{re.escape(part)}(?!\w)"
-                self._add(titled, "name", "your name", "name", part)
-                honorific = rf"(?<!\w){re.escape(part)}\s*(?:さん|様|氏|くん|君|先生)"
-                self._add(honorific, "name", "your name", "name", part)
+        for written in identity.names():
+            for spelling in dict.fromkeys(_kana_spellings(fold_value(written))):
+                self._add_name(spelling)
 
         self._email = fold_value(str(identity.email))
 
@@ -464,6 +474,33 @@ class _Guard:
                 pattern = f"(?:{legal_prefix}|{lead}){body}(?:{legal_suffix}|{trail})"
                 what = "the name of your current company"
                 self._add(pattern, "company", what, "company", words[0])
+
+    def _add_name(self, name: str) -> None:
+        """Patterns for one spelling of the name (already folded)."""
+        # Every punctuation mark separates name parts, brackets included: "Zebedee
+        # Quixote (ゼベディー・キホーテ)" has four.
+        parts = [part for part in re.split(r"[\W_]+", name) if part]
+        if len(parts) > 1:
+            for order in (parts, parts[::-1]):  # family name first, as in Japan
+                full = _flexible(" ".join(order), r"[\s・·.,_-]*")
+                if full is not None:
+                    self._add(full, "name", "your name", "name", order[0])
+        for part in parts:
+            if all(_is_wide(char) for char in part):
+                if len(part) >= 2:
+                    for spelling in _kana_spellings(part):
+                        pattern = _kana_bounded(spelling)
+                        self._add(pattern, "name", "your name", "name", spelling)
+            elif sum(char.isalpha() for char in part) >= 3:
+                bounded = _bounded(re.escape(part), part[0], part[-1])
+                self._add(bounded, "name", "your name", "name", part)
+            elif part.isalpha():
+                # "Li" or "Ng" alone is a common word or syllable; beside a title, or
+                # as a name on its own line after a greeting, it is the person.
+                titled = rf"(?<!\w)(?:mr|ms|mrs|miss|mx|dr|prof)\.?\s*{re.escape(part)}(?!\w)"
+                self._add(titled, "name", "your name", "name", part)
+                honorific = rf"(?<!\w){re.escape(part)}\s*(?:さん|様|氏|くん|君|先生)"
+                self._add(honorific, "name", "your name", "name", part)
 
     def _add(self, pattern: str, kind: _Kind, what: str, key: str, needle: str) -> None:
         self._patterns.append((needle, pattern, kind, what, key))

@@ -15,6 +15,8 @@ company is either in the identity or only in an experience entry with no end dat
 
 from __future__ import annotations
 
+import re
+
 from gpseeker.models import (
     Demographics,
     ExperienceEntry,
@@ -57,14 +59,22 @@ def _person(
 
 
 def profile_with_other_names(person: Person) -> Profile:
-    """The profile a guard is given for `person`.
+    """The profile a guard is given for `person`: its other names in the identity's
+    Japanese fields, as a candidate fills them in (the name in kanji or katakana, and
+    its kana reading). A romaji spelling of a name given in kanji has no field, so
+    what only it gives away stays a miss."""
+    japanese = [name for name in person.other_names if _JAPANESE.search(name)]
+    kana = [name for name in japanese if not _KANJI.search(name)]
+    written = next((name for name in japanese if name not in kana[1:]), None)
+    reading = next((name for name in kana if name != written), None)
+    identity = person.profile.identity.model_copy(
+        update={"name_japanese": written, "name_reading": reading}
+    )
+    return person.profile.model_copy(update={"identity": identity})
 
-    Today that is `person.profile` as it is: the model has no field for the name in
-    kanji or katakana yet, so spans that only those spellings give away (a name in
-    kanji beside a romaji `full_name`) are misses until it has. When issue 13 item 1
-    adds the fields, fill them here from `person.other_names`.
-    """
-    return person.profile
+
+_JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_KANJI = re.compile("[\u3400-\u9fff\uac00-\ud7af]")
 
 
 _PEOPLE: tuple[Person, ...] = (

@@ -124,3 +124,30 @@ def test_a_hostile_run_of_digits_is_one_scan_and_hides_nothing_it_should_not() -
     # The candidate's own number is still found inside a long run of digits.
     masked, found = kinds("0 " * 30 + "090-1234-5678 " + "0 " * 30)
     assert "1234" not in masked and "phone" in found
+
+
+def test_every_spelling_of_the_name_the_candidate_gave_is_hidden() -> None:
+    person = profile("Misaki Tanaka", name_japanese="田中 美咲", name_reading="たなか みさき")
+    for written in (
+        "田中美咲",
+        "田中 美咲",
+        "美咲",
+        "タナカ ミサキ",
+        "たなか",
+        "ﾀﾅｶ",
+        "Tanaka Misaki",
+    ):
+        masked, found = kinds(f"{written}です。よろしくお願いします。", person)
+        assert masked == "[hidden]です。よろしくお願いします。", written
+        assert set(found) == {"name"}
+    # An honorific after the name is not the name: it stays.
+    assert kinds("たなかさんです。", person)[0] == "[hidden]さんです。"
+
+
+def test_a_short_name_in_kana_is_not_hidden_inside_a_longer_word() -> None:
+    person = profile("Li Wei", name_japanese="リー・ウェイ")
+    assert kinds("チームリーダーとして働きました。", person) == (
+        "チームリーダーとして働きました。",
+        [],
+    )
+    assert kinds("リーさんに聞いてください。", person)[0] == "[hidden]さんに聞いてください。"
