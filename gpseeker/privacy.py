@@ -43,6 +43,7 @@ they need is in the text, and every detector scans only where its sign is.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from collections.abc import Collection
@@ -289,6 +290,36 @@ _HIRAGANA_CLASS = "\u3041-\u3096\u30fc"
 _HONORIFIC = "さん|さま|様|くん|君|ちゃん|氏|先生|サン"
 
 
+# A place name with its address unit ("Quixotic-cho", "Sakae-machi"): on its own it
+# still points at a few streets. Without a unit ("Namba") it is a neighbourhood
+# anyone may name, and stays.
+_PLACE = re.compile(r"[^\W\d_]{3,}[\s-]*(?:cho|machi|chome|dori|町|丁目|通)(?![^\W\d_])")
+_ROOM = re.compile(r"[\s,#-]*(?:room|rm|no\.?|号室|号)?\s*[\d-]+(?:号室|号)?$")
+
+
+def _address_spellings(value: str, *, building: bool = False) -> list[str]:
+    """The ways an address line is written back: as given; its words in any order
+    ("7-7-7 Quixotic-cho" is also "Quixotic-cho 7-7-7"); its place name alone
+    ("Quixotic cho"); a building without its room number ("Windmill Tower").
+    A one- or two-character value ("5") would hide every such number: none."""
+    if len(value.replace(" ", "")) < 3:
+        return []
+    spellings = [value]
+    words = [word for word in re.split(r"\s+", value) if word]
+    # Reordered whole: every word stays, so "Tokyo Tower" is not the building.
+    if 1 < len(words) <= 4:
+        spellings += [" ".join(order) for order in itertools.permutations(words)]
+    for place in _PLACE.finditer(value):
+        if place.group() != value:
+            spellings.append(place.group())
+            # Written with a space or a hyphen, or none: "quixotic cho".
+            spellings.append(re.sub(r"[\s-]+", " ", place.group()))
+    without_room = _ROOM.sub("", value).strip() if building else value
+    if without_room != value and len(without_room) >= 4:
+        spellings.append(without_room)
+    return list(dict.fromkeys(spellings))
+
+
 def _kana_spellings(name: str) -> list[str]:
     """A name in kana, in both kana scripts: "たなか みさき" is also "タナカ ミサキ"
     (anything else in it, spaces or dots, stays as it is)."""
@@ -445,13 +476,17 @@ class _Guard:
                 (address.street, "your street address"),
                 (address.building, "your building"),
             ):
-                folded = fold_value(value).strip()
-                # A one- or two-character street ("5") would hide every such number.
-                if len(folded.replace(" ", "")) >= 3:
-                    pattern = _flexible(folded.replace("〒", ""), r"[\s,\-]*")
-                    needle = re.split(r"[\s,\-]+", folded.replace("〒", "").strip())[0]
-                    if pattern is not None:
-                        self._add(pattern, "address", what, "address", needle)
+                written = fold_value(value).replace("〒", "").strip()
+                spellings = _address_spellings(written, building=what == "your building")
+                patterns = [_flexible(spelling, r"[\s,\-]*") for spelling in spellings]
+                found = [pattern for pattern in patterns if pattern is not None]
+                if found:
+                    # One pattern a line, longest spelling first; its rarest word (the
+                    # longest) is in every spelling, so texts without it skip it.
+                    tokens = [token for token in re.split(r"[\s,\-]+", written) if token]
+                    needle = max(tokens, key=lambda token: (token.isalpha(), len(token)))
+                    alternatives = "|".join(f"(?:{pattern})" for pattern in found)
+                    self._add(alternatives, "address", what, "address", needle)
 
         self._company_cores: set[str] = set()
         for company in current_companies(profile):

@@ -151,3 +151,29 @@ def test_a_short_name_in_kana_is_not_hidden_inside_a_longer_word() -> None:
         [],
     )
     assert kinds("リーさんに聞いてください。", person)[0] == "[hidden]さんに聞いてください。"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Jingumae 1-2-3", "1-2-3 Jingumae", "Jingumae, 1-2-3"],
+)
+def test_the_street_is_hidden_in_any_order(written: str) -> None:
+    masked, found = kinds(f"I live at {written} near the station.")
+    assert masked == "I live at [hidden] near the station."
+    assert found == ["address"]
+
+
+def test_the_place_with_its_unit_and_the_building_without_its_room_are_hidden() -> None:
+    person = profile(
+        address=PostalAddress(
+            postal_code="150-0002",
+            prefecture="Tokyo",
+            city="Shibuya",
+            street="7-7-7 Quixotic-cho",
+            building="Windmill Tower 1201",
+        )
+    )
+    assert kinds("Walk to Quixotic cho, then ask.", person)[0] == "Walk to [hidden], then ask."
+    assert kinds("Windmill Tower, lobby.", person)[0] == "[hidden], lobby."
+    # Another tower, and a neighbourhood named without its unit, stay.
+    assert kinds("I can see Tokyo Tower.", person) == ("I can see Tokyo Tower.", [])
