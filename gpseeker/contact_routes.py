@@ -27,9 +27,11 @@ _LABEL = rf"{_WORD}+(?:-+{_WORD}+)*"
 _LOCAL = rf"(?:{_WORD}|[.+%-])+"
 
 # "@" as people write it: the sign, or "at" in brackets or between spaces.
-_AT = r"(?:\s*@\s*|\s*[\[\(\{<]\s*at\s*[\]\)\}>]\s*|\s+at\s+)"
+_AT = r"(?:\s*@\s*|\s*[\[\(\{<]\s*at\s*[\]\)\}>]\s*|\s+at\s+|\s*アットマーク\s*|\s+arroba\s+)"
 _DOT = r"(?:\.|\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+)"
-_AT_SIGNS = re.compile(r"@|[\[\(\{<]\s*at\s*[\]\)\}>]|\sat\s")
+# "@" as people write it in words: English, Japanese ("アットマーク"), Spanish and
+# Portuguese ("arroba").
+_AT_SIGNS = re.compile(r"@|[\[\(\{<]\s*at\s*[\]\)\}>]|\sat\s|アットマーク|\sarroba\s")
 _DOMAIN_AFTER = re.compile(rf"\s*({_LABEL}(?:{_DOT}{_LABEL})+)")
 _LOCAL_END = re.compile(rf"{_LOCAL}$")
 _WORDED_DOT_END = re.compile(r"\s+dot\s+$")
@@ -43,7 +45,8 @@ _LOCAL_REACH = 64
 _TLDS = (
     "com|net|org|jp|io|dev|co|me|info|biz|app|ai|uk|de|fr|us|ca|au|cn|kr|tw|hk|sg|"
     "in|nz|eu|xyz|tech|site|online|page|ly|tv|cc|blog|edu|gov|ru|br|es|it|nl|ch|se|"
-    "tokyo|link|ph|vn|th|id|my|example"
+    "tokyo|link|ph|vn|th|id|my|example|ie|be|at|pl|pt|mx|ar|cl|za|dk|no|fi|cz|"
+    "gr|il|tr|ua|ro|hu|sk|pe|ve|uy|ng|ke|eg|ma|pk|bd|lk|np|mo|email|me|mail"
 )
 _TLD_SET = frozenset(_TLDS.split("|"))
 _URL_RE = re.compile(rf"(?:https?://|ftp://|www\.)[^\s<>\"'{_CJK}]+")
@@ -59,11 +62,18 @@ _TRAILING_PUNCTUATION = ".,;:!?)]}>'\""
 _PLATFORMS = (
     "github", "gitlab", "twitter", "instagram", "facebook", "linkedin", "line id",
     "telegram", "discord", "skype", "wechat", "kakaotalk", "whatsapp", "mastodon",
-    "bluesky", "tiktok", "qiita", "zenn", "youtube", "reddit",
+    "bluesky", "tiktok", "qiita", "zenn", "youtube", "reddit", "weibo", "messenger",
+    "kaggle", "微信", "カカオ", "ライン",
 )  # fmt: skip
 _PLATFORM_HANDLE = re.compile(
     r"(?<![\w.])(?:" + "|".join(re.escape(p) for p in _PLATFORMS) + r")"
-    r"(?:\s*(?:id|handle|account|アカウント))?\s*[:：=]\s*@?([a-z0-9_][a-z0-9_.-]{1,38})"
+    r"(?:\s*の?\s*(?:id|handle|account|アカウント))?\s*(?:[:：=]|は)\s*@?([a-z0-9_][a-z0-9_.-]{1,38})"
+)
+# "LINE: aiko_88", but not "Line: B-3 assembly": after a bare "line" only an id that
+# looks like one (letters with digits or an underscore, four characters or more).
+_LINE_HANDLE = re.compile(
+    r"(?<![\w.])line\s*(?:の?\s*id\s*)?(?:[:：]|は)\s*@?"
+    r"((?=[a-z0-9_.-]*[a-z])(?=[a-z0-9_.-]*[0-9_])[a-z0-9_.-]{4,38})"
 )
 _PLATFORM_PATH = re.compile(
     r"(?<![\w.])(?:github\.com|gitlab\.com|x\.com|twitter\.com|instagram\.com|"
@@ -74,7 +84,8 @@ _PLATFORM_PATH = re.compile(
 _AT_HANDLE = re.compile(
     r"(?:^|(?<=[\s(（「:：]))@([a-z0-9_](?:[a-z0-9_.]{0,38}[a-z0-9_])?)(?![\w@])"
 )
-_PLATFORM_SIGNS = ("git", "twitter", "x.com", "insta", "face", "linkedin", "line",
+_PLATFORM_SIGNS = ("weibo", "messenger", "kaggle", "微信", "カカオ", "ライン",
+                   "git", "twitter", "x.com", "insta", "face", "linkedin", "line",
                    "tele", "t.me", "disc", "skype", "wechat", "kakao", "whatsapp", "mastodon",
                    "bluesky", "tiktok", "qiita", "zenn", "youtube", "reddit")  # fmt: skip
 
@@ -99,7 +110,7 @@ def _trim(text: str, start: int, end: int) -> int:
 def emails(text: str) -> Iterator[Found]:
     """E-mail addresses: "ana@example.com", "ana ＠ example.com" (folded), "ana [at]
     example [dot] org", "zebedee dot q at probe-mail dot example"."""
-    if "@" not in text and "at" not in text:
+    if "@" not in text and "at" not in text and "アットマーク" not in text and "arroba" not in text:
         return
     for sign in _AT_SIGNS.finditer(text):
         domain = _DOMAIN_AFTER.match(text, sign.end())
@@ -185,6 +196,8 @@ def handles(text: str) -> Iterator[Found]:
             yield match.start(), match.end(), "handle"
     if _PLATFORM_SIGN.search(text) is not None:
         for match in _PLATFORM_HANDLE.finditer(text):
+            yield match.start(), match.end(), "handle"
+        for match in _LINE_HANDLE.finditer(text):
             yield match.start(), match.end(), "handle"
         for match in _PLATFORM_PATH.finditer(text):
             yield match.start(), match.end(), "handle"

@@ -309,6 +309,7 @@ def _address_spellings(value: str, *, building: bool = False) -> list[str]:
     # Reordered whole: every word stays, so "Tokyo Tower" is not the building.
     if 1 < len(words) <= 4:
         spellings += [" ".join(order) for order in itertools.permutations(words)]
+    spellings += _chome_forms(value)
     for place in _PLACE.finditer(value):
         if place.group() != value:
             spellings.append(place.group())
@@ -318,6 +319,42 @@ def _address_spellings(value: str, *, building: bool = False) -> list[str]:
     if without_room != value and len(without_room) >= 4:
         spellings.append(without_room)
     return list(dict.fromkeys(spellings))
+
+
+_BLOCK_NUMBER = re.compile(r"(\d+)-(\d+)(?:-(\d+))?")
+
+
+def _chome_forms(value: str) -> list[str]:
+    """A Japanese block number as people also write it: "1-8-22 Daimyo" is "Daimyo
+    1-chome 8-22", "1 Chome-8-22 Daimyo" and "Daimyo1丁目8番22号"."""
+    block = _BLOCK_NUMBER.search(value)
+    if block is None:
+        return []
+    chome, ban, go = block.group(1), block.group(2), block.group(3)
+    place = (value[: block.start()] + " " + value[block.end() :]).strip()
+    rest = f"{ban}-{go}" if go else ban
+    numbers = [
+        f"{chome}-chome {rest}",
+        f"{chome}-chome-{rest}",
+        f"{chome} chome-{rest}",
+        f"{chome}丁目{ban}番{go}号" if go else f"{chome}丁目{ban}番",
+        f"{chome}丁目{ban}番{go}" if go else f"{chome}丁目{ban}",
+        f"{chome}丁目{rest}",
+    ]
+    forms: list[str] = []
+    for number in numbers:
+        if place:
+            forms += [f"{place} {number}", f"{number} {place}", f"{place}{number}"]
+        else:
+            forms.append(number)
+    return forms
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _umlauts_spelled_out(name: str) -> str:
+    return unicodedata.normalize("NFC", name).translate(_UMLAUTS)
 
 
 def _kana_spellings(name: str) -> list[str]:
@@ -433,7 +470,9 @@ def _where(field: str, profile: Profile, masked_titles: list[str] | None) -> str
     return f"item {number} of {names.get(group, group)}"
 
 
-_WORDED_AT = re.compile(r"\s*[\[\(\{<]\s*at\s*[\]\)\}>]\s*|\s+at\s+|\s*@\s*")
+_WORDED_AT = re.compile(
+    r"\s*[\[\(\{<]\s*at\s*[\]\)\}>]\s*|\s+at\s+|\s*@\s*|\s*アットマーク\s*|\s+arroba\s+"
+)
 _WORDED_DOT = re.compile(r"\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+")
 
 
@@ -455,8 +494,11 @@ class _Guard:
         self._patterns: list[tuple[str, str, _Kind, str, str]] = []
 
         for written in identity.names():
-            for spelling in dict.fromkeys(_kana_spellings(fold_value(written))):
-                self._add_name(spelling)
+            # "Müller" is also written "Mueller" (and folds to "muller" besides).
+            spellings = [fold_value(written), fold_value(_umlauts_spelled_out(written))]
+            for folded in dict.fromkeys(spellings):
+                for spelling in dict.fromkeys(_kana_spellings(folded)):
+                    self._add_name(spelling)
 
         self._email = fold_value(str(identity.email))
 
@@ -492,12 +534,21 @@ class _Guard:
         for company in current_companies(profile):
             core_name = normalize_company(company)
             self._company_cores.add(core_name)
-            core = fold_value(core_name)
-            words = core.split()
-            if words:
+            self._add_company(fold_value(core_name).split())
+
+    def _add_company(self, words: list[str]) -> None:
+        """Patterns for the current company, with or without its legal form, and
+        without a word for a part of a group ("Victoria Harbour Capital Japan" is
+        written "Victoria Harbour Capital" too)."""
+        shorter = [words]
+        if len(words) > 1 and words[-1] in ("japan", "holdings", "group", "jp", "日本"):
+            shorter.append(words[:-1])
+        for form in shorter:
+            if form:
+                words = form
                 legal_prefix = r"(?:株式会社|合同会社|有限会社|\(株\)|kabushiki\s+kaisha)\s*"
                 legal_suffix = (
-                    r"[\s,]*(?:(?:k\.?\s?k|g\.?\s?k|co\.?,?\s*ltd|ltd|inc|llc|corp|corporation"
+                    r"[\s,]*(?:(?:k\.?\s?k|g\.?\s?k|co\.?,?\s*ltd|ltd|inc|llc|corps?|corporation"
                     r"|limited|kabushiki\s+kaisha)\.?(?!\w)|株式会社|合同会社|有限会社|\(株\))"
                 )
                 body = r"[\W_]*".join(re.escape(word) for word in words)
@@ -520,8 +571,20 @@ class _Guard:
                 full = _flexible(" ".join(order), r"[\s・·.,_-]*")
                 if full is not None:
                     self._add(full, "name", "your name", "name", order[0])
+            if 2 < len(parts) <= 4:
+                # Any two parts together ("Ng Ka-ho" of "Kenneth Ng Ka-ho") are the
+                # person, even where each alone is a syllable; apart, not run
+                # together ("Hong" is not "Ho Ng").
+                for pair in itertools.permutations(parts, 2):
+                    pattern = _flexible(" ".join(pair), r"[\s・·.,_-]+")
+                    if pattern is not None:
+                        self._add(pattern, "name", "your name", "name", pair[0])
         for part in parts:
             if all(_is_wide(char) for char in part):
+                if len(part) == 1:
+                    # One character ("李") is the person beside an honorific only.
+                    pattern = rf"{re.escape(part)}(?=\s*(?:さん|様|氏|先生|くん|ちゃん))"
+                    self._add(pattern, "name", "your name", "name", part)
                 if len(part) >= 2:
                     for spelling in _kana_spellings(part):
                         pattern = _kana_bounded(spelling)
@@ -534,7 +597,10 @@ class _Guard:
                 # as a name on its own line after a greeting, it is the person.
                 titled = rf"(?<!\w)(?:mr|ms|mrs|miss|mx|dr|prof)\.?\s*{re.escape(part)}(?!\w)"
                 self._add(titled, "name", "your name", "name", part)
-                honorific = rf"(?<!\w){re.escape(part)}\s*(?:さん|様|氏|くん|君|先生)"
+                honorific = (
+                    rf"(?<!\w){re.escape(part)}(?:\s*(?:さん|様|氏|くん|君|先生)"
+                    r"|[\s-]*(?:san|sama|kun|chan|sensei)(?!\w))"
+                )
                 self._add(honorific, "name", "your name", "name", part)
 
     def _add(self, pattern: str, kind: _Kind, what: str, key: str, needle: str) -> None:
