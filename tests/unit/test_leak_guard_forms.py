@@ -6,6 +6,8 @@ a title; and the ordinary sentences around them left exactly as written."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gpseeker.models import Identity, PostalAddress, Profile
 from gpseeker.privacy import leak_guard
@@ -177,3 +179,36 @@ def test_the_place_with_its_unit_and_the_building_without_its_room_are_hidden() 
     assert kinds("Windmill Tower, lobby.", person)[0] == "[hidden], lobby."
     # Another tower, and a neighbourhood named without its unit, stay.
     assert kinds("I can see Tokyo Tower.", person) == ("I can see Tokyo Tower.", [])
+
+
+_LETTERS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9)
+_DISGUISES = st.sampled_from(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(first=_LETTERS, last=_LETTERS, disguise=_DISGUISES, data=st.data())
+def test_no_invisible_character_or_width_lets_the_name_through(
+    first: str, last: str, disguise: str, data: st.DataObject
+) -> None:
+    name = f"{first.capitalize()} {last.capitalize()}"
+    at = data.draw(st.integers(min_value=1, max_value=len(name) - 1))
+    written = name[:at] + disguise + name[at:]
+    wide = data.draw(st.booleans())
+    if wide:
+        written = written.translate({code: code + 0xFEE0 for code in range(0x21, 0x7F)})
+    masked, _ = leak_guard(f"Hello, I am {written}. Nice to meet you.", profile(name), "reply")
+    assert masked == "Hello, I am [hidden]. Nice to meet you."
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_the_guard_never_adds_or_loses_text_outside_what_it_hides(text: str) -> None:
+    masked, redactions = leak_guard(text, profile(), "summary")
+    # Whatever it does not hide stays character for character, in order.
+    pieces = masked.split("[hidden]")
+    position = 0
+    for piece in pieces:
+        found = text.find(piece, position)
+        assert found >= 0
+        position = found + len(piece)
+    assert len(redactions) == masked.count("[hidden]") - text.count("[hidden]")
