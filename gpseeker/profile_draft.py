@@ -58,6 +58,8 @@ class ProfileForm(RawForm):
     """Every field of the profile as typed; lists of tags are comma-separated text."""
 
     full_name: str = ""
+    name_japanese: str = ""
+    name_reading: str = ""
     email: str = ""
     phone: str = ""
     address_country: str = "Japan"
@@ -101,6 +103,10 @@ class FieldSpec(NamedTuple):
 
 FIELDS: dict[str, FieldSpec] = {
     "full_name": FieldSpec("Full name", "Contact", "identity.full_name"),
+    "name_japanese": FieldSpec(
+        "Name in Japanese (kanji or katakana)", "Contact", "identity.name_japanese"
+    ),
+    "name_reading": FieldSpec("Reading (furigana, in kana)", "Contact", "identity.name_reading"),
     "email": FieldSpec("E-mail", "Contact", "identity.email"),
     "phone": FieldSpec("Phone", "Contact", "identity.phone"),
     "address_country": FieldSpec("Country", "Postal address", "identity.address.country"),
@@ -170,6 +176,8 @@ def form_from_profile(profile: Profile) -> ProfileForm:
     demographics = profile.demographics
     return ProfileForm(
         full_name=identity.full_name,
+        name_japanese=identity.name_japanese or "",
+        name_reading=identity.name_reading or "",
         email=str(identity.email),
         phone=identity.phone or "",
         address_country=address.country if address else "Japan",
@@ -301,6 +309,8 @@ def _raw_profile(form: ProfileForm) -> tuple[dict[str, Any], dict[str, str]]:
     raw: dict[str, Any] = {
         "identity": {
             "full_name": form.full_name,
+            "name_japanese": _optional(form.name_japanese),
+            "name_reading": _optional(form.name_reading),
             "email": form.email.strip(),
             "phone": _optional(form.phone),
             "address": address,

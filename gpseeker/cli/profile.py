@@ -194,6 +194,11 @@ def show_profile(envelope: ProfileEnvelope) -> None:
     identity = profile.identity
     line("Contact details (private: never shown in the resume bank)")
     field("Name", identity.full_name)
+    # Optional, and most candidates write their name one way only: no "not set" lines.
+    if identity.name_japanese:
+        field("Name in Japanese", identity.name_japanese)
+    if identity.name_reading:
+        field("Reading", identity.name_reading)
     field("E-mail", identity.email)
     field("Phone", identity.phone)
     field("Address", identity.address.one_line() if identity.address else None)

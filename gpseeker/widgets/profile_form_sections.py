@@ -92,6 +92,10 @@ def _prefecture(key: str) -> FormField:
     return _select(key, PREFECTURES, prompt="Choose a prefecture")
 
 
+NAME_HIDDEN = "Optional. Never shown in the resume bank; hidden wherever you write it."
+"""The hint under each other spelling of the name: the leak guard hides all of them."""
+
+
 class ContactSection(Section):
     def __init__(self) -> None:
         super().__init__(
@@ -103,6 +107,8 @@ class ContactSection(Section):
 
     def compose_fields(self) -> ComposeResult:
         yield _input("full_name")
+        yield _input("name_japanese", "e.g. 田中 美咲", NAME_HIDDEN)
+        yield _input("name_reading", "e.g. たなか みさき", NAME_HIDDEN)
         yield _input("email", "e.g. you@example.com")
         yield _input("phone", "e.g. 090-1234-5678, or +44 20 7946 0958")
         yield _input("current_company", hint="Never shown in the resume bank.")

@@ -26,6 +26,26 @@ def test_set_saves_the_normalised_value(gpseeker: Gpseeker) -> None:
     assert "Phone: +819012345678" in gpseeker("profile", "show").out.splitlines()
 
 
+def test_show_prints_the_name_in_japanese_and_its_reading_once_they_are_set(
+    gpseeker: Gpseeker,
+) -> None:
+    assert "Name in Japanese" not in gpseeker("profile", "show").out  # optional: no line
+    assert gpseeker("profile", "set", "identity.name_japanese", "田中 美咲").code == 0
+    assert gpseeker("profile", "set", "identity.name_reading", "たなか みさき").code == 0
+
+    lines = gpseeker("profile", "show").out.splitlines()
+
+    contact = lines[: lines.index("About")]
+    assert contact[:4] == [
+        "Contact details (private: never shown in the resume bank)",
+        "Name: Local Candidate",
+        "Name in Japanese: 田中 美咲",
+        "Reading: たなか みさき",
+    ]
+    identity = json.loads(gpseeker("profile", "show", "--json").out)["profile"]["identity"]
+    assert (identity["name_japanese"], identity["name_reading"]) == ("田中 美咲", "たなか みさき")
+
+
 def test_list_fields_take_comma_separated_values(gpseeker: Gpseeker) -> None:
     assert gpseeker("profile", "set", "skills", "Python, SQL ,, Go").code == 0
     assert gpseeker("profile", "set", "location.prefecture", "osaka").code == 0

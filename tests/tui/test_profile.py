@@ -17,12 +17,14 @@ from textual.widgets import Button, Input, OptionList, Static
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import PlatformClient
 from gpseeker.profile_draft import DraftStore, ProfileForm
+from gpseeker.screens.privacy import PrivacyScreen
 from gpseeker.screens.profile import ProfileScreen
 from gpseeker.widgets.profile_form import FormField
 from gpseeker.widgets.profile_form_dialogs import ChoiceDialog
 from gpseeker.widgets.profile_form_entries import EntryDialog
 
 from .support import EmbeddedTestConnector, server_settings, settle
+from .test_privacy import preview_text
 
 SIZE = (80, 24)
 AppFactory = Callable[..., GPSeekerApp]
@@ -68,8 +70,10 @@ async def type_into(pilot: Pilot[None], selector: str, text: str, *, clear: bool
 
 
 async def save(pilot: Pilot[None]) -> None:
+    app = pilot.app
+    assert isinstance(app, GPSeekerApp)
     await pilot.press("ctrl+s")
-    await settle(pilot.app, pilot)
+    await settle(app, pilot)
 
 
 def error_of(screen: ProfileScreen, key: str) -> str | None:
@@ -151,6 +155,78 @@ async def test_a_bad_phone_is_named_beside_the_field_and_refused_on_save(
         await pilot.pause()
         assert error_of(screen, "phone") is None
     assert (await other_device.get_profile()).profile.identity.phone is None
+
+
+JAPANESE_NAME = "田中 美咲"
+READING = "たなか みさき"
+SPELLINGS = (JAPANESE_NAME, "田中", "美咲", READING, "たなか", "みさき", "タナカ", "ミサキ")
+"""Every piece of both spellings (and the reading in katakana), none of which an
+employer may see."""
+
+
+async def employer_previews(pilot: Pilot[None]) -> tuple[str, str]:
+    """The privacy screen's employer previews (F6) as text: the resume bank's, then an
+    application's."""
+    app = pilot.app
+    assert isinstance(app, GPSeekerApp)
+    await pilot.press("f6")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, PrivacyScreen)
+    return preview_text(screen, "bank"), preview_text(screen, "apply")
+
+
+def assert_no_japanese_name_shown(bank: str, apply: str) -> None:
+    assert "Headline: [hidden] backend engineer" in bank
+    assert "your headline contains your name" in bank
+    assert [spelling for spelling in SPELLINGS if spelling in bank] == []
+    # An application carries the name, so the headline keeps it as written; the two
+    # fields themselves are not part of it.
+    assert "Name: Local Candidate" in apply
+    named = [line for line in apply.splitlines() if any(s in line for s in SPELLINGS)]
+    assert named == ["Headline: 田中美咲 backend engineer"]
+
+
+async def test_the_name_in_japanese_and_its_reading_are_saved_and_never_shown_to_employers(
+    make_app: AppFactory, other_device: PlatformClient, home: Path
+) -> None:
+    """Both optional fields sit right under Full name, each with its hint. What is typed
+    there is drafted and saved like any other field. Before saving and after, the
+    resume-bank preview shows neither, not even where the candidate also wrote the name
+    in the headline; the application preview, which carries the name, shows neither
+    field."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profile(pilot)
+        fields = list(screen.query(FormField))
+        assert [(field.key, field.label) for field in fields[:4]] == [
+            ("full_name", "Full name"),
+            ("name_japanese", "Name in Japanese (kanji or katakana)"),
+            ("name_reading", "Reading (furigana, in kana)"),
+            ("email", "E-mail"),
+        ]
+        assert all("hidden wherever you write it" in field.hint for field in fields[1:3])
+
+        await type_into(pilot, "#name_japanese", JAPANESE_NAME)
+        await type_into(pilot, "#name_reading", READING)
+        await type_into(pilot, "#headline", "田中美咲 backend engineer")
+        assert "unsaved changes" in app.sub_title
+        assert app.state.draft is not None
+        identity = app.state.draft.identity
+        assert (identity.name_japanese, identity.name_reading) == (JAPANESE_NAME, READING)
+        assert_no_japanese_name_shown(*await employer_previews(pilot))
+
+        await pilot.press("f5")
+        await settle(app, pilot)
+        await save(pilot)
+        assert "Profile saved." in notifications(app)
+        assert "unsaved changes" not in app.sub_title
+        assert screen.query_one("#name_japanese", Input).value == JAPANESE_NAME
+        assert screen.query_one("#name_reading", Input).value == READING
+        assert_no_japanese_name_shown(*await employer_previews(pilot))
+    saved = (await other_device.get_profile()).profile.identity
+    assert (saved.name_japanese, saved.name_reading) == (JAPANESE_NAME, READING)
+    assert not DraftStore(home / "data").exists()
 
 
 async def test_adding_an_experience_entry(

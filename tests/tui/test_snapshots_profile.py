@@ -36,6 +36,9 @@ SnapCompare = Callable[..., bool]
 PROFILE = Profile(
     identity=Identity(
         full_name="Ana Souza",
+        # In katakana, as a Japanese resume writes a foreign name; no reading, so one
+        # of the two new fields shows its value and the other its placeholder.
+        name_japanese="アナ・ソウザ",
         email="ana@example.com",
         phone="+819012345678",
         address=PostalAddress(postal_code="150-0001", prefecture="Tokyo", city="Shibuya"),
@@ -111,9 +114,13 @@ def test_profile_80x24(snap_compare: SnapCompare, make_app: Callable[..., GPSeek
 
     Header "Profile — Local demo platform" (no "unsaved changes"); the navigation
     line with [F5 Profile] bracketed; the first section titled "Contact details —
-    private: never shown in the resume bank" with its note; the labels "Full name",
-    "E-mail", "Phone" above their inputs holding Ana Souza, ana@example.com and
-    +819012345678; a scrollbar on the right; the footer showing ^s Save.
+    private: never shown in the resume bank" with its note; "Full name" above the
+    focused input holding Ana Souza, then "Name in Japanese (kanji or katakana)" and
+    "Reading (furigana, in kana)", each with the one-line hint "Optional. Never shown
+    in the resume bank; hidden wherever you write it.": the first holds アナ・ソウザ,
+    the second (empty) shows its dimmed placeholder "e.g. たなか みさき", both
+    aligned like the Latin text; the "E-mail" label at the bottom edge; a scrollbar on
+    the right; the footer showing ^s Save.
     """
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_profile)
 
@@ -121,9 +128,10 @@ def test_profile_80x24(snap_compare: SnapCompare, make_app: Callable[..., GPSeek
 def test_profile_120x40(snap_compare: SnapCompare, make_app: Callable[..., GPSeekerApp]) -> None:
     """The profile editor at 120x40: the same form with more of the contact section.
 
-    Full name, e-mail, phone, current company (with "Never shown in the resume bank."),
-    country Japan, postal code 150-0001 and prefecture Tokyo are all visible; the inputs
-    span the width; the footer shows ^s Save.
+    Full name, the name in Japanese (アナ・ソウザ) and the reading (its placeholder),
+    each of those two with its hint on one line, e-mail, phone, current company (with
+    "Never shown in the resume bank.") and country Japan are all visible, the "Postal
+    code" label at the bottom edge; the inputs span the width; the footer shows ^s Save.
     """
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=open_profile)
 

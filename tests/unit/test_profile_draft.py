@@ -22,6 +22,8 @@ from gpseeker.models import (
     Profile,
 )
 from gpseeker.profile_draft import (
+    FIELDS,
+    DraftFile,
     DraftStore,
     ExperienceForm,
     ProfileForm,
@@ -38,6 +40,8 @@ from gpseeker.profile_draft import (
 FULL = Profile(
     identity=Identity(
         full_name="Ana Souza",
+        name_japanese="ソウザ アナ",
+        name_reading="そうざ あな",
         email="ana@example.com",
         phone="+819012345678",
         address=PostalAddress(
@@ -102,6 +106,42 @@ def test_typed_values_are_read_the_way_people_write_them() -> None:
     assert profile.identity.address is None  # a country alone is not an address
 
 
+def test_the_name_in_japanese_and_its_reading_are_optional_contact_fields() -> None:
+    # Right after the full name, in the form and in a list of differences.
+    assert list(FIELDS)[:3] == ["full_name", "name_japanese", "name_reading"]
+    assert {FIELDS["name_japanese"].section, FIELDS["name_reading"].section} == {"Contact"}
+    form = ProfileForm(
+        full_name="Misaki Tanaka", email="m@example.com", name_japanese=" 田中 美咲 "
+    )
+
+    profile = build_profile(form).profile
+
+    assert profile is not None
+    assert profile.identity.name_japanese == "田中 美咲"
+    assert profile.identity.name_reading is None  # left empty: not set, not ""
+    again = form_from_profile(profile)
+    assert (again.name_japanese, again.name_reading) == ("田中 美咲", "")
+
+
+def test_a_too_long_japanese_name_is_named_beside_its_field() -> None:
+    form = form_from_profile(FULL).model_copy(
+        update={"name_japanese": "田" * 121, "name_reading": "た" * 121}
+    )
+
+    built = build_profile(form)
+
+    assert built.profile is None
+    assert built.errors == {
+        "name_japanese": "Name in Japanese (kanji or katakana): is too long (at most 120 "
+        "characters)",
+        "name_reading": "Reading (furigana, in kana): is too long (at most 120 characters)",
+    }
+    # The preview meanwhile hides the saved spellings (the guard needs them).
+    draft = lenient_profile(form, FULL)
+    assert draft is not None
+    assert draft.identity.names() == FULL.identity.names()
+
+
 @pytest.mark.parametrize(
     ("text", "yen"),
     [("4,500,000", 4_500_000), ("¥4500000", 4_500_000), ("450万", 4_500_000), ("", None)],
@@ -148,6 +188,8 @@ def test_each_bad_field_gets_its_own_error_in_words() -> None:
         ("preferences.prefectures.2", "prefectures", "Prefectures: unknown"),
         ("experience.1.start", "experience", "Experience 2, start month: bad"),
         ("body.headline", "headline", "Headline: too long"),
+        ("identity.name_japanese", "name_japanese", "Name in Japanese (kanji or katakana): bad"),
+        ("identity.name_reading", "name_reading", "Reading (furigana, in kana): bad"),
     ],
 )
 def test_server_field_paths_land_on_the_field_that_shows_them(
@@ -195,11 +237,12 @@ def test_the_preview_profile_keeps_the_saved_value_of_a_field_being_fixed() -> N
 
 def test_differences_list_each_field_with_both_values() -> None:
     theirs = form_from_profile(FULL)
-    mine = theirs.model_copy(update={"headline": "Mine", "skills": "Teaching"})
+    mine = theirs.model_copy(update={"name_reading": "", "headline": "Mine", "skills": "Teaching"})
 
     found = differences(theirs, mine)
 
     assert [(d.where, d.theirs, d.mine) for d in found] == [
+        ("Contact, Reading (furigana, in kana)", "そうざ あな", "(empty)"),
         ("About, Headline", "English teacher moving into QA", "Mine"),
         ("About, Skills", "Teaching, Python", "Teaching"),
     ]
@@ -219,6 +262,17 @@ def test_the_draft_keeps_invalid_values_and_the_etag_it_was_typed_over(tmp_path:
     assert draft is not None
     assert (draft.form, draft.etag, draft.saved_at) == (form, '"7"', when)
     assert store.path == tmp_path / "drafts" / "profile.json"
+
+
+def test_a_draft_written_before_the_japanese_name_fields_still_loads() -> None:
+    old = DraftFile(saved_at=dt.datetime(2026, 1, 2, tzinfo=dt.UTC), etag=None, form=ProfileForm())
+    data = old.model_dump(mode="json")
+    for key in ("name_japanese", "name_reading"):
+        del data["form"][key]
+
+    draft = DraftFile.model_validate(data)
+
+    assert (draft.form.name_japanese, draft.form.name_reading) == ("", "")
 
 
 def test_the_draft_file_is_readable_by_its_owner_only(tmp_path: Path) -> None:
