@@ -71,6 +71,7 @@ from gpseeker.models import (
 __all__ = [
     "HIDDEN",
     "age_band",
+    "application_guard",
     "company_key",
     "company_keys",
     "current_companies",
@@ -439,6 +440,9 @@ _Hit = tuple[int, int, _Kind, str, str]
 def _where(field: str, profile: Profile, masked_titles: list[str] | None) -> str:
     """A human name for a view field, for reasons such as "your summary contains ..."."""
     simple = {
+        "reply": "your reply",
+        "cover note": "your cover note",
+        "decline reason": "your reason for declining",
         "headline": "your headline",
         "summary": "your summary",
         "nationality": "your nationality",
@@ -694,6 +698,26 @@ class _Guard:
         return "".join(pieces), redactions
 
 
+def _given_openly(disclose: Collection[OptionalDisclosure]) -> set[str]:
+    """What an application hands the employer anyway, so its free text may say it:
+    the name, the e-mail and the current company, and the phone and the postal address
+    when ticked. Any other contact route stays hidden."""
+    allowed = {"name", "email", "company"}
+    if "phone" in disclose:
+        allowed.add("phone_own")
+    if "address" in disclose:
+        allowed.add("address")
+    return allowed
+
+
+def application_guard(
+    text: str, profile: Profile, field: str, disclose: Collection[OptionalDisclosure] = ()
+) -> tuple[str, list[Redaction]]:
+    """The leak guard for text that goes with an application (a cover note): only
+    what the application does not hand over is hidden (see `_given_openly`)."""
+    return _Guard(profile).guard(text, field, allowed=_given_openly(disclose))
+
+
 def leak_guard(text: str, profile: Profile, field: str) -> tuple[str, list[Redaction]]:
     """Replace every identifying detail in `text` with "[hidden]", and say why.
 
@@ -741,13 +765,7 @@ def _build(
     identity = profile.identity
     guard = _Guard(profile)
     application = context == "application"
-    allowed: set[str] = set()
-    if application:
-        allowed = {"name", "email", "company"}
-        if "phone" in disclose:
-            allowed.add("phone_own")
-        if "address" in disclose:
-            allowed.add("address")
+    allowed = _given_openly(disclose) if application else set()
     redactions: list[Redaction] = []
 
     masked_titles: list[str] = []

@@ -15,10 +15,11 @@ commands use it too, and both say it in the same words.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from gpseeker.models import Profile, Redaction
-from gpseeker.privacy import HIDDEN, leak_guard
+from gpseeker.models import OptionalDisclosure, Profile, Redaction
+from gpseeker.privacy import HIDDEN, application_guard, leak_guard
 
 __all__ = ["COVER_NOTE", "REPLY", "SendCheck", "check_before_sending"]
 
@@ -62,7 +63,16 @@ class SendCheck:
         ]
 
 
-def check_before_sending(text: str, profile: Profile, what: str) -> SendCheck:
-    """What the leak guard does to `text` (a REPLY or a COVER_NOTE) for this profile."""
-    sent, redactions = leak_guard(text, profile, what)
+def check_before_sending(
+    text: str, profile: Profile, what: str, disclose: Collection[OptionalDisclosure] = ()
+) -> SendCheck:
+    """What the leak guard does to `text` (a REPLY or a COVER_NOTE) for this profile.
+
+    A cover note goes with an application, which hands the employer the name, the
+    e-mail, the current company and the ticked `disclose` fields anyway: only other
+    details are hidden from it, as the platform does (`privacy.application_guard`)."""
+    if what == COVER_NOTE:
+        sent, redactions = application_guard(text, profile, what, disclose)
+    else:
+        sent, redactions = leak_guard(text, profile, what)
     return SendCheck(what, text, sent, tuple(redactions))

@@ -4,6 +4,10 @@ Applying is consent, to one employer, for one job. So the command first prints t
 job, then the very view the employer will receive (built locally with
 `privacy.employer_view` from the saved profile, the same function the server uses),
 then asks. Without a terminal to ask in, and without --yes, nothing is sent.
+
+The cover note goes through the leak guard here first (`gpseeker.send_check`, on the
+saved profile): the note is printed as the employer will receive it, each hidden part
+is listed with its reason, and the one question asks to send it all as shown.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from gpseeker.cli.views import application_fields, show_employer_view, where
 from gpseeker.client import ConflictError, PlatformClient, PlatformError
 from gpseeker.models import Application, ApplicationRequest, Job, OptionalDisclosure, Profile
 from gpseeker.privacy import employer_view
+from gpseeker.send_check import COVER_NOTE, SendCheck, check_before_sending
 from gpseeker.text import clean_line, sentence
 
 ALREADY_APPLIED = (
@@ -82,6 +87,24 @@ def confirm(question: str, *, declined: str) -> bool:
     return answer.strip().casefold() in ("y", "yes")
 
 
+def show_hidden(check: SendCheck) -> None:
+    """What the leak guard hides from a text about to be sent, and why, in words;
+    nothing when it hides nothing. Printed right under the text as it will be sent."""
+    if not check.hides_something:
+        return
+    line()
+    line(check.heading)
+    for reason in check.reasons:
+        line(f"  - {reason}")
+
+
+def as_shown(check: SendCheck) -> str:
+    """The words that make the one question before sending ask about the text as
+    printed ("Send your reply to X as shown?") when the leak guard changed it: the
+    hidden parts are asked about in that same question, never in a second one."""
+    return " as shown" if check.hides_something else ""
+
+
 def closed_message(job: Job, *, today: dt.date | None = None) -> str:
     today = today or dt.date.today()
     if job.closes_at is not None and job.closes_at <= today:
@@ -107,6 +130,9 @@ async def _apply(args: argparse.Namespace) -> int:
             raise CliError(ALREADY_APPLIED)
         profile = (await client.get_profile()).profile
         _check_shareable(profile, disclose)
+        check = check_before_sending(request.cover_note, profile, COVER_NOTE, disclose)
+        # Validated again: "[hidden]" may be longer than what it replaces.
+        request = ApplicationRequest(cover_note=check.sent, disclose=disclose)
         visibility = await client.get_visibility()
         view = employer_view(
             profile, visibility, "application", REFERENCE_PLACEHOLDER, disclose=disclose
@@ -120,6 +146,7 @@ async def _apply(args: argparse.Namespace) -> int:
         line(f"{company} will receive, for this job only:")
         show_employer_view(view)
         field("Cover note", request.cover_note or "none")
+        show_hidden(check)
         line()
         line("Optional details:")
         for name, flag in (("phone", "--share-phone"), ("address", "--share-address")):
@@ -130,9 +157,8 @@ async def _apply(args: argparse.Namespace) -> int:
                 else f"not included (add {flag} to include it)",
             )
         line()
-        if not args.yes and not confirm(
-            f"Send your application to {company}?", declined="nothing was sent"
-        ):
+        question = f"Send your application to {company}{as_shown(check)}?"
+        if not args.yes and not confirm(question, declined="nothing was sent"):
             line("Nothing was sent.")
             return 1
 

@@ -6,6 +6,11 @@ a reply goes under the candidate's reference, and the e-mail address or phone nu
 goes along only with --share-email / --share-phone, said plainly before asking, and
 logged as a disclosure. As with apply, without a terminal to ask in and without --yes,
 nothing is sent.
+
+A reply goes through the leak guard here first, as the relay will guard it
+(`gpseeker.send_check`, on the saved profile): it is printed as the employer will
+receive it, each hidden part is listed with its reason, and the one question asks to
+send it as shown.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import sys
 import uuid
 
 from gpseeker.cli import output
-from gpseeker.cli.apply import confirm
+from gpseeker.cli.apply import as_shown, confirm, show_hidden
 from gpseeker.cli.context import CliError, seeker_client, server_option
 from gpseeker.cli.jobs import job_id
 from gpseeker.cli.output import blocks, field, line, when
@@ -30,6 +35,7 @@ from gpseeker.cli.views import (
 )
 from gpseeker.client import ConflictError, NotFoundError, PlatformClient, PlatformError
 from gpseeker.models import BlockEntry, DeclineRequest, Invitation, ReplyRequest
+from gpseeker.send_check import REPLY, check_before_sending
 from gpseeker.text import clean_line, sentence
 
 
@@ -211,19 +217,26 @@ async def _reply(args: argparse.Namespace) -> int:
         invitation = await _invitation(client, args.id)
         if invitation.state != "open":
             raise _already_answered(invitation)
-        if request.share_phone and not (await client.get_profile()).profile.identity.phone:
+        profile = (await client.get_profile()).profile
+        if request.share_phone and not profile.identity.phone:
             # Never "share" what is not there: the user would believe the employer got
             # a number that was never sent.
             raise CliError(
                 "--share-phone: your profile has no phone number; add it with "
                 "gpseeker profile set identity.phone NUMBER, or leave --share-phone out"
             )
+        check = check_before_sending(request.body, profile, REPLY)
+        # Validated again: "[hidden]" may be longer than what it replaces.
+        request = ReplyRequest(
+            body=check.sent, share_email=request.share_email, share_phone=request.share_phone
+        )
         company = clean_line(invitation.employer_name)
         field(f"Invitation {invitation.id}", invitation.subject)
         field("From", sender(invitation.employer_name, invitation.employer_status))
         line()
         line(f"{company} will receive, under your reference only:")
         field("Message", request.body)
+        show_hidden(check)
         line()
         line(
             f"Your e-mail address WILL be shared with {company} (logged as a disclosure)."
@@ -236,9 +249,8 @@ async def _reply(args: argparse.Namespace) -> int:
             else "Your phone number is NOT shared."
         )
         line()
-        if not args.yes and not confirm(
-            f"Send your reply to {company}?", declined="nothing was sent"
-        ):
+        question = f"Send your reply to {company}{as_shown(check)}?"
+        if not args.yes and not confirm(question, declined="nothing was sent"):
             line("Nothing was sent.")
             return 1
         # One key for this invocation: the client sends it with every retry, so a

@@ -11,6 +11,12 @@ platform either applies once or replays its first answer. Failures (the job clos
 meanwhile, the platform unreachable) keep the dialog open with the cover note as
 written and say what happened in words.
 
+The cover note is the candidate's own text to this employer. Before it goes, the leak
+guard runs on it here, on the saved profile: if it would hide part of the note, the
+application is not sent yet. The dialog shows the note as the employer will receive
+it and why each part is hidden, and the candidate sends it as shown (Ctrl+S) or goes
+back to the note, as written (Esc). A note the guard leaves alone goes at once.
+
 Imported when the candidate presses `a`, never before the first paint: it loads the
 models and the masking rules.
 """
@@ -38,10 +44,12 @@ from gpseeker.models import (
     OptionalDisclosure,
     Profile,
 )
+from gpseeker.send_check import COVER_NOTE, SendCheck, check_before_sending
 from gpseeker.widgets import job_format
 from gpseeker.widgets.dialog import Dialog
 from gpseeker.widgets.employer_preview import EmployerPreviewPanel, preview_content
 from gpseeker.widgets.safe_text import SafeText, safe_join
+from gpseeker.widgets.send_check_panel import SendCheckPanel
 from gpseeker.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
@@ -94,9 +102,25 @@ def dialog_preview(
 class ApplyDialog(Dialog[Application | None]):
     """Dismisses with the Application once the platform confirms, or None (cancel)."""
 
+    # The same keys answer the send-check while it is shown (check_action picks one):
+    # Ctrl+S still applies, now with the note as shown, and Esc goes back to the note.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="apply.cancel"),
         Binding("ctrl+s", "submit", "Apply", id="apply.submit", tooltip="Send the application"),
+        Binding(
+            "ctrl+s",
+            "send_as_shown",
+            "Send as shown",
+            id="apply.send_as_shown",
+            tooltip="Send the application with the hidden parts of the note hidden",
+        ),
+        Binding(
+            "escape",
+            "edit",
+            "Edit",
+            id="apply.edit",
+            tooltip="Back to the cover note, as you wrote it",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -113,6 +137,9 @@ class ApplyDialog(Dialog[Application | None]):
     ApplyDialog #apply-message { display: none; text-style: bold; }
     ApplyDialog #apply-buttons { height: auto; align-horizontal: right; margin-top: 1; }
     ApplyDialog #apply-buttons Button { margin-left: 1; }
+    ApplyDialog .-when-checking { display: none; }
+    ApplyDialog.-checking .-when-checking { display: block; }
+    ApplyDialog.-checking .-when-writing { display: none; }
     """
 
     def __init__(self, job: Job) -> None:
@@ -123,6 +150,9 @@ class ApplyDialog(Dialog[Application | None]):
         self.preview: EmployerPreview | None = None
         """What the list shows now; None until the profile is loaded."""
         self._escape_armed = False
+        self.checked: ApplicationRequest | None = None
+        """The application with the note as the employer will receive it, while the
+        send-check shows it."""
 
     @property
     def gpseeker(self) -> GPSeekerApp:
@@ -143,17 +173,35 @@ class ApplyDialog(Dialog[Application | None]):
             with Horizontal(id="apply-choices"):
                 yield TickBox(_OPTIONAL["phone"][1], id="apply-phone", compact=True)
                 yield TickBox(_OPTIONAL["address"][1], id="apply-address", compact=True)
-            with VerticalScroll(id="apply-preview-scroll"):
+            # While the send-check shows, it takes the list's place: the list is
+            # unchanged, and the check is about the note alone.
+            with VerticalScroll(id="apply-preview-scroll", classes="-when-writing"):
                 yield EmployerPreviewPanel(id="apply-preview")
-            yield Label("Cover note (optional) · Ctrl+S applies · Esc cancels")
-            yield TextArea(id="apply-note", soft_wrap=True)
+            yield Label(
+                "Cover note (optional) · Ctrl+S applies · Esc cancels", classes="-when-writing"
+            )
+            yield TextArea(id="apply-note", soft_wrap=True, classes="-when-writing")
+            yield SendCheckPanel(id="apply-check", classes="-when-checking")
             yield SafeText("", id="apply-message")
             with Horizontal(id="apply-buttons"):
                 # Compact: at 80x24 every line goes to the list of what is sent.
                 yield Button(
-                    "Apply", id="apply-submit", variant="primary", disabled=True, compact=True
+                    "Apply",
+                    id="apply-submit",
+                    variant="primary",
+                    disabled=True,
+                    compact=True,
+                    classes="-when-writing",
                 )
-                yield Button("Cancel", id="apply-cancel", compact=True)
+                yield Button("Cancel", id="apply-cancel", compact=True, classes="-when-writing")
+                yield Button(
+                    "Send as shown",
+                    id="apply-send-as-shown",
+                    variant="primary",
+                    compact=True,
+                    classes="-when-checking",
+                )
+                yield Button("Edit", id="apply-edit", compact=True, classes="-when-checking")
 
     def on_mount(self) -> None:
         self.query_one("#apply-phone", Checkbox).focus()
@@ -220,6 +268,13 @@ class ApplyDialog(Dialog[Application | None]):
         message.set_text(safe_join(parts))
         message.display = True
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("send_as_shown", "edit"):
+            return self.checked is not None
+        if action in ("submit", "cancel"):
+            return self.checked is None
+        return True
+
     def action_submit(self) -> None:
         if not self.query_one("#apply-submit", Button).disabled:
             self.submit()
@@ -227,6 +282,43 @@ class ApplyDialog(Dialog[Application | None]):
     @on(Button.Pressed, "#apply-submit")
     def _submit_pressed(self) -> None:
         self.action_submit()
+
+    def action_send_as_shown(self) -> None:
+        if self.checked is not None and not self.query_one("#apply-send-as-shown", Button).disabled:
+            self.deliver(self.checked)
+
+    def action_edit(self) -> None:
+        """Back from the send-check to the cover note, exactly as it was written."""
+        self.checked = None
+        self.remove_class("-checking")
+        self._show_preview()  # the ticks again, as far as the profile allows
+        self.query_one("#apply-note", TextArea).focus()
+        self.refresh_bindings()
+
+    @on(Button.Pressed, "#apply-send-as-shown")
+    def _send_as_shown_pressed(self) -> None:
+        self.action_send_as_shown()
+
+    @on(Button.Pressed, "#apply-edit")
+    def _edit_pressed(self) -> None:
+        self.action_edit()
+
+    def _show_check(self, request: ApplicationRequest, check: SendCheck) -> None:
+        self.checked = request.model_copy(update={"cover_note": check.sent})
+        self.query_one("#apply-message", SafeText).display = False
+        # The ticks are part of what is sent: fixed while the candidate reads the check.
+        for box in self.query(TickBox):
+            box.disabled = True
+        self.add_class("-checking")
+        self.query_one(SendCheckPanel).show(check)
+        # "Edit" has the focus, so an Enter pressed by habit goes back to the note
+        # rather than sending something the candidate has not read.
+        self.query_one("#apply-edit", Button).focus()
+        self.refresh_bindings()
+
+    def _busy(self, busy: bool) -> None:
+        for button in self.query("#apply-submit, #apply-send-as-shown").results(Button):
+            button.disabled = busy
 
     @work(exclusive=True, group="apply-send", exit_on_error=False)
     async def submit(self) -> None:
@@ -238,41 +330,59 @@ class ApplyDialog(Dialog[Application | None]):
         except ValidationError as error:
             self._say("Not sent: ", "; ".join(problem["msg"] for problem in error.errors()))
             return
-        button = self.query_one("#apply-submit", Button)
-        button.disabled = True
+        envelope = self.gpseeker.state.envelope
+        if envelope is not None:  # Apply is enabled only once the profile is loaded
+            check = check_before_sending(
+                request.cover_note, envelope.profile, COVER_NOTE, request.disclose
+            )
+            if check.hides_something:
+                self._show_check(request, check)
+                return
+        await self._deliver(request)
+
+    @work(exclusive=True, group="apply-send", exit_on_error=False)
+    async def deliver(self, request: ApplicationRequest) -> None:
+        """Send `request`, its note as the send-check showed it."""
+        await self._deliver(request)
+
+    async def _deliver(self, request: ApplicationRequest) -> None:
+        self._busy(True)
         self._say("Sending your application…")
         try:
             client = await self.gpseeker.client()
             application = await client.apply(
                 self.job.id, request, idempotency_key=self.idempotency_key
             )
-        except ConflictError as error:
-            if error.code == "job_closed":
-                self._say(
-                    "Not sent: this job closed while the dialog was open. Your cover note "
-                    "is kept below, so you can copy it."
-                )
-                return  # Apply stays disabled: trying again cannot succeed
-            button.disabled = False
+        except PlatformError as error:
+            if self.checked is not None:
+                self.action_edit()  # the note, as written, is what the candidate keeps
+            self._failed(error)
+            return
+        self.dismiss(application)
+
+    def _failed(self, error: PlatformError) -> None:
+        if isinstance(error, ConflictError) and error.code == "job_closed":
+            self._busy(True)  # Apply stays disabled: trying again cannot succeed
+            self._say(
+                "Not sent: this job closed while the dialog was open. Your cover note "
+                "is kept below, so you can copy it."
+            )
+            return
+        self._busy(False)
+        if isinstance(error, ConflictError):
             if error.code == "already_applied":
                 self._say("You have already applied to this job: see Applications (F3).")
             else:
                 self._say("Not sent: ", error.message)
-            return
-        except Unavailable as error:
-            button.disabled = False
+        elif isinstance(error, Unavailable):
             self._say(
                 "Could not reach the platform (",
                 error.message,
                 "). Nothing is lost: press Apply to try again; it will not apply twice.",
             )
-            return
-        except PlatformError as error:
-            button.disabled = False
+        else:
             detail = "; ".join(f.message for f in error.fields) or error.message
             self._say("Not sent: ", detail)
-            return
-        self.dismiss(application)
 
     # --- leaving -----------------------------------------------------------------------
 

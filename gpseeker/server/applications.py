@@ -25,7 +25,7 @@ from gpseeker.models import (
     Profile,
     StatusChange,
 )
-from gpseeker.privacy import employer_view
+from gpseeker.privacy import application_guard, employer_view
 from gpseeker.server import candidates
 from gpseeker.server.deps import Caller
 from gpseeker.server.errors import ApiError, not_found
@@ -99,7 +99,12 @@ async def apply(caller: Caller, job_id: int, request: ApplicationRequest) -> App
         candidate_id=user_id,
         employer_id=employer.id,
         status="submitted",
-        cover_note=request.cover_note,
+        # The note goes to this employer with the application: what the application
+        # hands over may stay in it, any other contact route is hidden (the
+        # candidate's app showed them so before sending).
+        cover_note=application_guard(request.cover_note, profile, "cover note", request.disclose)[
+            0
+        ],
         disclosed=fields,
         candidate_view=view.model_dump(mode="json"),
         created_at=now,

@@ -7,6 +7,12 @@ invitation and on disk (drafts/replies/<id>.txt, 0600, replaced atomically), so
 Cancel, Esc, a failure, quitting or a crash loses nothing. One Idempotency-Key per
 dialog: pressing Send again after a timeout never replies twice.
 
+Before anything leaves, the reply goes through the leak guard here, on the saved
+profile, as the relay will: if the guard would hide part of it, nothing is sent yet.
+The dialog shows the reply as the employer will receive it and why each part is
+hidden (widgets/send_check_panel.py), and the candidate sends it as shown (Ctrl+S) or
+goes back to the text, as written (Esc). A reply the guard leaves alone goes at once.
+
 Imported when the candidate presses `r`: it loads the models and the client.
 """
 
@@ -27,8 +33,10 @@ from textual.widgets import Button, Checkbox, Label, TextArea
 from gpseeker.client import ConflictError, PlatformClient, PlatformError, Unavailable
 from gpseeker.config import write_file_atomically
 from gpseeker.models import Invitation, ReplyRequest
+from gpseeker.send_check import REPLY, SendCheck, check_before_sending
 from gpseeker.widgets.dialog import Dialog
 from gpseeker.widgets.safe_text import SafeText, safe_join
+from gpseeker.widgets.send_check_panel import SendCheckPanel
 from gpseeker.widgets.tick_box import TickBox
 
 __all__ = ["DISCLOSURE_NOTE", "ReplyDialog", "ReplyDrafts"]
@@ -82,9 +90,25 @@ class ReplyDialog(Dialog[Invitation | None]):
     `refused` is True after the platform answered that it no longer relays replies to
     this sender (suspended meanwhile), so the caller knows to load the inbox again."""
 
+    # The same keys answer the send-check while it is shown (check_action picks one):
+    # Ctrl+S still sends, now as shown, and Esc goes back to the text, not away.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel (keeps the draft)", id="reply.cancel"),
         Binding("ctrl+s", "send", "Send", id="reply.send", tooltip="Send the reply"),
+        Binding(
+            "ctrl+s",
+            "send_as_shown",
+            "Send as shown",
+            id="reply.send_as_shown",
+            tooltip="Send the reply with the hidden parts hidden",
+        ),
+        Binding(
+            "escape",
+            "edit",
+            "Edit",
+            id="reply.edit",
+            tooltip="Back to the reply, as you wrote it",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -95,6 +119,9 @@ class ReplyDialog(Dialog[Invitation | None]):
     ReplyDialog #reply-message { display: none; text-style: bold; }
     ReplyDialog #reply-buttons { height: auto; align-horizontal: right; margin-top: 1; }
     ReplyDialog #reply-buttons Button { margin-left: 1; }
+    ReplyDialog .-when-checking { display: none; }
+    ReplyDialog.-checking .-when-checking { display: block; }
+    ReplyDialog.-checking .-when-writing { display: none; }
     """
 
     def __init__(self, invitation: Invitation, client: PlatformClient, drafts: ReplyDrafts) -> None:
@@ -106,6 +133,8 @@ class ReplyDialog(Dialog[Invitation | None]):
         self._save_timer: Timer | None = None
         self._sent = False
         self.refused = False
+        self.checked: ReplyRequest | None = None
+        """The reply as the employer will receive it, while the send-check shows it."""
 
     def compose(self) -> ComposeResult:
         invitation = self.invitation
@@ -114,15 +143,37 @@ class ReplyDialog(Dialog[Invitation | None]):
                 safe_join(["Reply to ", invitation.employer_name, ": ", invitation.subject]),
                 id="reply-title",
             )
-            yield Label("Your reply · Ctrl+S sends · Esc keeps it as a draft")
-            yield TextArea(self.drafts.get(invitation.id), id="reply-body", soft_wrap=True)
+            yield Label(
+                "Your reply · Ctrl+S sends · Esc keeps it as a draft", classes="-when-writing"
+            )
+            yield TextArea(
+                self.drafts.get(invitation.id),
+                id="reply-body",
+                soft_wrap=True,
+                classes="-when-writing",
+            )
+            yield SendCheckPanel(id="reply-check", classes="-when-checking")
             yield TickBox(SHARE_EMAIL, id="reply-share-email", compact=True)
             yield TickBox(SHARE_PHONE, id="reply-share-phone", compact=True)
             yield SafeText(DISCLOSURE_NOTE, id="reply-note")
             yield SafeText("", id="reply-message")
             with Horizontal(id="reply-buttons"):
-                yield Button("Send", id="reply-send", variant="primary", compact=True)
-                yield Button("Cancel", id="reply-cancel", compact=True)
+                yield Button(
+                    "Send",
+                    id="reply-send",
+                    variant="primary",
+                    compact=True,
+                    classes="-when-writing",
+                )
+                yield Button("Cancel", id="reply-cancel", compact=True, classes="-when-writing")
+                yield Button(
+                    "Send as shown",
+                    id="reply-send-as-shown",
+                    variant="primary",
+                    compact=True,
+                    classes="-when-checking",
+                )
+                yield Button("Edit", id="reply-edit", compact=True, classes="-when-checking")
 
     def on_mount(self) -> None:
         self.query_one("#reply-body", TextArea).focus()
@@ -146,6 +197,19 @@ class ReplyDialog(Dialog[Invitation | None]):
         message.set_text(safe_join(parts))
         message.display = True
 
+    # --- sending ----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("send_as_shown", "edit"):
+            return self.checked is not None
+        if action in ("send", "cancel"):
+            return self.checked is None
+        return True
+
+    def _busy(self, busy: bool) -> None:
+        for button in self.query("#reply-send, #reply-send-as-shown").results(Button):
+            button.disabled = busy
+
     def action_send(self) -> None:
         if not self.query_one("#reply-send", Button).disabled:
             self.send()
@@ -153,6 +217,40 @@ class ReplyDialog(Dialog[Invitation | None]):
     @on(Button.Pressed, "#reply-send")
     def _send_pressed(self) -> None:
         self.action_send()
+
+    def action_send_as_shown(self) -> None:
+        if self.checked is not None and not self.query_one("#reply-send-as-shown", Button).disabled:
+            self.deliver(self.checked)
+
+    def action_edit(self) -> None:
+        """Back from the send-check to the text, exactly as it was written."""
+        self.checked = None
+        self.remove_class("-checking")
+        for box in self.query(TickBox):
+            box.disabled = False
+        self.query_one("#reply-body", TextArea).focus()
+        self.refresh_bindings()
+
+    @on(Button.Pressed, "#reply-send-as-shown")
+    def _send_as_shown_pressed(self) -> None:
+        self.action_send_as_shown()
+
+    @on(Button.Pressed, "#reply-edit")
+    def _edit_pressed(self) -> None:
+        self.action_edit()
+
+    def _show_check(self, request: ReplyRequest, check: SendCheck) -> None:
+        self.checked = request.model_copy(update={"body": check.sent})
+        self.query_one("#reply-message", SafeText).display = False
+        # The ticks are part of what is sent: fixed while the candidate reads the check.
+        for box in self.query(TickBox):
+            box.disabled = True
+        self.add_class("-checking")
+        self.query_one(SendCheckPanel).show(check)
+        # "Edit" has the focus, so an Enter pressed by habit goes back to the text
+        # rather than sending something the candidate has not read.
+        self.query_one("#reply-edit", Button).focus()
+        self.refresh_bindings()
 
     @work(exclusive=True, group="reply-send", exit_on_error=False)
     async def send(self) -> None:
@@ -168,38 +266,55 @@ class ReplyDialog(Dialog[Invitation | None]):
         if not request.body.strip():
             self._say("Not sent: write your reply first.")
             return
-        button = self.query_one("#reply-send", Button)
-        button.disabled = True
-        self._say("Sending your reply…")
+        await self._deliver(request, checked=False)
+
+    @work(exclusive=True, group="reply-send", exit_on_error=False)
+    async def deliver(self, request: ReplyRequest) -> None:
+        """Send `request` as the send-check showed it."""
+        await self._deliver(request, checked=True)
+
+    async def _deliver(self, request: ReplyRequest, *, checked: bool) -> None:
+        self._busy(True)
         try:
+            if not checked:
+                # The saved profile, read now: it is what the relay guards with.
+                profile = (await self.client.get_profile()).profile
+                check = check_before_sending(request.body, profile, REPLY)
+                if check.hides_something:
+                    self._busy(False)
+                    self._show_check(request, check)
+                    return
+            self._say("Sending your reply…")
             answered = await self.client.reply(
                 self.invitation.id, request, idempotency_key=self.idempotency_key
             )
-        except ConflictError as error:
-            button.disabled = False
+        except PlatformError as error:
+            self._busy(False)
+            if self.checked is not None:
+                self.action_edit()  # the text, as written, is what the candidate keeps
+            self._failed(error)
+            return
+        self._stop_saving()
+        self._sent = True
+        self.drafts.discard(self.invitation.id)
+        self.dismiss(answered)
+
+    def _failed(self, error: PlatformError) -> None:
+        if isinstance(error, ConflictError):
             if error.code == "already_answered":
                 self._say("Not sent: you have already answered this invitation. Your text is kept.")
             else:
                 # "sender_suspended": the platform's own sentence says why and what is left.
                 self.refused = error.code == "sender_suspended"
                 self._say("Not sent: ", error.message, " Your text is kept.")
-            return
-        except Unavailable as error:
-            button.disabled = False
+        elif isinstance(error, Unavailable):
             self._say(
                 "Could not reach the platform (",
                 error.message,
                 "). Your text is kept: press Send to try again; it will not send twice.",
             )
-            return
-        except PlatformError as error:
-            button.disabled = False
+        else:
             self._say("Not sent: ", error.message, " Your text is kept.")
-            return
-        self._stop_saving()
-        self._sent = True
-        self.drafts.discard(self.invitation.id)
-        self.dismiss(answered)
 
     def on_unmount(self) -> None:
         # Quitting with the dialog open: the last keys may be younger than SAVE_DELAY.

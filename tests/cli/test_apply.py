@@ -262,6 +262,63 @@ def test_a_note_too_long_is_refused_before_anything_is_shown(gpseeker: Gpseeker,
     assert result.out == ""
 
 
+# --- the send-check: what the leak guard hides from the cover note, asked once -----------
+
+NOTE_WITH_PHONE = "I write Zig. Call me on 090-1234-5678 after six."
+NOTE_AS_SENT = "I write Zig. Call me on [hidden] after six."
+NOTE_HIDDEN = (
+    f"Cover note: {NOTE_AS_SENT}\n\n"
+    "Hidden from your cover note by the leak guard (1 replacement, shown as [hidden]):\n"
+    "  - "
+)
+
+
+def test_a_note_giving_the_phone_number_is_shown_and_sent_as_the_employer_gets_it(
+    gpseeker: Gpseeker, home: Path, job: Job
+) -> None:
+    result = gpseeker("apply", str(job.id), "--yes", "--note", NOTE_WITH_PHONE)
+    assert result.code == 0, result.err
+    assert NOTE_HIDDEN in result.out
+    hidden = result.out.split(NOTE_HIDDEN)[1].splitlines()[0]
+    assert hidden.endswith("contains your phone number")
+    assert "1234" not in result.out
+    assert "[y/N]" not in result.out  # --yes: nothing asked
+    [sent] = received(home)
+    assert sent.cover_note == NOTE_AS_SENT
+    assert sent.candidate.phone is None
+
+
+@pytest.mark.parametrize(("answer", "code"), [("y\n", 0), ("\n", 1)])
+def test_at_the_prompt_the_one_question_asks_to_send_it_as_shown(
+    gpseeker: Gpseeker,
+    home: Path,
+    job: Job,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str,
+    code: int,
+) -> None:
+    monkeypatch.setattr("sys.stdin", Terminal(answer))
+    result = gpseeker("apply", str(job.id), "--note", NOTE_WITH_PHONE)
+    assert result.code == code, result.err
+    assert NOTE_HIDDEN in result.out
+    assert result.out.count("[y/N]") == 1
+    assert "\nSend your application to Hostile KK as shown? [y/N] " in result.out
+    assert [a.cover_note for a in received(home)] == ([NOTE_AS_SENT] if code == 0 else [])
+
+
+def test_a_note_with_hidden_parts_and_no_terminal_sends_nothing(
+    gpseeker: Gpseeker, home: Path, job: Job
+) -> None:
+    result = gpseeker("apply", str(job.id), "--note", NOTE_WITH_PHONE)
+    assert result.code == 1
+    assert result.err == (
+        "error: nothing was sent: there is no terminal to confirm in; add --yes to go "
+        "ahead without asking\n"
+    )
+    assert NOTE_HIDDEN in result.out  # the user still saw what would have gone, and why
+    assert received(home) == []
+
+
 # --- applications -----------------------------------------------------------------------
 
 

@@ -276,6 +276,68 @@ def test_an_empty_reply_is_refused_before_anything_is_asked(gpseeker: Gpseeker, 
     assert result.out == ""
 
 
+# --- the send-check: what the leak guard hides from the reply, asked once ---------------
+
+REPLY_WITH_PHONE = "Yes, Tuesday works. Call me on 090-1234-5678 after six."
+REPLY_AS_SENT = "Yes, Tuesday works. Call me on [hidden] after six."
+REPLY_HIDDEN = (
+    f"Message: {REPLY_AS_SENT}\n\n"
+    "Hidden from your reply by the leak guard (1 replacement, shown as [hidden]):\n"
+    "  - "
+)
+
+
+@pytest.mark.usefixtures("searchable")
+def test_a_reply_giving_the_phone_number_is_shown_and_sent_as_the_employer_gets_it(
+    gpseeker: Gpseeker, home: Path
+) -> None:
+    sent = invite(home)
+    result = gpseeker("inbox", "reply", str(sent.id), "--message", REPLY_WITH_PHONE, "--yes")
+    assert result.code == 0, result.err
+    assert REPLY_HIDDEN in result.out
+    hidden = result.out.split(REPLY_HIDDEN)[1].splitlines()
+    assert hidden[0].endswith("contains your phone number")
+    assert hidden[1:3] == [
+        "",
+        "Your e-mail address is NOT shared; the employer sees only your reference.",
+    ]
+    assert "1234" not in result.out
+    assert "[y/N]" not in result.out  # --yes: nothing asked
+    [message] = relayed(home)
+    assert message.body == REPLY_AS_SENT
+    assert message.shared_phone is None
+
+
+@pytest.mark.usefixtures("searchable")
+@pytest.mark.parametrize(("answer", "code"), [("y\n", 0), ("n\n", 1)])
+def test_at_the_prompt_the_one_question_asks_to_send_the_reply_as_shown(
+    gpseeker: Gpseeker, home: Path, monkeypatch: pytest.MonkeyPatch, answer: str, code: int
+) -> None:
+    sent = invite(home)
+    monkeypatch.setattr("sys.stdin", Terminal(answer))
+    result = gpseeker("inbox", "reply", str(sent.id), "--message", REPLY_WITH_PHONE)
+    assert result.code == code, result.err
+    assert REPLY_HIDDEN in result.out
+    assert result.out.count("[y/N]") == 1
+    assert "\nSend your reply to Hostile KK as shown? [y/N] " in result.out
+    assert [m.body for m in relayed(home)] == ([REPLY_AS_SENT] if code == 0 else [])
+
+
+@pytest.mark.usefixtures("searchable")
+def test_a_reply_with_hidden_parts_and_no_terminal_sends_nothing(
+    gpseeker: Gpseeker, home: Path
+) -> None:
+    sent = invite(home)
+    result = gpseeker("inbox", "reply", str(sent.id), "--message", REPLY_WITH_PHONE)
+    assert result.code == 1
+    assert result.err == (
+        "error: nothing was sent: there is no terminal to confirm in; add --yes to go "
+        "ahead without asking\n"
+    )
+    assert REPLY_HIDDEN in result.out  # the user still saw what would have gone, and why
+    assert relayed(home) == []
+
+
 # --- decline ----------------------------------------------------------------------------
 
 

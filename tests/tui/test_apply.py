@@ -17,6 +17,7 @@ from gpseeker.client import Unavailable
 from gpseeker.models import Application, ApplicationRequest, JobPatch
 from gpseeker.screens.apply_dialog import ApplyDialog
 from gpseeker.widgets.safe_text import SafeText
+from gpseeker.widgets.send_check_panel import SendCheckPanel
 
 from .jobs_helpers import (
     applications_screen,
@@ -27,7 +28,7 @@ from .jobs_helpers import (
     rows,
     search_for,
 )
-from .support import candidate_profile, employer, save_profile, settle
+from .support import CANDIDATE_PHONE, candidate_profile, employer, save_profile, screen_text, settle
 
 
 def dialog_of(app: GPSeekerApp) -> ApplyDialog:
@@ -213,3 +214,69 @@ async def test_a_retry_after_a_lost_answer_applies_once_with_the_same_key(
             assert len(await client.applications()) == 1
             assert len(await boss.applications()) == 1
         assert rows(app)[0].startswith("Applied ")
+
+
+async def test_a_cover_note_with_the_phone_number_is_checked_before_applying(
+    app: GPSeekerApp, tui_home: Path
+) -> None:
+    """The phone box is not ticked, and the note gives the number: Ctrl+S shows the
+    note as the employer will receive it and why, and applies to nothing. Edit goes
+    back to the note as written; Send as shown applies once, with the masked note."""
+    written = f"I would love to join. My mobile is {CANDIDATE_PHONE}."
+    async with app.run_test(size=(80, 24)) as pilot:
+        await save_profile(app, candidate_profile())
+        async with employer(tui_home, "Check Works") as boss:
+            await post(boss, "Checked Backend Engineer")
+            await search_for(app, pilot, "checked")
+            await open_list(app, pilot, "Checked Backend Engineer")
+            await pilot.press("a")
+            await settle(app, pilot)
+            dialog = dialog_of(app)
+            dialog.query_one("#apply-note", TextArea).text = written
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+
+            assert app.screen is dialog  # nothing sent yet
+            check = dialog.query_one(SendCheckPanel)
+            assert check.display and not dialog.query_one("#apply-note", TextArea).display
+            assert "I would love to join. My mobile is [hidden]." in check.shown
+            assert "contains your phone number" in check.shown
+            assert CANDIDATE_PHONE not in screen_text(app)
+            assert await boss.applications() == []
+
+            await pilot.click("#apply-edit")
+            await settle(app, pilot)
+            assert not check.display
+            assert dialog.query_one("#apply-note", TextArea).text == written
+            assert not dialog.query_one("#apply-submit", Button).disabled
+
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert check.display
+            await pilot.press("ctrl+s")  # Send as shown
+            await settle(app, pilot)
+            assert app.screen is jobs_screen(app)
+            [received] = await boss.applications()
+        assert received.cover_note == "I would love to join. My mobile is [hidden]."
+        assert received.candidate.phone is None
+        [application] = await (await app.client()).applications()
+        assert "phone" not in application.disclosed
+
+
+async def test_a_cover_note_the_guard_leaves_alone_applies_at_once(
+    app: GPSeekerApp, tui_home: Path
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await save_profile(app, candidate_profile())
+        async with employer(tui_home, "Plain Notes") as boss:
+            await post(boss, "Plain Data Analyst")
+            await search_for(app, pilot, "plain")
+            await open_list(app, pilot, "Plain Data Analyst")
+            await pilot.press("a")
+            await settle(app, pilot)
+            dialog_of(app).query_one("#apply-note", TextArea).text = "Keen to start in July."
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert app.screen is jobs_screen(app)  # no check in between
+            [received] = await boss.applications()
+        assert received.cover_note == "Keen to start in July."

@@ -28,10 +28,12 @@ from gpseeker.widgets.inbox_message import WARNING_HEADING
 from gpseeker.widgets.inbox_reply import ReplyDialog
 from gpseeker.widgets.job_confirm import ConfirmDialog
 from gpseeker.widgets.safe_text import SafeText
+from gpseeker.widgets.send_check_panel import SendCheckPanel
 
 from .conftest import AppFactory
 from .jobs_helpers import post
 from .support import (
+    CANDIDATE_PHONE,
     candidate_profile,
     employer,
     save_profile,
@@ -367,3 +369,84 @@ async def test_a_reply_refused_because_it_was_already_answered_keeps_the_text(
         assert app.screen is dialog  # still open
         assert dialog.query_one(TextArea).text == "A long and careful answer"
         assert "already" in screen_text(app).lower()
+
+
+# --- the send-check: what the leak guard hides, shown before the reply goes --------------
+
+
+async def test_a_reply_with_the_phone_number_is_checked_before_it_is_sent(
+    app: GPSeekerApp, tui_home: Path
+) -> None:
+    """Ctrl+S shows the reply as the employer will receive it and why each part is
+    hidden; nothing is sent. Esc ("Edit") goes back to the text as written; "Send as
+    shown" sends the masked text and nothing else."""
+    written = f"Happy to talk. Call me on {CANDIDATE_PHONE} after six."
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await make_searchable(app)
+        async with employer(tui_home, "Kaizen Robotics") as boss:
+            sent = await invite(boss, "Backend role", "Interested?")
+            await open_inbox(app, pilot)
+            await pilot.press("r")
+            await settle(app, pilot)
+            dialog = app.screen
+            assert isinstance(dialog, ReplyDialog)
+            dialog.query_one(TextArea).insert(written)
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+
+            assert app.screen is dialog  # not sent yet
+            check = dialog.query_one(SendCheckPanel)
+            assert check.display and not dialog.query_one(TextArea).display
+            assert "Happy to talk. Call me on [hidden] after six." in check.shown
+            assert "contains your phone number" in check.shown
+            assert CANDIDATE_PHONE not in screen_text(app)
+            assert "Send as shown" in screen_text(app) and "Edit" in screen_text(app)
+            assert await boss.messages() == []
+            # While the check shows, its keys are the dialog's keys (what a key list
+            # reads), in place of Send and Cancel.
+            active = {key: item.binding.description for key, item in dialog.active_bindings.items()}
+            assert active["ctrl+s"] == "Send as shown"
+            assert active["escape"] == "Edit"
+
+            await pilot.press("escape")  # Edit: back to the text, as written
+            await settle(app, pilot)
+            assert app.screen is dialog
+            assert not check.display
+            assert dialog.query_one(TextArea).text == written
+            assert dialog.query_one(TextArea).has_focus
+            active = {key: item.binding.description for key, item in dialog.active_bindings.items()}
+            assert active["ctrl+s"] == "Send"
+            assert active["escape"] == "Cancel (keeps the draft)"
+            assert await boss.messages() == []
+
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert check.display
+            await pilot.click("#reply-send-as-shown")
+            await settle(app, pilot)
+            assert isinstance(app.screen, InboxScreen)
+            messages = await boss.messages()
+        assert [m.invitation_id for m in messages] == [sent.id]
+        assert messages[0].body == "Happy to talk. Call me on [hidden] after six."
+        assert messages[0].shared_phone is None
+        assert not (app.data_dir / "drafts" / "replies" / f"{sent.id}.txt").exists()
+
+
+async def test_a_reply_the_guard_leaves_alone_goes_at_once(
+    app: GPSeekerApp, tui_home: Path
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await make_searchable(app)
+        async with employer(tui_home, "Kaizen Robotics") as boss:
+            await invite(boss, "Backend role", "Interested?")
+            await open_inbox(app, pilot)
+            await pilot.press("r")
+            await settle(app, pilot)
+            app.screen.query_one(TextArea).insert("Tuesday at ten works for me.")
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert isinstance(app.screen, InboxScreen)  # no check in between
+            [message] = await boss.messages()
+        assert message.body == "Tuesday at ten works for me."

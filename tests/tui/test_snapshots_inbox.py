@@ -21,7 +21,7 @@ from gpseeker.app import GPSeekerApp
 
 from .conftest import AppFactory
 from .jobs_helpers import post
-from .support import employer, settle
+from .support import CANDIDATE_PHONE, employer, settle
 from .test_inbox import SCAM_BODY, invite, make_searchable
 
 SnapCompare = Callable[..., bool]
@@ -74,6 +74,24 @@ def reported() -> Callable[[Pilot[None]], Awaitable[None]]:
         await settle(app, pilot)
         app.clear_notifications()  # the "Report sent" toast would hide the footer
         await pilot.pause()
+
+    return run_before
+
+
+def reply_checked() -> Callable[[Pilot[None]], Awaitable[None]]:
+    """run_before: as `invited`, then a reply to the Kaizen invitation that gives the
+    candidate's phone number, sent with Ctrl+S: the send-check stops it."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, GPSeekerApp)
+        await invited("down", "r")(pilot)
+        app.screen.query_one(TextArea).insert(
+            "Thank you, I would be glad to talk about the payments team. Please call "
+            f"me on {CANDIDATE_PHONE} any weekday after six, or write back here."
+        )
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
 
     return run_before
 
@@ -131,3 +149,17 @@ def test_inbox_reply_dialog_80x24(snap_compare: SnapCompare, make_app: AppFactor
     with this employer", the line saying that sharing is a logged disclosure, and
     Send / Cancel."""
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=invited("down", "r"))
+
+
+def test_inbox_reply_send_check_80x24(snap_compare: SnapCompare, make_app: AppFactory) -> None:
+    """80x24, the reply dialog after Ctrl+S on a reply that gives the phone number:
+    nothing is sent yet. Under "Reply to Kaizen Robotics K.K.: ..." the bold line
+    "Before it is sent: one part of your reply will be hidden from the employer", then
+    "The employer will receive:" and the reply, marked by a bar on its left, with
+    "[hidden]" in reverse video where the number was (the number appears nowhere), then
+    "Hidden from your reply by the leak guard (1 replacement, shown as [hidden]):" and
+    one reason in words ending "contains your phone number". Below, the keys line
+    "Ctrl+S sends it as shown · Esc goes back to your text, as you wrote it", both share
+    boxes blank and dimmed (fixed while the check shows), the disclosure note, and at
+    the bottom right "Send as shown" and "Edit" (focused) where Send and Cancel were."""
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=reply_checked())

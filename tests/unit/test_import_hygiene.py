@@ -29,6 +29,7 @@ def test_data_layer_and_server_do_not_import_textual() -> None:
     loaded = modules_after_importing(
         "gpseeker.models",
         "gpseeker.privacy",
+        "gpseeker.send_check",
         "gpseeker.text",
         "gpseeker.client",
         "gpseeker.server",
@@ -37,5 +38,7 @@ def test_data_layer_and_server_do_not_import_textual() -> None:
 
 
 def test_shared_core_does_not_import_the_server_stack() -> None:
-    loaded = modules_after_importing("gpseeker.models", "gpseeker.privacy", "gpseeker.text")
+    loaded = modules_after_importing(
+        "gpseeker.models", "gpseeker.privacy", "gpseeker.send_check", "gpseeker.text"
+    )
     assert loaded.isdisjoint({"textual", "fastapi", "sqlalchemy", "starlette", "httpx"})

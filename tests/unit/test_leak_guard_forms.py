@@ -212,3 +212,16 @@ def test_the_guard_never_adds_or_loses_text_outside_what_it_hides(text: str) -> 
         assert found >= 0
         position = found + len(piece)
     assert len(redactions) == masked.count("[hidden]") - text.count("[hidden]")
+
+
+def test_a_cover_note_keeps_what_the_application_hands_over_and_hides_the_rest() -> None:
+    from gpseeker.privacy import application_guard
+
+    note = "I am Zebedee Quixote (zebedee.q@probe-mail.example), call 090-1234-5678 or x@gmail.com"
+    masked, found = application_guard(note, profile(), "cover note")
+    assert masked == (
+        "I am Zebedee Quixote (zebedee.q@probe-mail.example), call [hidden] or [hidden]"
+    )
+    assert [item.reason.split(" contains ")[0] for item in found] == ["your cover note"] * 2
+    ticked, _ = application_guard(note, profile(), "cover note", ["phone"])
+    assert "090-1234-5678" in ticked and "x@gmail.com" not in ticked
