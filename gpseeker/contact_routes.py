@@ -91,6 +91,9 @@ _PLATFORM_SIGNS = ("weibo", "messenger", "kaggle", "微信", "カカオ", "ラ�
 
 # A run of digits with the separators people put in phone numbers (Japanese ones
 # included), and letters that stand in for digits ("09O-1234-5678").
+_HANDLE_SIGN = re.compile(r"[:：=]|は")
+# How far before its colon a platform's name may start ("kakaotalk account :").
+_PLATFORM_REACH = 28
 _PLATFORM_SIGN = re.compile("|".join(re.escape(sign) for sign in _PLATFORM_SIGNS))
 _DIGITISH = re.compile(r"\+?\(?[0-9](?:[\s\-.()/・·ー]{0,3}[0-9oOlI])*")
 _NOT_DIGITS_AT_END = re.compile(r"[^0-9oOlI]+$|[oOlI]+$")
@@ -194,11 +197,19 @@ def handles(text: str) -> Iterator[Found]:
     if "@" in text:
         for match in _AT_HANDLE.finditer(text):
             yield match.start(), match.end(), "handle"
-    if _PLATFORM_SIGN.search(text) is not None:
-        for match in _PLATFORM_HANDLE.finditer(text):
-            yield match.start(), match.end(), "handle"
-        for match in _LINE_HANDLE.finditer(text):
-            yield match.start(), match.end(), "handle"
+    if _PLATFORM_SIGN.search(text) is None:
+        return
+    # A handle follows a platform's name and a colon (or "は"): the scan starts at
+    # each colon and looks back a few characters for the name, instead of trying the
+    # names at every position of the text.
+    for sign in _HANDLE_SIGN.finditer(text):
+        floor = max(0, sign.start() - _PLATFORM_REACH)
+        for pattern in (_PLATFORM_HANDLE, _LINE_HANDLE):
+            found = pattern.search(text, floor, min(len(text), sign.end() + 41))
+            if found is not None and found.start() < sign.start():
+                yield found.start(), found.end(), "handle"
+                break
+    if "/" in text:
         for match in _PLATFORM_PATH.finditer(text):
             yield match.start(), match.end(), "handle"
 
@@ -214,6 +225,8 @@ def phone_runs(text: str, region: str = "JP") -> Iterator[tuple[int, int, str]]:
     if _ANY_DIGIT.search(text) is None:
         return
     for match in _DIGITISH.finditer(text):
+        if match.end() - match.start() < _PHONE_DIGITS.start:
+            continue  # "2019", "120": too short to hold a phone number
         # A letter standing in for a digit counts only between digits ("2019 or").
         raw = _NOT_DIGITS_AT_END.sub("", match.group()).translate(_DIGIT_FOR)
         groups = list(_GROUP.finditer(raw))

@@ -6,6 +6,7 @@ import base64
 import binascii
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import APIRouter, Path, Query
 from sqlalchemy import select
 
@@ -113,7 +114,10 @@ async def open_candidate(
     visibility = await session.get(VisibilityRow, candidate_id)
     if profile is None or visibility is None:
         raise not_found("That candidate")
-    view = _view(caller, profile, visibility, candidate_ref)
+    # Masking is pure Python: in a worker thread, a long profile shares the
+    # interpreter with the event loop instead of holding it (other requests, /health
+    # among them, are answered between its time slices).
+    view = await anyio.to_thread.run_sync(_view, caller, profile, visibility, candidate_ref)
     session.add(
         ProfileView(
             candidate_id=candidate_id,
