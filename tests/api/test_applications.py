@@ -348,3 +348,23 @@ async def test_applications_are_for_seekers_and_their_handling_for_employers(
         await users.client.get("/api/v1/me/applications", headers=employer.auth)
     ).status_code == 403
     assert (await employer_applications(users, candidate)).status_code == 403
+
+
+async def test_a_cover_note_keeps_what_the_application_sends_and_hides_other_contact_routes(
+    users: PlatformUsers, employer: User, candidate: User
+) -> None:
+    job_id = await users.post_job(employer)
+    note = (
+        "Ana Souza here, of Sakura Systems K.K.; ring 090-1234-5678, "
+        "or my friend on 03-5555-0123, or write to ana.souza at gmail dot com."
+    )
+    response = await apply(users, candidate, job_id, {"cover_note": note, "disclose": []})
+    assert response.status_code == 201, response.text
+    expected = (
+        "Ana Souza here, of Sakura Systems K.K.; ring [hidden], "
+        "or my friend on [hidden], or write to [hidden]."
+    )
+    # The candidate's copy is what the employer received.
+    assert response.json()["cover_note"] == expected
+    (received,) = (await employer_applications(users, employer)).json()
+    assert received["cover_note"] == expected
