@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from gpseeker.server.settings import ServerSettings
 
 DEFAULT_MAIL_EVERY = 3600
+WORKER_START_GRACE = 60.0
+"""Seconds after the start during which a worker that does not answer uvicorn's
+health check yet is left to finish importing instead of being replaced."""
 WORKER_STOP_GRACE = 30.0
 """Seconds a worker has to finish its requests after the stop before it is killed."""
 POLICY_OPTIONS = {
@@ -240,11 +243,13 @@ async def _run_workers(
             loop.add_signal_handler(stopping, stop.set)
         try:
             await asyncio.to_thread(supervisor.init_processes)
+            started = time.monotonic()
             while not stop.is_set() and not supervisor.should_exit.is_set():
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), 0.5)
                 if not stop.is_set():
-                    await asyncio.to_thread(_supervise, supervisor)
+                    starting = time.monotonic() - started < WORKER_START_GRACE
+                    await asyncio.to_thread(_supervise, supervisor, starting)
         finally:
             # Still handled while the workers stop, so a second Ctrl+C cannot kill
             # this process and leave them running.
@@ -255,9 +260,15 @@ async def _run_workers(
         raise CliError("a worker failed to start (see its error above); all workers stopped")
 
 
-def _supervise(supervisor: Multiprocess) -> None:
+def _supervise(supervisor: Multiprocess, starting: bool) -> None:
+    """uvicorn's own supervision, but patient while the workers start: its health
+    check gives a worker 5 s to answer, and a worker still importing the server
+    stack on a busy machine does not, so uvicorn would kill and respawn it, again and
+    again, and a stop arriving meanwhile waits for that churn. While starting, only a
+    worker that has really exited is dealt with."""
     supervisor.handle_signals()
-    supervisor.keep_subprocess_alive()
+    if not starting or any(not worker.process.is_alive() for worker in supervisor.processes):
+        supervisor.keep_subprocess_alive()
 
 
 def _stop_workers(supervisor: Multiprocess) -> None:
