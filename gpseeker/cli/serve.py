@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import os
 import signal
@@ -168,8 +169,13 @@ async def _serve_on(
     else:
         # The parent's own platform: it seeds and sends JobMail, and serves nothing.
         platform = Platform(database, settings, upgrade_schema=False)
+    workers: _Workers | None = None
     try:
         await _open(platform, database, seed=args.seed_demo)
+        if app is None:
+            # Ctrl+C is ours before anyone is told the platform listens: a stop that
+            # comes right after the banner must reach every worker.
+            workers = _Workers.prepare(args, listener, database, settings)
         line(f"gpseeker platform listening on {address}")
         line(f"Database: {database}")
         line(f"Mail: {_mail_plan(settings, args.mail_every)}")
@@ -188,7 +194,8 @@ async def _serve_on(
                 server = uvicorn.Server(uvicorn.Config(app, log_level=args.log_level))
                 await server.serve(sockets=[listener])
             else:
-                await _run_workers(args, listener, database, settings)
+                assert workers is not None
+                await _run_workers(workers)
         finally:
             if mail is not None:
                 mail.cancel()
@@ -218,22 +225,30 @@ async def _open(platform: Platform, database: str, *, seed: bool) -> None:
         raise CliError(f"cannot open the database {database}: {reason}") from None
 
 
-async def _run_workers(
-    args: argparse.Namespace, listener: socket.socket, database: str, settings: ServerSettings
-) -> None:
-    """Run `args.workers` uvicorn workers on `listener` until Ctrl+C or SIGTERM.
+@dataclasses.dataclass
+class _Workers:
+    """uvicorn's `Multiprocess` supervisor with this event loop's stop handlers."""
 
-    uvicorn's `Multiprocess` supervisor starts, health-checks and replaces them; its
-    own loop blocks, so here its steps run from this event loop (which also runs the
-    JobMail schedule), each blocking step in a thread.
-    """
-    import uvicorn
-    from uvicorn.supervisors import Multiprocess
+    supervisor: Multiprocess
+    stop: asyncio.Event
+    environment: contextlib.ExitStack
 
-    from gpseeker.server.worker import APP, worker_environment
+    @classmethod
+    def prepare(
+        cls,
+        args: argparse.Namespace,
+        listener: socket.socket,
+        database: str,
+        settings: ServerSettings,
+    ) -> _Workers:
+        import uvicorn
+        from uvicorn.supervisors import Multiprocess
 
-    config = uvicorn.Config(APP, factory=True, workers=args.workers, log_level=args.log_level)
-    with _environment(worker_environment(database, settings)):
+        from gpseeker.server.worker import APP, worker_environment
+
+        config = uvicorn.Config(APP, factory=True, workers=args.workers, log_level=args.log_level)
+        environment = contextlib.ExitStack()
+        environment.enter_context(_environment(worker_environment(database, settings)))
         supervisor = Multiprocess(config, sockets=[listener])
         loop = asyncio.get_running_loop()
         stop = asyncio.Event()
@@ -241,8 +256,22 @@ async def _run_workers(
         # here; the others (SIGHUP restarts, SIGTTIN/SIGTTOU resize) stay uvicorn's.
         for stopping in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(stopping, stop.set)
+        return cls(supervisor, stop, environment)
+
+
+async def _run_workers(workers: _Workers) -> None:
+    """Run the workers on the listener until Ctrl+C or SIGTERM.
+
+    uvicorn's `Multiprocess` supervisor starts, health-checks and replaces them; its
+    own loop blocks, so here its steps run from this event loop (which also runs the
+    JobMail schedule), each blocking step in a thread.
+    """
+    supervisor, stop = workers.supervisor, workers.stop
+    loop = asyncio.get_running_loop()
+    with workers.environment:
         try:
-            await asyncio.to_thread(supervisor.init_processes)
+            if not stop.is_set():
+                await asyncio.to_thread(supervisor.init_processes)
             started = time.monotonic()
             while not stop.is_set() and not supervisor.should_exit.is_set():
                 with contextlib.suppress(TimeoutError):
