@@ -12,12 +12,13 @@ Detectors return (start, end, what) in the folded text; `what` is "email", "link
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
 import phonenumbers
 
-__all__ = ["Found", "emails", "handles", "links", "phone_runs"]
+__all__ = ["Found", "digit_runs", "emails", "handles", "links", "phone_runs"]
 
 Found = tuple[int, int, str]
 
@@ -31,7 +32,14 @@ _AT = r"(?:\s*@\s*|\s*[\[\(\{<]\s*at\s*[\]\)\}>]\s*|\s+at\s+|\s*アットマー�
 _DOT = r"(?:\.|\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+)"
 # "@" as people write it in words: English, Japanese ("アットマーク"), Spanish and
 # Portuguese ("arroba").
-_AT_SIGNS = re.compile(r"@|[\[\(\{<]\s*at\s*[\]\)\}>]|\sat\s|アットマーク|\sarroba\s")
+# Each alternative starts with a literal character, so `re` skips in C to the next
+# place one could start instead of trying the alternation at every position. (Folded
+# text has no "\r" or other control characters, and its other spaces are plain.)
+_AT_SIGNS = re.compile(
+    r"@|アットマーク"
+    r"|\[\s*at\s*[\]\)\}>]|\(\s*at\s*[\]\)\}>]|\{\s*at\s*[\]\)\}>]|<\s*at\s*[\]\)\}>]"
+    r"| at\s|\tat\s|\nat\s| arroba\s|\tarroba\s|\narroba\s"
+)
 _DOMAIN_AFTER = re.compile(rf"\s*({_LABEL}(?:{_DOT}{_LABEL})+)")
 _LOCAL_END = re.compile(rf"{_LOCAL}$")
 _WORDED_DOT_END = re.compile(r"\s+dot\s+$")
@@ -81,22 +89,25 @@ _PLATFORM_PATH = re.compile(
 )
 # "@name" where people put a handle: at the start, after a space, a colon or an
 # opening bracket ("(@zquixote)"); not inside other text ("[@click=...]", "a@b").
-_AT_HANDLE = re.compile(
-    r"(?:^|(?<=[\s(（「:：]))@([a-z0-9_](?:[a-z0-9_.]{0,38}[a-z0-9_])?)(?![\w@])"
-)
+_AT_HANDLE = re.compile(r"@([a-z0-9_](?:[a-z0-9_.]{0,38}[a-z0-9_])?)(?![\w@])")
+_BEFORE_AT_HANDLE = "(（「:："
 _PLATFORM_SIGNS = ("weibo", "messenger", "kaggle", "微信", "カカオ", "ライン",
                    "git", "twitter", "x.com", "insta", "face", "linkedin", "line",
                    "tele", "t.me", "disc", "skype", "wechat", "kakao", "whatsapp", "mastodon",
                    "bluesky", "tiktok", "qiita", "zenn", "youtube", "reddit")  # fmt: skip
 
+# How far after the start of a platform's name its handle may end: the name and
+# its "account" words ("kakaotalk account :"), then a handle of up to 39 characters.
+_HANDLE_REACH = 28 + 41
 # A run of digits with the separators people put in phone numbers (Japanese ones
-# included), and letters that stand in for digits ("09O-1234-5678").
-_HANDLE_SIGN = re.compile(r"[:：=]|は")
-# How far before its colon a platform's name may start ("kakaotalk account :").
-_PLATFORM_REACH = 28
-_PLATFORM_SIGN = re.compile("|".join(re.escape(sign) for sign in _PLATFORM_SIGNS))
-_DIGITISH = re.compile(r"\+?\(?[0-9](?:[\s\-.()/・·ー]{0,3}[0-9oOlI])*")
-_NOT_DIGITS_AT_END = re.compile(r"[^0-9oOlI]+$|[oOlI]+$")
+# included), and letters that stand in for digits ("09O-1234-5678"). It starts at
+# the digit (a leading "+" or "(" is taken in after), so that `re` skips to the next
+# digit in C instead of trying the pattern at every position.
+_SEPARATORS = r"\s\-.()/・·ー"
+_RUN_WITH_STAND_INS = re.compile(rf"[0-9][0-9oOlI{_SEPARATORS}]*")
+_RUN_OF_DIGITS = re.compile(rf"[0-9][0-9{_SEPARATORS}]*")
+_LONG_GAP = re.compile(rf"[{_SEPARATORS}]{{4,}}")
+_STAND_INS = "oOlI"
 _GROUP = re.compile(r"[0-9]+")
 _ANY_DIGIT = re.compile(r"[0-9]")
 _MOST_GROUPS = 12
@@ -196,22 +207,67 @@ def handles(text: str) -> Iterator[Found]:
     "x.com/zquixote"."""
     if "@" in text:
         for match in _AT_HANDLE.finditer(text):
-            yield match.start(), match.end(), "handle"
-    if _PLATFORM_SIGN.search(text) is None:
-        return
-    # A handle follows a platform's name and a colon (or "は"): the scan starts at
-    # each colon and looks back a few characters for the name, instead of trying the
-    # names at every position of the text.
-    for sign in _HANDLE_SIGN.finditer(text):
-        floor = max(0, sign.start() - _PLATFORM_REACH)
-        for pattern in (_PLATFORM_HANDLE, _LINE_HANDLE):
-            found = pattern.search(text, floor, min(len(text), sign.end() + 41))
-            if found is not None and found.start() < sign.start():
-                yield found.start(), found.end(), "handle"
-                break
-    if "/" in text:
-        for match in _PLATFORM_PATH.finditer(text):
-            yield match.start(), match.end(), "handle"
+            before = text[match.start() - 1 : match.start()]
+            if not before or before.isspace() or before in _BEFORE_AT_HANDLE:
+                yield match.start(), match.end(), "handle"
+    # A handle follows a platform's name and a colon (or "は"), or is the path of the
+    # platform's address: the scan looks for the names (rare in prose) and tries the
+    # full patterns only where one is, instead of trying every name at every position.
+    resume = 0
+    for start in _platform_names(text):
+        if start < resume:
+            continue
+        reach = start + _HANDLE_REACH
+        found = (
+            _PLATFORM_HANDLE.match(text, start, reach)
+            or _LINE_HANDLE.match(text, start, reach)
+            or _PLATFORM_PATH.match(text, start)  # a path is as long as it is
+        )
+        if found is not None:
+            yield found.start(), found.end(), "handle"
+            resume = found.end()
+
+
+def _platform_names(text: str) -> list[int]:
+    """Where a platform's name may start, found by `str.find` for each name: a
+    regular expression for all of them is tried at every letter they start with,
+    which is most of the letters of a text."""
+    starts: list[int] = []
+    for sign in _PLATFORM_SIGNS:
+        at = text.find(sign)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(sign, at + 1)
+    return sorted(starts)
+
+
+def digit_runs(text: str, *, stand_ins: bool) -> Iterator[tuple[int, int]]:
+    """Runs of digits with up to three separators between each ("090 - 1234・5678"),
+    and with `stand_ins`, letters standing in for digits after the first ("09O").
+
+    These are the matches of `[0-9](?:[separators]{0,3}[0-9oOlI])*`, found without
+    that pattern: its nested repetition costs some 100 ns a character in `re`, which
+    a hostile "(0) (0) (0) ..." turns into milliseconds a field. A run of one
+    character class is matched in C instead, then cut at gaps of four separators or
+    more and trimmed to start at a digit and end at a digit (or stand-in).
+    """
+    run = _RUN_WITH_STAND_INS if stand_ins else _RUN_OF_DIGITS
+    last = "0123456789" + (_STAND_INS if stand_ins else "")
+    for chunk in run.finditer(text):
+        start, stop = chunk.span()
+        for gap in _LONG_GAP.finditer(text, start, stop):
+            yield from _trimmed(text, start, gap.start(), last)
+            start = gap.end()
+        yield from _trimmed(text, start, stop, last)
+
+
+def _trimmed(text: str, start: int, stop: int, last: str) -> Iterator[tuple[int, int]]:
+    while start < stop and not "0" <= text[start] <= "9":
+        start += 1
+    while stop > start and text[stop - 1] not in last:
+        stop -= 1
+    if stop > start:
+        yield start, stop
 
 
 def phone_runs(text: str, region: str = "JP") -> Iterator[tuple[int, int, str]]:
@@ -224,12 +280,16 @@ def phone_runs(text: str, region: str = "JP") -> Iterator[tuple[int, int, str]]:
     """
     if _ANY_DIGIT.search(text) is None:
         return
-    for match in _DIGITISH.finditer(text):
-        if match.end() - match.start() < _PHONE_DIGITS.start:
+    for begin, end in digit_runs(text, stand_ins=True):
+        if end - begin < _PHONE_DIGITS.start:
             continue  # "2019", "120": too short to hold a phone number
+        if text[begin - 1 : begin] == "(":
+            begin -= 1
+        if text[begin - 1 : begin] == "+":
+            begin -= 1
         # A letter standing in for a digit counts only between digits ("2019 or").
-        raw = _NOT_DIGITS_AT_END.sub("", match.group()).translate(_DIGIT_FOR)
-        groups = list(_GROUP.finditer(raw))
+        raw = text[begin:end].rstrip(_STAND_INS).translate(_DIGIT_FOR)
+        groups = list(itertools.islice(_GROUP.finditer(raw), _MOST_GROUPS + 1))
         if len(groups) > _MOST_GROUPS:
             continue
         first = 0
@@ -239,8 +299,8 @@ def phone_runs(text: str, region: str = "JP") -> Iterator[tuple[int, int, str]]:
                 first += 1
                 continue
             last, digits = found
-            start = match.start() + (0 if first == 0 else groups[first].start())
-            yield start, match.start() + groups[last].end(), digits
+            start = begin + (0 if first == 0 else groups[first].start())
+            yield start, begin + groups[last].end(), digits
             first = last + 1
 
 

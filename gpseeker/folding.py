@@ -19,8 +19,11 @@ folded copy of each identity value, and this module is the one place that folds:
 The folded copy keeps, for each of its characters, the span of the original it came
 from, so a match in the folded text replaces exactly what the person wrote.
 
-Cost is linear: ASCII runs (most text) are folded by `str.lower`, other characters
-one at a time through a cache, so each distinct character is folded once per process.
+Cost is linear: ASCII letters and the kana and kanji of ordinary Japanese are folded
+by `str.lower`; runs of other characters by `str.translate` over a table that learns
+each character the first time it is seen (so each distinct character is folded once
+per process); only a text in which some character folds to nothing or to several is
+walked in Python, to keep positions.
 """
 
 from __future__ import annotations
@@ -94,20 +97,48 @@ def _fold_char(char: str) -> str:
     return "".join(out)
 
 
-# Every character folded so far, for str.translate: a run whose characters all fold
-# to one character each (most Japanese text) is folded in one C call.
-_TABLE: dict[int, str] = {}
-_UNIT: set[str] = set()
-_KNOWN: set[str] = set()
+# Characters that fold to themselves: ASCII apart from its capitals, and the kana and
+# kanji of ordinary Japanese text (but for the kanji numerals). Text made of them is
+# folded by `str.lower`, which leaves the kana and kanji alone, in one C call; only
+# the runs of other characters go through the table below. (A test checks that
+# every character in these ranges folds to itself.)
+_KANJI_NUMERAL_CODES = sorted(ord(char) for char in _KANJI_DIGITS if char != "〇")
 
 
-def _learn(chars: set[str]) -> None:
-    for char in chars - _KNOWN:
-        folded = _fold_char(char)
-        _TABLE[ord(char)] = folded
-        _KNOWN.add(char)
-        if len(folded) == 1 and folded[0] not in _KANA_VOICING:
-            _UNIT.add(char)
+def _kanji_without_numerals() -> str:
+    ranges, low = [], 0x4E00
+    for code in _KANJI_NUMERAL_CODES:
+        if low <= code - 1:
+            ranges.append(f"{chr(low)}-{chr(code - 1)}")
+        low = code + 1
+    return "".join(ranges) + f"{chr(low)}-\u9fff"
+
+
+SELF_FOLDING = (
+    "\u3001\u3002\u300c-\u300f\u3041-\u3096\u30a1-\u30fa\u30fc" + _kanji_without_numerals()
+)
+_CHANGING = re.compile(f"[^\\x00-\\x7f{SELF_FOLDING}]+")
+
+# What a character folds to where that is exactly one character (most of them), for
+# `str.translate`. A character that folds to nothing or to several, or to a voicing
+# mark that joins the kana before it, maps to `_MOVES`, a character no folded text
+# contains: its presence sends the text down the slow path that keeps track of
+# positions. Characters are folded once per process, the first time a text holds
+# them.
+_MOVES = "\x00"
+_UNIT_TABLE: dict[int, str] = {}
+# Every character seen so far, with all it folds to.
+_FOLDED: dict[int, str] = {}
+
+
+def _learn(chars: str) -> None:
+    for char in set(chars):
+        code = ord(char)
+        if code not in _FOLDED:
+            folded = _fold_char(char)
+            unit = len(folded) == 1 and folded not in _KANA_VOICING and folded != _MOVES
+            _UNIT_TABLE[code] = folded if unit else _MOVES
+            _FOLDED[code] = folded
 
 
 class _Same:
@@ -142,11 +173,25 @@ class Folded:
 def fold(text: str) -> Folded:
     if text.isascii():
         return Folded(text.lower(), _Same())
-    chars = set(text)
-    _learn(chars)
-    if chars <= _UNIT:
-        # Nothing dropped, nothing widened: positions do not move.
-        return Folded(text.translate(_TABLE), _Same())
+    pieces: list[str] = []
+    position = 0
+    for run in _CHANGING.finditer(text):
+        pieces.append(text[position : run.start()].lower())
+        chunk = run.group()
+        _learn(chunk)
+        folded = chunk.translate(_UNIT_TABLE)
+        if _MOVES in folded:
+            return _fold_moving(text)
+        pieces.append(folded)
+        position = run.end()
+    pieces.append(text[position:].lower())
+    # Nothing dropped, nothing widened: positions do not move.
+    return Folded("".join(pieces), _Same())
+
+
+def _fold_moving(text: str) -> Folded:
+    """A fold in which some characters vanish or become several: each folded
+    character remembers the span of the original it came from."""
     parts: list[str] = []
     origin = _Origin()
     starts, ends = origin.starts, origin.ends
@@ -158,16 +203,16 @@ def fold(text: str) -> Folded:
             starts.extend(range(start, stop))
             ends.extend(range(start + 1, stop + 1))
             continue
-        chars = set(chunk)
-        _learn(chars)
-        if chars <= _UNIT:
-            parts.append(chunk.translate(_TABLE))
+        _learn(chunk)
+        unit = chunk.translate(_UNIT_TABLE)
+        if _MOVES not in unit:
+            parts.append(unit)
             starts.extend(range(start, stop))
             ends.extend(range(start + 1, stop + 1))
             continue
         for offset, char in enumerate(chunk):
             position = start + offset
-            folded = _TABLE[ord(char)]
+            folded = _FOLDED[ord(char)]
             if not folded:
                 continue
             if folded[0] in _KANA_VOICING and parts and parts[-1]:

@@ -43,6 +43,7 @@ they need is in the text, and every detector scans only where its sign is.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 import unicodedata
@@ -67,6 +68,7 @@ from gpseeker.models import (
     ViewLocation,
     Visibility,
 )
+from gpseeker.near_needle import spans_near
 
 __all__ = [
     "HIDDEN",
@@ -422,7 +424,10 @@ _BARE_DOMAIN_RE = re.compile(
 )
 # Technology names that look like domains; a skill list must not turn into [hidden].
 _NOT_DOMAINS = frozenset({"asp.net", "ado.net", "vb.net", "socket.io", "dot.net"})
-_DIGIT_RUN_RE = re.compile(r"\+?[0-9](?:[\s\-.()/・·ー]{0,3}[0-9])*")
+_DIGITS = re.compile(r"[0-9]+")
+# Every pattern of every profile, compiled once per process (a profile's patterns
+# are built again for each view of it).
+_compiled = functools.lru_cache(maxsize=4096)(re.compile)
 _TRAILING_PUNCTUATION = ".,;:!?)]}>'\""
 
 # When matches overlap, the one that contains the others explains it: an e-mail
@@ -617,8 +622,8 @@ class _Guard:
         hits: list[_Hit] = []
         for needle, pattern, kind, what, key in self._patterns:
             if needle in folded:
-                found = re.finditer(pattern, folded)
-                hits.extend((m.start(), m.end(), kind, what, key) for m in found)
+                found = spans_near(_compiled(pattern), folded, needle)
+                hits.extend((start, end, kind, what, key) for start, end in found)
 
         for start, end, _ in contact_routes.emails(folded):
             if _canonical_email(folded[start:end]) == self._email:
@@ -646,13 +651,12 @@ class _Guard:
                 hits.append((start, end, "phone", what, "phone_other"))
 
         # However oddly spaced, the candidate's own digits are hidden.
-        if self._phone_digits and self._phone_digits[:3] in re.sub(r"\D", "", folded):
-            for match in _DIGIT_RUN_RE.finditer(folded):
-                digits = re.sub(r"[^0-9]", "", match.group())
-                if self._phone_digits in digits:
-                    hits.append(
-                        (match.start(), match.end(), "phone", "your phone number", "phone_own")
-                    )
+        if self._phone_digits and self._phone_digits[:3] in "".join(_DIGITS.findall(folded)):
+            for start, end in contact_routes.digit_runs(folded, stand_ins=False):
+                if self._phone_digits in "".join(_DIGITS.findall(folded, start, end)):
+                    if folded[start - 1 : start] == "+":
+                        start -= 1
+                    hits.append((start, end, "phone", "your phone number", "phone_own"))
         return hits
 
     def guard(
