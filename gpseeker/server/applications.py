@@ -8,6 +8,8 @@ change what was sent, and the disclosure log lists exactly its identity fields.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -24,9 +26,10 @@ from gpseeker.models import (
     OrganisationStatus,
     Profile,
     StatusChange,
+    Visibility,
 )
 from gpseeker.privacy import application_guard, employer_view
-from gpseeker.server import candidates
+from gpseeker.server import candidates, masking
 from gpseeker.server.deps import Caller
 from gpseeker.server.errors import ApiError, not_found
 from gpseeker.server.jobs import is_open
@@ -84,13 +87,9 @@ async def apply(caller: Caller, job_id: int, request: ApplicationRequest) -> App
     ref = await candidates.issue_ref(session, platform, employer.organisation_id, user_id)
     profile = Profile.model_validate((await candidates.profile_row(session, user_id)).data)
     visibility = candidates.stored_visibility(await candidates.visibility_row(session, user_id))
-    view = employer_view(
-        profile,
-        visibility,
-        "application",
-        ref,
-        disclose=request.disclose,
-        today=settings.today(),
+    view, cover_note = await masking.masked(
+        platform,
+        functools.partial(_masked_application, profile, visibility, ref, request, settings.today()),
     )
     fields = disclosed_fields(view, request.disclose)
     now = settings.now()
@@ -99,12 +98,7 @@ async def apply(caller: Caller, job_id: int, request: ApplicationRequest) -> App
         candidate_id=user_id,
         employer_id=employer.id,
         status="submitted",
-        # The note goes to this employer with the application: what the application
-        # hands over may stay in it, any other contact route is hidden (the
-        # candidate's app showed them so before sending).
-        cover_note=application_guard(request.cover_note, profile, "cover note", request.disclose)[
-            0
-        ],
+        cover_note=cover_note,
         disclosed=fields,
         candidate_view=view.model_dump(mode="json"),
         created_at=now,
@@ -125,6 +119,23 @@ async def apply(caller: Caller, job_id: int, request: ApplicationRequest) -> App
         )
     )
     return to_application(row, job.title, employer.company_name, [event])
+
+
+def _masked_application(
+    profile: Profile,
+    visibility: Visibility,
+    ref: str,
+    request: ApplicationRequest,
+    today: dt.date,
+) -> tuple[EmployerView, str]:
+    view = employer_view(
+        profile, visibility, "application", ref, disclose=request.disclose, today=today
+    )
+    # The note goes to this employer with the application: what the application
+    # hands over may stay in it, any other contact route is hidden (the candidate's
+    # app showed them so before sending).
+    note, _ = application_guard(request.cover_note, profile, "cover note", request.disclose)
+    return view, note
 
 
 def disclosed_fields(view: EmployerView, ticked: Sequence[OptionalDisclosure]) -> list[str]:

@@ -4,6 +4,7 @@ which candidates an employer may find at all."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, SQLColumnExpression, and_, delete, exists, or_, select
@@ -25,7 +26,7 @@ from gpseeker.privacy import (
     employer_view,
     searchable_text,
 )
-from gpseeker.server import organisation_views
+from gpseeker.server import masking, organisation_views
 from gpseeker.server.db import insert_ignoring_duplicates
 from gpseeker.server.errors import invalid, not_found
 from gpseeker.server.platform import Platform
@@ -100,13 +101,22 @@ async def refresh_resume_document(
     identity values would let an employer find a person by typing their name. A
     locked resume has no text in the bank at all.
     """
+    platform.masked_views.forget(user_id)
     existing = await session.get(ResumeDocument, user_id)
     if row.resume != "searchable":
         if existing is not None:
             await session.delete(existing)
         return
-    view = employer_view(
-        profile, stored_visibility(row), "search", INDEX_REF, today=platform.settings.today()
+    view = await masking.masked(
+        platform,
+        functools.partial(
+            employer_view,
+            profile,
+            stored_visibility(row),
+            "search",
+            INDEX_REF,
+            today=platform.settings.today(),
+        ),
     )
     body = searchable_text(view)
     hit = bank_hit(view).model_dump(mode="json", exclude={"candidate_ref"})

@@ -62,6 +62,7 @@ async def delete_account(caller: Caller, confirm_email: str) -> DeletionReceipt:
     await session.execute(delete(ResumeDocument).where(ResumeDocument.candidate_id == user.id))
     await session.execute(delete(User).where(User.id == user.id))
     await session.commit()
+    platform.masked_views.forget(user.id)
     await scrub_files(platform)
     return DeletionReceipt(
         deleted_at=platform.settings.now(),

@@ -7,8 +7,10 @@ number of workers, each with its own `Platform`, serve the same platform.
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 
+import anyio
 import anyio.to_thread
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -16,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from gpseeker.server import tables
 from gpseeker.server.db import insert_ignoring_duplicates, make_engine
 from gpseeker.server.job_search import JobTextSearch, job_search_for
+from gpseeker.server.masking import MaskedViews
 from gpseeker.server.schema import read_status, refusal, upgrade_to_head
 from gpseeker.server.search import ResumeSearch, search_for
 from gpseeker.server.security import Passwords, new_server_secret
@@ -47,6 +50,12 @@ class Platform:
         self._passwords: Passwords | None = None
         self._secret: str | None = None
         self._lock = asyncio.Lock()
+        self.masked_views = MaskedViews(
+            self.settings.masked_view_cache_chars,
+            self.settings.masked_view_cache_seconds,
+            time.monotonic,
+        )
+        self._masking_limiter: anyio.CapacityLimiter | None = None
 
     @property
     def started(self) -> bool:
@@ -88,6 +97,15 @@ class Platform:
             time_cost=self.settings.password_time_cost,
             memory_cost_kib=self.settings.password_memory_cost_kib,
         )
+
+    @property
+    def masking_limiter(self) -> anyio.CapacityLimiter:
+        """One thread of this process masks at a time. Masking is pure Python, so a
+        second thread would not mask faster under the GIL; it would only be one more
+        thread that the event loop waits behind for the interpreter."""
+        if self._masking_limiter is None:
+            self._masking_limiter = anyio.CapacityLimiter(1)
+        return self._masking_limiter
 
     @property
     def passwords(self) -> Passwords:

@@ -30,6 +30,12 @@ class ServerSettings:
     invitations_per_day: int = 50
     """How many invitations one employer may send in any 24 hours, so that no
     candidate can be flooded; counted in the database, so every worker agrees."""
+    masked_view_cache_chars: int = 32_000_000
+    """How much masked resume-bank views each worker process keeps (characters of
+    their JSON; the longest profile the models accept masks to some 160,000), so
+    that repeated opens of a profile are not masked again. 0 keeps none."""
+    masked_view_cache_seconds: float = 600.0
+    """How long a kept masked view may be served before it is masked afresh."""
     demo_password_file: Path | None = None
     """Embedded platform only: give the demo employers real random passwords, written
     here (0600), so the local demo can play the employer side through the API. None

@@ -3,10 +3,13 @@ mean something to one employer only; every opening logged for the candidate."""
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import httpx
 import pytest
+from fastapi import FastAPI
 
-from .conftest import PlatformUsers, full_profile
+from .conftest import PlatformUsers, User, full_profile
 
 LEAKY_SUMMARY = (
     "I am Ana Souza, reach me at ana.souza@example.com or 090-1234-5678. "
@@ -203,3 +206,48 @@ async def test_accents_are_folded_both_ways(users: PlatformUsers) -> None:
     await users.searchable_seeker("Ana Souza", summary="Ran the café's Crème brûlée line.")
     for query in ("cafe", "Café", "creme brulee", "CRÈME"):
         assert len(await users.search(employer, query)) == 1, query
+
+
+async def test_a_kept_masked_view_never_outlives_the_profile_it_was_masked_from(
+    client: httpx.AsyncClient, users: PlatformUsers, app: FastAPI
+) -> None:
+    # Masked views are kept per profile revision (issue 13: a long profile is masked
+    # once, not once per open): every change the candidate makes shows at once, and
+    # each organisation still gets its own reference.
+    fuji = await users.employer("Fuji Robotics")
+    momiji = await users.employer("Momiji Labs")
+    ana = await users.seeker("Ana Souza", email="ana.souza@example.com")
+    first = full_profile("Ana Souza", ana.email, summary="Ledger work.", skills=["Haskell"])
+    past = {**first["experience"][0], "company": "Kaede Foods", "start": "2015-04"}
+    first["experience"].append({**past, "end": "2019-03"})
+    await users.save_profile(ana, first)
+    await users.set_visibility(ana, resume="searchable")
+    fuji_ref = await users.ref_of(fuji, "haskell")
+    momiji_ref = await users.ref_of(momiji, "haskell")
+
+    async def opened(employer: User, ref: str) -> dict[str, Any]:
+        response = await client.get(f"/api/v1/employer/resume-bank/{ref}", headers=employer.auth)
+        assert response.status_code == 200
+        return cast(dict[str, Any], response.json())
+
+    fuji_view, momiji_view = await opened(fuji, fuji_ref), await opened(momiji, momiji_ref)
+    assert (fuji_view["candidate_ref"], momiji_view["candidate_ref"]) == (fuji_ref, momiji_ref)
+    assert {**fuji_view, "candidate_ref": ""} == {**momiji_view, "candidate_ref": ""}
+    assert len(app.state.platform.masked_views) == 1  # masked once for both
+
+    second = {**first, "summary": "Ledger work; I am Ana Souza at Sakura Systems K.K."}
+    await users.save_profile(ana, second)
+    summary = (await opened(fuji, fuji_ref))["summary"]
+    assert summary.startswith("Ledger work; I am [hidden]")
+    assert "Souza" not in summary and "Sakura" not in summary
+
+    hidden = [entry["company"] for entry in (await opened(fuji, fuji_ref))["experience"]]
+    assert hidden == [None, None]
+    await users.set_visibility(ana, resume="searchable", show_past_companies=True)
+    shown = [entry["company"] for entry in (await opened(fuji, fuji_ref))["experience"]]
+    assert shown == [None, "Kaede Foods"]  # the past employer the candidate now shows
+
+    await users.set_visibility(ana, resume="locked")
+    gone = await client.get(f"/api/v1/employer/resume-bank/{fuji_ref}", headers=fuji.auth)
+    assert gone.status_code == 404
+    assert len(app.state.platform.masked_views) == 0

@@ -3,6 +3,7 @@ preview of what employers receive from it."""
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response
@@ -16,7 +17,7 @@ from gpseeker.models import (
     ViewContext,
 )
 from gpseeker.privacy import preview
-from gpseeker.server import candidates
+from gpseeker.server import candidates, masking
 from gpseeker.server.deps import SeekerDep
 from gpseeker.server.errors import ApiError, error_responses
 from gpseeker.server.tables import ProfileRow
@@ -123,10 +124,14 @@ async def employer_view(
         await candidates.visibility_row(caller.session, caller.user.id)
     )
     disclose = APPLICATION_PREVIEW_DISCLOSURES if context == "application" else ()
-    return preview(
-        Profile.model_validate(row.data),
-        visibility,
-        context,
-        disclose=disclose,
-        today=caller.platform.settings.today(),
+    return await masking.masked(
+        caller.platform,
+        functools.partial(
+            preview,
+            Profile.model_validate(row.data),
+            visibility,
+            context,
+            disclose=disclose,
+            today=caller.platform.settings.today(),
+        ),
     )

@@ -6,13 +6,11 @@ import base64
 import binascii
 from typing import Annotated, Any
 
-import anyio.to_thread
 from fastapi import APIRouter, Path, Query
 from sqlalchemy import select
 
-from gpseeker.models import EmployerView, Profile, ResumeBankHit, ResumeBankPage
-from gpseeker.privacy import employer_view
-from gpseeker.server import candidates
+from gpseeker.models import EmployerView, ResumeBankHit, ResumeBankPage
+from gpseeker.server import candidates, masking
 from gpseeker.server.db import insert_ignoring_duplicates
 from gpseeker.server.deps import EmployerCaller, VerifiedEmployerDep
 from gpseeker.server.errors import error_responses, invalid, not_found
@@ -20,7 +18,6 @@ from gpseeker.server.search import Eligibility, keywords
 from gpseeker.server.security import candidate_ref
 from gpseeker.server.tables import (
     CandidateRef,
-    ProfileRow,
     ProfileView,
     ResumeDocument,
     User,
@@ -110,14 +107,18 @@ async def open_candidate(
         is None
     ):
         raise not_found("That candidate")
-    profile = await session.get(ProfileRow, candidate_id)
     visibility = await session.get(VisibilityRow, candidate_id)
-    if profile is None or visibility is None:
+    view = None
+    if visibility is not None:
+        view = await masking.search_view(
+            caller.platform,
+            session,
+            candidate_id,
+            candidates.stored_visibility(visibility),
+            candidate_ref,
+        )
+    if view is None:
         raise not_found("That candidate")
-    # Masking is pure Python: in a worker thread, a long profile shares the
-    # interpreter with the event loop instead of holding it (other requests, /health
-    # among them, are answered between its time slices).
-    view = await anyio.to_thread.run_sync(_view, caller, profile, visibility, candidate_ref)
     session.add(
         ProfileView(
             candidate_id=candidate_id,
@@ -128,18 +129,6 @@ async def open_candidate(
     )
     await session.commit()
     return view
-
-
-def _view(
-    caller: EmployerCaller, profile: ProfileRow, visibility: VisibilityRow, ref: str
-) -> EmployerView:
-    return employer_view(
-        Profile.model_validate(profile.data),
-        candidates.stored_visibility(visibility),
-        "search",
-        ref,
-        today=caller.platform.settings.today(),
-    )
 
 
 def _eligible(caller: EmployerCaller) -> Eligibility:
