@@ -42,12 +42,13 @@ they need is in the text, and every detector scans only where its sign is.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import Literal
 
 import phonenumbers
@@ -399,6 +400,45 @@ def _flexible(value: str, separator: str) -> str | None:
     return _bounded(core, words[0][0], words[-1][-1])
 
 
+def _word(part: str) -> str:
+    return _bounded(re.escape(part), part[0], part[-1])
+
+
+def _titled_short_name(part: str) -> str:
+    return rf"(?<!\w)(?:mr|ms|mrs|miss|mx|dr|prof)\.?\s*{re.escape(part)}(?!\w)"
+
+
+def _honoured_short_name(part: str) -> str:
+    return (
+        rf"(?<!\w){re.escape(part)}(?:\s*(?:さん|様|氏|くん|君|先生)"
+        r"|[\s-]*(?:san|sama|kun|chan|sensei)(?!\w))"
+    )
+
+
+def _address_pattern(written: str, building: bool) -> str | None:
+    """One pattern for every spelling of an address line, longest first."""
+    spellings = _address_spellings(written, building=building)
+    patterns = [_flexible(spelling, r"[\s,\-]*") for spelling in spellings]
+    found = [pattern for pattern in patterns if pattern is not None]
+    return "|".join(f"(?:{pattern})" for pattern in found) or None
+
+
+_LEGAL_PREFIX = r"(?:株式会社|合同会社|有限会社|\(株\)|kabushiki\s+kaisha)\s*"
+_LEGAL_SUFFIX = (
+    r"[\s,]*(?:(?:k\.?\s?k|g\.?\s?k|co\.?,?\s*ltd|ltd|inc|llc|corps?|corporation"
+    r"|limited|kabushiki\s+kaisha)\.?(?!\w)|株式会社|合同会社|有限会社|\(株\))"
+)
+
+
+def _company_pattern(words: tuple[str, ...]) -> str:
+    """The company's name with or without its legal form, before or after it."""
+    body = r"[\W_]*".join(re.escape(word) for word in words)
+    first, last = words[0][0], words[-1][-1]
+    lead = _LATIN_WORD_BEFORE if re.match(r"\w", first) and not _is_wide(first) else ""
+    trail = _LATIN_WORD_AFTER if re.match(r"\w", last) and not _is_wide(last) else ""
+    return f"(?:{_LEGAL_PREFIX}|{lead}){body}(?:{_LEGAL_SUFFIX}|{trail})"
+
+
 # --- generic detectors ----------------------------------------------------------------
 
 # Japanese is written without spaces, so an address or a link runs straight into the
@@ -440,6 +480,10 @@ _Kind = Literal["name", "email", "phone", "address", "company", "any_email", "ur
 # ("your phone number"); and the key the application context may allow ("phone_own"
 # is the candidate's number, "phone_other" anyone else's).
 _Hit = tuple[int, int, _Kind, str, str]
+# A span to hide: start and end in the original text, its kind and its reason.
+_Span = tuple[int, int, _Kind, str]
+# A pattern of the guard, or what writes it out when a text first needs it.
+_Pattern = str | Callable[[], str | None]
 
 
 def _where(field: str, profile: Profile, masked_titles: list[str] | None) -> str:
@@ -495,12 +539,12 @@ class _Guard:
 
     def __init__(self, profile: Profile) -> None:
         identity = profile.identity
-        self._profile = profile
+        self.profile = profile
         # Each pattern with a word that any match must contain: a text without it is
-        # not scanned at all (most texts contain no identity value).
-        # Compiled on first use: most texts contain no identity value, and compiling
-        # a profile's patterns costs more than scanning its texts.
-        self._patterns: list[tuple[str, str, _Kind, str, str]] = []
+        # not scanned at all. Most texts contain no identity value, so a pattern is
+        # written out (and compiled) only when a text first holds its word: building
+        # all of a profile's patterns up front cost more than masking its texts.
+        self._patterns: list[tuple[str, _Pattern, _Kind, str, str]] = []
 
         for written in identity.names():
             # "Müller" is also written "Mueller" (and folds to "muller" besides).
@@ -528,16 +572,14 @@ class _Guard:
                 (address.building, "your building"),
             ):
                 written = fold_value(value).replace("〒", "").strip()
-                spellings = _address_spellings(written, building=what == "your building")
-                patterns = [_flexible(spelling, r"[\s,\-]*") for spelling in spellings]
-                found = [pattern for pattern in patterns if pattern is not None]
-                if found:
-                    # One pattern a line, longest spelling first; its rarest word (the
-                    # longest) is in every spelling, so texts without it skip it.
-                    tokens = [token for token in re.split(r"[\s,\-]+", written) if token]
+                tokens = [token for token in re.split(r"[\s,\-]+", written) if token]
+                if tokens:
+                    # One pattern a line; its rarest word (the longest) is in every
+                    # spelling, so texts without it skip it.
                     needle = max(tokens, key=lambda token: (token.isalpha(), len(token)))
-                    alternatives = "|".join(f"(?:{pattern})" for pattern in found)
-                    self._add(alternatives, "address", what, "address", needle)
+                    building = what == "your building"
+                    pattern = functools.partial(_address_pattern, written, building)
+                    self._add(pattern, "address", what, "address", needle)
 
         self._company_cores: set[str] = set()
         for company in current_companies(profile):
@@ -554,21 +596,9 @@ class _Guard:
             shorter.append(words[:-1])
         for form in shorter:
             if form:
-                words = form
-                legal_prefix = r"(?:株式会社|合同会社|有限会社|\(株\)|kabushiki\s+kaisha)\s*"
-                legal_suffix = (
-                    r"[\s,]*(?:(?:k\.?\s?k|g\.?\s?k|co\.?,?\s*ltd|ltd|inc|llc|corps?|corporation"
-                    r"|limited|kabushiki\s+kaisha)\.?(?!\w)|株式会社|合同会社|有限会社|\(株\))"
-                )
-                body = r"[\W_]*".join(re.escape(word) for word in words)
-                first, last = words[0][0], words[-1][-1]
-                latin_first = re.match(r"\w", first) and not _is_wide(first)
-                latin_last = re.match(r"\w", last) and not _is_wide(last)
-                lead = _LATIN_WORD_BEFORE if latin_first else ""
-                trail = _LATIN_WORD_AFTER if latin_last else ""
-                pattern = f"(?:{legal_prefix}|{lead}){body}(?:{legal_suffix}|{trail})"
+                pattern = functools.partial(_company_pattern, tuple(form))
                 what = "the name of your current company"
-                self._add(pattern, "company", what, "company", words[0])
+                self._add(pattern, "company", what, "company", form[0])
 
     def _add_name(self, name: str) -> None:
         """Patterns for one spelling of the name (already folded)."""
@@ -577,17 +607,15 @@ class _Guard:
         parts = [part for part in re.split(r"[\W_]+", name) if part]
         if len(parts) > 1:
             for order in (parts, parts[::-1]):  # family name first, as in Japan
-                full = _flexible(" ".join(order), r"[\s・·.,_-]*")
-                if full is not None:
-                    self._add(full, "name", "your name", "name", order[0])
+                full = functools.partial(_flexible, " ".join(order), r"[\s・·.,_-]*")
+                self._add(full, "name", "your name", "name", order[0])
             if 2 < len(parts) <= 4:
                 # Any two parts together ("Ng Ka-ho" of "Kenneth Ng Ka-ho") are the
                 # person, even where each alone is a syllable; apart, not run
                 # together ("Hong" is not "Ho Ng").
                 for pair in itertools.permutations(parts, 2):
-                    pattern = _flexible(" ".join(pair), r"[\s・·.,_-]+")
-                    if pattern is not None:
-                        self._add(pattern, "name", "your name", "name", pair[0])
+                    both = functools.partial(_flexible, " ".join(pair), r"[\s・·.,_-]+")
+                    self._add(both, "name", "your name", "name", pair[0])
         for part in parts:
             if all(_is_wide(char) for char in part):
                 if len(part) == 1:
@@ -596,32 +624,38 @@ class _Guard:
                     self._add(pattern, "name", "your name", "name", part)
                 if len(part) >= 2:
                     for spelling in _kana_spellings(part):
-                        pattern = _kana_bounded(spelling)
-                        self._add(pattern, "name", "your name", "name", spelling)
-            elif sum(char.isalpha() for char in part) >= 3:
-                bounded = _bounded(re.escape(part), part[0], part[-1])
-                self._add(bounded, "name", "your name", "name", part)
-            elif part.isalpha():
+                        bounded = functools.partial(_kana_bounded, spelling)
+                        self._add(bounded, "name", "your name", "name", spelling)
+            # A digit in a folded name stood for a look-alike letter (Cyrillic "б"
+            # folds to "6", on both sides), so it counts as a letter here.
+            elif sum(char.isalnum() for char in part) >= 3:
+                self._add(functools.partial(_word, part), "name", "your name", "name", part)
+            elif part.isalnum():
                 # "Li" or "Ng" alone is a common word or syllable; beside a title, or
                 # as a name on its own line after a greeting, it is the person.
-                titled = rf"(?<!\w)(?:mr|ms|mrs|miss|mx|dr|prof)\.?\s*{re.escape(part)}(?!\w)"
+                titled = functools.partial(_titled_short_name, part)
                 self._add(titled, "name", "your name", "name", part)
-                honorific = (
-                    rf"(?<!\w){re.escape(part)}(?:\s*(?:さん|様|氏|くん|君|先生)"
-                    r"|[\s-]*(?:san|sama|kun|chan|sensei)(?!\w))"
-                )
+                honorific = functools.partial(_honoured_short_name, part)
                 self._add(honorific, "name", "your name", "name", part)
 
-    def _add(self, pattern: str, kind: _Kind, what: str, key: str, needle: str) -> None:
+    def _add(self, pattern: _Pattern, kind: _Kind, what: str, key: str, needle: str) -> None:
         self._patterns.append((needle, pattern, kind, what, key))
+
+    def _pattern(self, index: int) -> str:
+        """Pattern `index`, written out on first use ("" when it has none)."""
+        needle, pattern, kind, what, key = self._patterns[index]
+        if not isinstance(pattern, str):
+            pattern = pattern() or ""
+            self._patterns[index] = (needle, pattern, kind, what, key)
+        return pattern
 
     def is_current_company(self, company: str) -> bool:
         return normalize_company(company) in self._company_cores
 
     def _hits(self, folded: str) -> list[_Hit]:
         hits: list[_Hit] = []
-        for needle, pattern, kind, what, key in self._patterns:
-            if needle in folded:
+        for index, (needle, _, kind, what, key) in enumerate(self._patterns):
+            if needle in folded and (pattern := self._pattern(index)):
                 found = spans_near(_compiled(pattern), folded, needle)
                 hits.extend((start, end, kind, what, key) for start, end in found)
 
@@ -667,39 +701,93 @@ class _Guard:
         allowed: Collection[str] = (),
         masked_titles: list[str] | None = None,
     ) -> tuple[str, list[Redaction]]:
+        [(masked, found)] = self.guard_all([text], allowed=allowed)
+        if not found:
+            return masked, []
+        where = _where(field, self.profile, masked_titles)
+        return masked, [_redaction(field, where, kind, what) for kind, what in found]
+
+    def guard_all(
+        self, texts: Sequence[str], *, allowed: Collection[str] = ()
+    ) -> list[tuple[str, list[tuple[_Kind, str]]]]:
+        """Each text masked, with the kind and the reason of each hidden span.
+
+        The short texts are searched as one, joined by blank lines: a profile has
+        dozens of short fields, and the cost of searching a short text is mostly
+        per call, not per character. A match that runs across a join (a name's two
+        parts ending one skill and starting the next) is not trusted: the texts it
+        touches are searched again on their own, so each text is masked exactly as
+        if it had been searched alone. A long text is searched on its own from the
+        start, where the detectors' quick tests for their signs ("@", a digit, a
+        platform's name) still skip most of it.
+        """
+        spans: list[list[_Span]] = [[] for _ in texts]
+        alone = {index for index, text in enumerate(texts) if len(text) > _SEARCHED_ALONE}
+        together = [index for index in range(len(texts)) if index not in alone]
+        starts: list[int] = []
+        position = 0
+        for index in together:
+            starts.append(position)
+            position += len(texts[index]) + len(_JOIN)
+        joined = _JOIN.join(texts[index] for index in together)
+        for start, end, kind, what in self._spans(joined, allowed):
+            first = bisect.bisect_right(starts, start) - 1
+            last = bisect.bisect_right(starts, end - 1) - 1
+            if first == last and end <= starts[first] + len(texts[together[first]]):
+                spans[together[first]].append(
+                    (start - starts[first], end - starts[first], kind, what)
+                )
+            else:
+                alone.update(together[first : last + 1])
+        for index in alone:
+            spans[index] = self._spans(texts[index], allowed)
+        return [_masked(text, found) for text, found in zip(texts, spans, strict=True)]
+
+    def _spans(self, text: str, allowed: Collection[str]) -> list[_Span]:
+        """What to hide in `text`: (start, end, kind, reason) in the original text."""
         if not text:
-            return text, []
+            return []
         folded = fold(text)
-        spans = sorted(
+        return [
             (*folded.span(start, end), kind, what)
             for start, end, kind, what, key in self._hits(folded.text)
             if end > start and key not in allowed
-        )
-        if not spans:
-            return text, []
+        ]
 
-        # Overlapping matches (a URL that contains the name) become one replacement,
-        # explained by the most specific reason.
-        groups: list[tuple[int, int, _Kind, str]] = []
-        for start, end, kind, what in spans:
-            if groups and start < groups[-1][1]:
-                g_start, g_end, g_kind, g_what = groups[-1]
-                if _PRIORITY.index(kind) < _PRIORITY.index(g_kind):
-                    g_kind, g_what = kind, what
-                groups[-1] = (g_start, max(g_end, end), g_kind, g_what)
-            else:
-                groups.append((start, end, kind, what))
 
-        where = _where(field, self._profile, masked_titles)
-        pieces: list[str] = []
-        redactions: list[Redaction] = []
-        cursor = 0
-        for start, end, kind, what in groups:
-            pieces.extend((text[cursor:start], HIDDEN))
-            cursor = end
-            redactions.append(Redaction(field=field, kind=kind, reason=f"{where} contains {what}"))
-        pieces.append(text[cursor:])
-        return "".join(pieces), redactions
+# Texts searched together are joined by line breaks: they end e-mail addresses,
+# links and handles, four of them end a run of digits, and a match that runs across
+# them anyway is searched again text by text (_Guard.guard_all).
+_JOIN = "\n\n\n\n"
+# A text longer than this is searched on its own.
+_SEARCHED_ALONE = 500
+
+
+def _masked(text: str, spans: list[_Span]) -> tuple[str, list[tuple[_Kind, str]]]:
+    """`text` with each span replaced; overlapping spans (a URL that contains the
+    name) become one replacement, explained by the most specific reason."""
+    if not spans:
+        return text, []
+    groups: list[tuple[int, int, _Kind, str]] = []
+    for start, end, kind, what in sorted(spans):
+        if groups and start < groups[-1][1]:
+            g_start, g_end, g_kind, g_what = groups[-1]
+            if _PRIORITY.index(kind) < _PRIORITY.index(g_kind):
+                g_kind, g_what = kind, what
+            groups[-1] = (g_start, max(g_end, end), g_kind, g_what)
+        else:
+            groups.append((start, end, kind, what))
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, _, _ in groups:
+        pieces.extend((text[cursor:start], HIDDEN))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces), [(kind, what) for _, _, kind, what in groups]
+
+
+def _redaction(field: str, where: str, kind: _Kind, what: str) -> Redaction:
+    return Redaction(field=field, kind=kind, reason=f"{where} contains {what}")
 
 
 def _given_openly(disclose: Collection[OptionalDisclosure]) -> set[str]:
@@ -770,18 +858,15 @@ def _build(
     guard = _Guard(profile)
     application = context == "application"
     allowed = _given_openly(disclose) if application else set()
-    redactions: list[Redaction] = []
+    location = _location(profile.location, context)
+    demographics = profile.demographics
+    clean = _Cleaner(guard, _view_texts(profile, location), allowed)
 
-    masked_titles: list[str] = []
-    for index, entry in enumerate(profile.experience):
-        title, found = guard.guard(entry.title, f"experience[{index}].title", allowed=allowed)
-        masked_titles.append(title)
-        redactions.extend(found)
-
-    def clean(text: str, field: str) -> str:
-        masked, found = guard.guard(text, field, allowed=allowed, masked_titles=masked_titles)
-        redactions.extend(found)
-        return masked
+    masked_titles = [
+        clean(entry.title, f"experience[{index}].title")
+        for index, entry in enumerate(profile.experience)
+    ]
+    clean.masked_titles = masked_titles
 
     def clean_all(values: list[str], group: str) -> list[str]:
         return [clean(value, f"{group}[{index}]") for index, value in enumerate(values)]
@@ -824,7 +909,6 @@ def _build(
             )
         )
 
-    location = _location(profile.location, context)
     location = location.model_copy(
         update={
             "country": clean(location.country, "location.country"),
@@ -832,7 +916,6 @@ def _build(
         }
     )
 
-    demographics = profile.demographics
     age = (
         age_band(demographics.birth_date, today)
         if visibility.show_age and demographics.birth_date
@@ -876,7 +959,58 @@ def _build(
         ),
         current_company=identity.current_company if application else None,
     )
-    return EmployerPreview(view=view, redactions=redactions)
+    return EmployerPreview(view=view, redactions=clean.redactions)
+
+
+def _view_texts(profile: Profile, location: ViewLocation) -> dict[str, str]:
+    """Every text a view of this profile may show, by field: masked in one pass (a
+    text the view then leaves out costs a little time and is never reported)."""
+    texts = {"headline": profile.headline, "summary": profile.summary}
+    for index, entry in enumerate(profile.experience):
+        texts[f"experience[{index}].title"] = entry.title
+        texts[f"experience[{index}].company"] = entry.company or ""
+        texts[f"experience[{index}].industry"] = entry.industry
+        texts[f"experience[{index}].description"] = entry.description
+    for index, item in enumerate(profile.education):
+        texts[f"education[{index}].school"] = item.school or ""
+        texts[f"education[{index}].field"] = item.field
+    texts["location.country"] = location.country
+    texts["location.city"] = location.city or ""
+    texts["nationality"] = profile.demographics.nationality or ""
+    groups = (
+        ("skills", profile.skills),
+        ("other_languages", profile.languages.other),
+        ("desired_jobs", profile.preferences.desired_jobs),
+    )
+    for group, values in groups:
+        for index, value in enumerate(values):
+            texts[f"{group}[{index}]"] = value
+    return texts
+
+
+class _Cleaner:
+    """A view's texts, masked together, handed out field by field; the reasons of
+    the fields handed out are collected in the order the view shows them."""
+
+    def __init__(self, guard: _Guard, texts: dict[str, str], allowed: Collection[str]) -> None:
+        self._guard = guard
+        self._texts = texts
+        masked = guard.guard_all(list(texts.values()), allowed=allowed)
+        self._masked = dict(zip(texts, masked, strict=True))
+        self._allowed = allowed
+        self.masked_titles: list[str] | None = None
+        self.redactions: list[Redaction] = []
+
+    def __call__(self, text: str, field: str) -> str:
+        if self._texts.get(field) == text:
+            masked, found = self._masked[field]
+        else:
+            # Not among the texts masked up front: masked now, on its own.
+            [(masked, found)] = self._guard.guard_all([text], allowed=self._allowed)
+        if found:
+            where = _where(field, self._guard.profile, self.masked_titles)
+            self.redactions.extend(_redaction(field, where, kind, what) for kind, what in found)
+        return masked
 
 
 def employer_view(

@@ -19,7 +19,7 @@ from gpseeker import folding
 from gpseeker.contact_routes import digit_runs, phone_runs
 from gpseeker.folding import fold_value
 from gpseeker.near_needle import spans_near
-from gpseeker.privacy import leak_guard
+from gpseeker.privacy import _Guard, leak_guard
 from tests.unit.test_leak_guard_forms import profile
 
 _SEPARATORS = r"\s\-.()/・·ー"
@@ -94,3 +94,22 @@ def test_the_characters_folded_by_lower_case_alone_fold_to_themselves() -> None:
     assert len(chars) > 20_000
     assert [char for char in chars if fold_value(char) != char] == []
     assert fold_value("〇九〇・一二三四") == "090・1234"
+
+
+_PIECES = st.sampled_from(
+    [
+        "Zebedee", "Quixote", "zebedee.q", "@", "probe-mail.example", " at ", " dot ", "090",
+        "1234", "5678", "-", " ", "\n", "Umbrella", "Corp", "Jingumae", "1-2-3", "github:",
+        "zquixote", "Mr.", "(", ")", "x.com/", "ゼベディー", "・", "キホーテ", "さん", "150-0001",
+    ]
+)  # fmt: skip
+_TEXTS = st.lists(st.lists(_PIECES, max_size=12).map("".join), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_texts_masked_together_are_masked_as_each_alone(texts: list[str]) -> None:
+    # A view's short texts are searched as one; matches that run across the joins
+    # must not change a single character or reason.
+    guard = _Guard(profile(name_japanese="キホーテ ゼベディー"))
+    assert guard.guard_all(texts) == [guard.guard_all([text])[0] for text in texts]
