@@ -12,13 +12,22 @@ Detectors return (start, end, what) in the folded text; `what` is "email", "link
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import phonenumbers
 
-__all__ = ["Found", "digit_runs", "emails", "handles", "links", "phone_runs"]
+__all__ = [
+    "SHORTEST_PHONE_RUN",
+    "Found",
+    "digit_runs",
+    "emails",
+    "handles",
+    "links",
+    "phone_runs",
+]
 
 Found = tuple[int, int, str]
 
@@ -96,6 +105,9 @@ _PLATFORM_SIGNS = ("weibo", "messenger", "kaggle", "微信", "カカオ", "ラ�
                    "tele", "t.me", "disc", "skype", "wechat", "kakao", "whatsapp", "mastodon",
                    "bluesky", "tiktok", "qiita", "zenn", "youtube", "reddit")  # fmt: skip
 
+# What every handle after a platform's name has: its colon (or "は", "=") or the "/"
+# of the platform's address. Prose without any of them has no such handle.
+_HANDLE_SIGNS = (":", "：", "=", "は", "/")
 # How far after the start of a platform's name its handle may end: the name and
 # its "account" words ("kakaotalk account :"), then a handle of up to 39 characters.
 _HANDLE_REACH = 28 + 41
@@ -104,15 +116,14 @@ _HANDLE_REACH = 28 + 41
 # the digit (a leading "+" or "(" is taken in after), so that `re` skips to the next
 # digit in C instead of trying the pattern at every position.
 _SEPARATORS = r"\s\-.()/・·ー"
-_RUN_WITH_STAND_INS = re.compile(rf"[0-9][0-9oOlI{_SEPARATORS}]*")
-_RUN_OF_DIGITS = re.compile(rf"[0-9][0-9{_SEPARATORS}]*")
 _LONG_GAP = re.compile(rf"[{_SEPARATORS}]{{4,}}")
 _STAND_INS = "oOlI"
 _GROUP = re.compile(r"[0-9]+")
-_ANY_DIGIT = re.compile(r"[0-9]")
 _MOST_GROUPS = 12
 _DIGIT_FOR = str.maketrans("oOlI", "0011")
 _PHONE_DIGITS = range(9, 16)
+# The fewest characters a run holding a phone number can have: its nine digits.
+SHORTEST_PHONE_RUN = _PHONE_DIGITS.start
 
 
 def _trim(text: str, start: int, end: int) -> int:
@@ -213,6 +224,8 @@ def handles(text: str) -> Iterator[Found]:
     # A handle follows a platform's name and a colon (or "は"), or is the path of the
     # platform's address: the scan looks for the names (rare in prose) and tries the
     # full patterns only where one is, instead of trying every name at every position.
+    if not any(sign in text for sign in _HANDLE_SIGNS):
+        return
     resume = 0
     for start in _platform_names(text):
         if start < resume:
@@ -241,9 +254,11 @@ def _platform_names(text: str) -> list[int]:
     return sorted(starts)
 
 
-def digit_runs(text: str, *, stand_ins: bool) -> Iterator[tuple[int, int]]:
+def digit_runs(text: str, *, stand_ins: bool, shortest: int = 1) -> Iterator[tuple[int, int]]:
     """Runs of digits with up to three separators between each ("090 - 1234・5678"),
-    and with `stand_ins`, letters standing in for digits after the first ("09O").
+    and with `stand_ins`, letters standing in for digits after the first ("09O"), of
+    `shortest` characters or more (shorter ones, the "2019" and "40" of prose, are
+    skipped in C).
 
     These are the matches of `[0-9](?:[separators]{0,3}[0-9oOlI])*`, found without
     that pattern: its nested repetition costs some 100 ns a character in `re`, which
@@ -251,37 +266,50 @@ def digit_runs(text: str, *, stand_ins: bool) -> Iterator[tuple[int, int]]:
     character class is matched in C instead, then cut at gaps of four separators or
     more and trimmed to start at a digit and end at a digit (or stand-in).
     """
-    run = _RUN_WITH_STAND_INS if stand_ins else _RUN_OF_DIGITS
     last = "0123456789" + (_STAND_INS if stand_ins else "")
-    for chunk in run.finditer(text):
+    for chunk in _run_pattern(stand_ins, shortest).finditer(text):
         start, stop = chunk.span()
         for gap in _LONG_GAP.finditer(text, start, stop):
-            yield from _trimmed(text, start, gap.start(), last)
+            yield from _trimmed(text, start, gap.start(), last, shortest)
             start = gap.end()
-        yield from _trimmed(text, start, stop, last)
+        yield from _trimmed(text, start, stop, last, shortest)
 
 
-def _trimmed(text: str, start: int, stop: int, last: str) -> Iterator[tuple[int, int]]:
+@functools.cache
+def _run_pattern(stand_ins: bool, shortest: int) -> re.Pattern[str]:
+    # A run is one digit and then any of the class: only the long ones match.
+    more = f"{{{shortest - 1},}}" if shortest > 1 else "*"
+    digits = "0-9oOlI" if stand_ins else "0-9"
+    return re.compile(f"[0-9][{digits}{_SEPARATORS}]{more}")
+
+
+def _trimmed(
+    text: str, start: int, stop: int, last: str, shortest: int
+) -> Iterator[tuple[int, int]]:
     while start < stop and not "0" <= text[start] <= "9":
         start += 1
     while stop > start and text[stop - 1] not in last:
         stop -= 1
-    if stop > start:
+    if stop - start >= shortest:
         yield start, stop
 
 
-def phone_runs(text: str, region: str = "JP") -> Iterator[tuple[int, int, str]]:
+def phone_runs(
+    text: str, region: str = "JP", runs: Iterable[tuple[int, int]] | None = None
+) -> Iterator[tuple[int, int, str]]:
     """Phone-shaped runs: (start, end, digits). Numbers of 9 to 15 digits that the
     phonenumbers library accepts as possible (JP by default), read with letters that
     stand in for digits. A run of digit groups (a phone beside a postal code, say) is
     tried a few groups at a time; a run of more than `_MOST_GROUPS` groups, which no
     person writes, is not tried at all, so a hostile string of digits costs one scan.
     (The candidate's own number is found even there: privacy.py looks for its digits.)
+    `runs`: the text's `digit_runs(text, stand_ins=True, shortest=...)` if the caller
+    has them already.
     """
-    if _ANY_DIGIT.search(text) is None:
-        return
-    for begin, end in digit_runs(text, stand_ins=True):
-        if end - begin < _PHONE_DIGITS.start:
+    if runs is None:
+        runs = digit_runs(text, stand_ins=True, shortest=SHORTEST_PHONE_RUN)
+    for begin, end in runs:
+        if end - begin < SHORTEST_PHONE_RUN:
             continue  # "2019", "120": too short to hold a phone number
         if text[begin - 1 : begin] == "(":
             begin -= 1

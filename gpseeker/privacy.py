@@ -671,7 +671,11 @@ class _Guard:
             what = "an account name elsewhere (a handle identifies you)"
             hits.append((start, end, "handle", what, "handle"))
 
-        for start, end, digits in contact_routes.phone_runs(folded):
+        shortest = contact_routes.SHORTEST_PHONE_RUN
+        if self._phone_digits:
+            shortest = min(shortest, len(self._phone_digits))
+        runs = list(contact_routes.digit_runs(folded, stand_ins=True, shortest=shortest))
+        for start, end, digits in contact_routes.phone_runs(folded, runs=runs):
             own = self._phone_digits is not None and self._phone_digits in digits
             if own:
                 hits.append((start, end, "phone", "your phone number", "phone_own"))
@@ -684,13 +688,16 @@ class _Guard:
                 )
                 hits.append((start, end, "phone", what, "phone_other"))
 
-        # However oddly spaced, the candidate's own digits are hidden.
-        if self._phone_digits and self._phone_digits[:3] in "".join(_DIGITS.findall(folded)):
-            for start, end in contact_routes.digit_runs(folded, stand_ins=False):
-                if self._phone_digits in "".join(_DIGITS.findall(folded, start, end)):
-                    if folded[start - 1 : start] == "+":
-                        start -= 1
-                    hits.append((start, end, "phone", "your phone number", "phone_own"))
+        # However oddly spaced, or with letters for digits, and in however long a
+        # run, the candidate's own digits are hidden.
+        own_digits = self._phone_digits or ""
+        for start, end in runs if own_digits else ():
+            if own_digits in "".join(_DIGITS.findall(folded, start, end)):
+                while not "0" <= folded[end - 1] <= "9":
+                    end -= 1  # a trailing stand-in letter belongs to the next word
+                if folded[start - 1 : start] == "+":
+                    start -= 1
+                hits.append((start, end, "phone", "your phone number", "phone_own"))
         return hits
 
     def guard(

@@ -30,14 +30,13 @@ _DIGITISH_TEXT = st.text(alphabet="0123456789 -.()/・ーoOlIx+a\n\t", max_size=
 
 
 @settings(max_examples=400, deadline=None)
-@given(_DIGITISH_TEXT)
-def test_digit_runs_are_the_runs_of_the_plain_pattern(text: str) -> None:
-    assert list(digit_runs(text, stand_ins=True)) == [
-        m.span() for m in _WITH_STAND_INS.finditer(text)
-    ]
-    assert list(digit_runs(text, stand_ins=False)) == [
-        m.span() for m in _DIGITS_ONLY.finditer(text)
-    ]
+@given(_DIGITISH_TEXT, st.integers(min_value=1, max_value=12))
+def test_digit_runs_are_the_runs_of_the_plain_pattern(text: str, shortest: int) -> None:
+    for stand_ins, plain in ((True, _WITH_STAND_INS), (False, _DIGITS_ONLY)):
+        runs = [m.span() for m in plain.finditer(text)]
+        assert list(digit_runs(text, stand_ins=stand_ins)) == runs
+        long_runs = [(start, end) for start, end in runs if end - start >= shortest]
+        assert list(digit_runs(text, stand_ins=stand_ins, shortest=shortest)) == long_runs
 
 
 def test_a_phone_after_a_hostile_run_of_digit_groups_is_still_found() -> None:
