@@ -38,7 +38,9 @@ _LOCAL = rf"(?:{_WORD}|[.+%-])+"
 
 # "@" as people write it: the sign, or "at" in brackets or between spaces.
 _AT = r"(?:\s*@\s*|\s*[\[\(\{<]\s*at\s*[\]\)\}>]\s*|\s+at\s+|\s*アットマーク\s*|\s+arroba\s+)"
-_DOT = r"(?:\.|\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+)"
+# A dot with spaces on both sides counts ("example . com"); one with a space on one
+# side only ends a sentence more often than it splits an address.
+_DOT = r"(?:\.|\s+\.\s+|\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+)"
 # "@" as people write it in words: English, Japanese ("アットマーク"), Spanish and
 # Portuguese ("arroba").
 # Each alternative starts with a literal character, so `re` skips in C to the next
@@ -80,11 +82,12 @@ _PLATFORMS = (
     "github", "gitlab", "twitter", "instagram", "facebook", "linkedin", "line id",
     "telegram", "discord", "skype", "wechat", "kakaotalk", "whatsapp", "mastodon",
     "bluesky", "tiktok", "qiita", "zenn", "youtube", "reddit", "weibo", "messenger",
-    "kaggle", "微信", "カカオ", "ライン",
+    "kaggle", "微信", "カカオ", "ライン", "インスタ", "ツイッター", "フェイスブック", "ig", "fb",
 )  # fmt: skip
 _PLATFORM_HANDLE = re.compile(
     r"(?<![\w.])(?:" + "|".join(re.escape(p) for p in _PLATFORMS) + r")"
     r"(?:\s*の?\s*(?:id|handle|account|アカウント))?\s*(?:[:：=]|は)\s*@?([a-z0-9_][a-z0-9_.-]{1,38})"
+    r"(?:#[0-9]{4}(?![0-9]))?"  # Discord's old "name#1234"
 )
 # "LINE: aiko_88", but not "Line: B-3 assembly": after a bare "line" only an id that
 # looks like one (letters with digits or an underscore, four characters or more).
@@ -100,7 +103,8 @@ _PLATFORM_PATH = re.compile(
 # opening bracket ("(@zquixote)"); not inside other text ("[@click=...]", "a@b").
 _AT_HANDLE = re.compile(r"@([a-z0-9_](?:[a-z0-9_.]{0,38}[a-z0-9_])?)(?![\w@])")
 _BEFORE_AT_HANDLE = "(（「:："
-_PLATFORM_SIGNS = ("weibo", "messenger", "kaggle", "微信", "カカオ", "ライン",
+_PLATFORM_SIGNS = ("weibo", "messenger", "kaggle", "微信", "カカオ", "ライン", "インスタ",
+                   "ツイッター", "フェイスブック", "ig", "fb",
                    "git", "twitter", "x.com", "insta", "face", "linkedin", "line",
                    "tele", "t.me", "disc", "skype", "wechat", "kakao", "whatsapp", "mastodon",
                    "bluesky", "tiktok", "qiita", "zenn", "youtube", "reddit")  # fmt: skip
@@ -115,7 +119,8 @@ _HANDLE_REACH = 28 + 41
 # included), and letters that stand in for digits ("09O-1234-5678"). It starts at
 # the digit (a leading "+" or "(" is taken in after), so that `re` skips to the next
 # digit in C instead of trying the pattern at every position.
-_SEPARATORS = r"\s\-.()/・·ー"
+# "の" too: "080の4417の2093" is how a number is read out, and written so.
+_SEPARATORS = r"\s\-.()/・·ーの"
 _LONG_GAP = re.compile(rf"[{_SEPARATORS}]{{4,}}")
 _STAND_INS = "oOlI"
 _GROUP = re.compile(r"[0-9]+")
@@ -164,7 +169,7 @@ def emails(text: str) -> Iterator[Found]:
 
 
 def _tld_last(domain: str) -> bool:
-    last = re.split(r"\.|\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+", domain)[-1]
+    last = re.split(r"\s*\.\s*|\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+", domain)[-1]
     return last in _TLD_SET
 
 
@@ -345,7 +350,7 @@ def _number_from(
             break
         if len(digits) not in _PHONE_DIGITS:
             continue
-        candidate = re.sub("[・·ー]", "-", raw[begin : groups[last].end()])
+        candidate = re.sub("[・·ーの]", "-", raw[begin : groups[last].end()])
         try:
             number = phonenumbers.parse(candidate, region)
         except phonenumbers.NumberParseException:

@@ -325,6 +325,18 @@ def _address_spellings(value: str, *, building: bool = False) -> list[str]:
     return list(dict.fromkeys(spellings))
 
 
+# A place name and its unit written as one word ("Hyakunincho", "Nambanaka"): apart,
+# the patterns match it with a hyphen, a space or nothing between ("Hyakunin-cho").
+_GLUED_UNIT = re.compile(
+    r"(?<![^\W\d_])([^\W\d_]{3,}?)(cho|machi|chome|dori|naka|kita|minami|higashi|nishi)"
+    r"(?![^\W\d_])"
+)
+
+
+def _unit_apart(value: str) -> str:
+    return _GLUED_UNIT.sub(r"\1 \2", value)
+
+
 _BLOCK_NUMBER = re.compile(r"(\d+)-(\d+)(?:-(\d+))?")
 
 
@@ -345,6 +357,9 @@ def _chome_forms(value: str) -> list[str]:
         f"{chome}丁目{ban}番{go}" if go else f"{chome}丁目{ban}",
         f"{chome}丁目{rest}",
     ]
+    if not go:
+        # Two numbers are also a lot and its house: "基町10-3" is "基町10番3号".
+        numbers += [f"{chome}番{ban}号", f"{chome}番地{ban}", f"{chome}番{ban}"]
     forms: list[str] = []
     for number in numbers:
         if place:
@@ -425,8 +440,8 @@ def _address_pattern(written: str, building: bool) -> str | None:
 
 _LEGAL_PREFIX = r"(?:株式会社|合同会社|有限会社|\(株\)|kabushiki\s+kaisha)\s*"
 _LEGAL_SUFFIX = (
-    r"[\s,]*(?:(?:k\.?\s?k|g\.?\s?k|co\.?,?\s*ltd|ltd|inc|llc|corps?|corporation"
-    r"|limited|kabushiki\s+kaisha)\.?(?!\w)|株式会社|合同会社|有限会社|\(株\))"
+    r"[\s,-]*(?:(?:k\.?\s?k|g\.?\s?k|co\.?,?\s*ltd|ltd|inc|llc|corps?|corporation"
+    r"|limited|kabushiki\s+kaisha)\.?" + _LATIN_WORD_AFTER + "|株式会社|合同会社|有限会社|\\(株\\))"
 )
 
 
@@ -547,8 +562,10 @@ class _Guard:
         self._patterns: list[tuple[str, _Pattern, _Kind, str, str]] = []
 
         for written in identity.names():
-            # "Müller" is also written "Mueller" (and folds to "muller" besides).
+            # "Müller" is also written "Mueller" (and folds to "muller" besides), and
+            # "Lin Mei-ling" is also "Lin Meiling".
             spellings = [fold_value(written), fold_value(_umlauts_spelled_out(written))]
+            spellings += [re.sub(r"(?<=\w)-(?=\w)", "", spelling) for spelling in spellings]
             for folded in dict.fromkeys(spellings):
                 for spelling in dict.fromkeys(_kana_spellings(folded)):
                     self._add_name(spelling)
@@ -571,7 +588,7 @@ class _Guard:
                 (address.street, "your street address"),
                 (address.building, "your building"),
             ):
-                written = fold_value(value).replace("〒", "").strip()
+                written = _unit_apart(fold_value(value).replace("〒", "").strip())
                 tokens = [token for token in re.split(r"[\s,\-]+", written) if token]
                 if tokens:
                     # One pattern a line; its rarest word (the longest) is in every

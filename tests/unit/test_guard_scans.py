@@ -22,11 +22,11 @@ from gpseeker.near_needle import spans_near
 from gpseeker.privacy import _Guard, leak_guard
 from tests.unit.test_leak_guard_forms import profile
 
-_SEPARATORS = r"\s\-.()/・·ー"
+_SEPARATORS = r"\s\-.()/・·ーの"
 _WITH_STAND_INS = re.compile(rf"[0-9](?:[{_SEPARATORS}]{{0,3}}[0-9oOlI])*")
 _DIGITS_ONLY = re.compile(rf"[0-9](?:[{_SEPARATORS}]{{0,3}}[0-9])*")
 
-_DIGITISH_TEXT = st.text(alphabet="0123456789 -.()/・ーoOlIx+a\n\t", max_size=400)
+_DIGITISH_TEXT = st.text(alphabet="0123456789 -.()/・ーのoOlIx+a\n\t", max_size=400)
 
 
 @settings(max_examples=400, deadline=None)

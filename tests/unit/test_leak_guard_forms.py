@@ -54,6 +54,11 @@ def kinds(text: str, person: Profile | None = None) -> tuple[str, list[str]]:
         ("@zquixote", "handle"),
         ("https://github.com/zquixote", "url"),
         ("quixote.dev/cv", "url"),
+        ("zebedee.q @ probe-mail . example", "email"),
+        ("080の4417の2093", "phone"),
+        ("IG: zq.draws", "handle"),
+        ("インスタ：zq.draws", "handle"),
+        ("discord: zq_cad#4821", "handle"),
     ],
 )
 def test_contact_routes_as_people_write_them_are_hidden(written: str, kind: str) -> None:
@@ -236,3 +241,31 @@ def test_a_name_whose_letters_fold_to_digits_is_still_hidden(name: str) -> None:
         masked, found = kinds(f"python {part} and more", person)
         assert masked == "python [hidden] and more", part
         assert found == ["name"]
+
+
+@pytest.mark.parametrize(
+    ("street", "written"),
+    [
+        ("1-11-6 Hyakunincho", "Hyakunin-cho 1-11-6"),
+        ("1-4-16 Nambanaka", "Namba-naka 1-4-16"),
+        ("基町10-3", "基町10番3号"),
+    ],
+)
+def test_a_street_is_hidden_with_its_place_name_split_or_its_numbers_as_lot_and_house(
+    street: str, written: str
+) -> None:
+    address = PostalAddress(postal_code="150-0001", prefecture="Tokyo", city="X", street=street)
+    masked, found = kinds(f"Home: {written}.", profile(address=address))
+    assert (masked, found) == ("Home: [hidden].", ["address"])
+
+
+def test_a_hyphenated_given_name_is_hidden_run_together_too() -> None:
+    masked, found = kinds("Meiling Lin, translator", profile("Lin Mei-ling"))
+    assert (masked, set(found)) == ("[hidden], translator", {"name"})
+
+
+def test_the_company_is_hidden_with_its_legal_form_in_japanese_text() -> None:
+    masked, found = kinds("現在はUmbrella Corpで開発を担当。")
+    assert (masked, found) == ("現在は[hidden]で開発を担当。", ["company"])
+    masked, _ = kinds("Senior engineer at UMBRELLA-CORP since 2021.")
+    assert masked == "Senior engineer at [hidden] since 2021."
