@@ -103,18 +103,17 @@ _PLATFORM_PATH = re.compile(
 # opening bracket ("(@zquixote)"); not inside other text ("[@click=...]", "a@b").
 _AT_HANDLE = re.compile(r"@([a-z0-9_](?:[a-z0-9_.]{0,38}[a-z0-9_])?)(?![\w@])")
 _BEFORE_AT_HANDLE = "(（「:："
-_PLATFORM_SIGNS = ("weibo", "messenger", "kaggle", "微信", "カカオ", "ライン", "インスタ",
-                   "ツイッター", "フェイスブック", "ig", "fb",
-                   "git", "twitter", "x.com", "insta", "face", "linkedin", "line",
-                   "tele", "t.me", "disc", "skype", "wechat", "kakao", "whatsapp", "mastodon",
-                   "bluesky", "tiktok", "qiita", "zenn", "youtube", "reddit")  # fmt: skip
-
-# What every handle after a platform's name has: its colon (or "は", "=") or the "/"
-# of the platform's address. Prose without any of them has no such handle.
-_HANDLE_SIGNS = (":", "：", "=", "は", "/")
-# How far after the start of a platform's name its handle may end: the name and
-# its "account" words ("kakaotalk account :"), then a handle of up to 39 characters.
-_HANDLE_REACH = 28 + 41
+# Where a handle after a platform's name may be: its colon (or "は", "="), then the
+# handle's first character. The scan starts from these, which prose rarely has
+# (a "は" before Latin letters, a colon before a word), and looks back for the name.
+_HANDLE_SIGN = re.compile(r"[:：=は]\s*@?[a-z0-9_]")
+# How far before its sign a platform's name may start ("kakaotalk account :"), and
+# how far after it the handle may end.
+_NAME_REACH = 28
+_HANDLE_LENGTH = 42
+# Where an address of a platform's profile page may be: the path after its domain.
+_PATH_SIGN = re.compile(r"\.(?:com|me)/")
+_LONGEST_DOMAIN_NAME = len("instagram")
 # A run of digits with the separators people put in phone numbers (Japanese ones
 # included), and letters that stand in for digits ("09O-1234-5678"). It starts at
 # the digit (a leading "+" or "(" is taken in after), so that `re` skips to the next
@@ -226,37 +225,32 @@ def handles(text: str) -> Iterator[Found]:
             before = text[match.start() - 1 : match.start()]
             if not before or before.isspace() or before in _BEFORE_AT_HANDLE:
                 yield match.start(), match.end(), "handle"
-    # A handle follows a platform's name and a colon (or "は"), or is the path of the
-    # platform's address: the scan looks for the names (rare in prose) and tries the
-    # full patterns only where one is, instead of trying every name at every position.
-    if not any(sign in text for sign in _HANDLE_SIGNS):
-        return
+    # A handle follows a platform's name and a colon (or "は"): the scan starts at
+    # each sign with a handle after it and looks back a few characters for the name,
+    # instead of trying every name at every position of the text.
     resume = 0
-    for start in _platform_names(text):
-        if start < resume:
+    for sign in _HANDLE_SIGN.finditer(text):
+        at = sign.start()
+        if at < resume:
             continue
-        reach = start + _HANDLE_REACH
-        found = (
-            _PLATFORM_HANDLE.match(text, start, reach)
-            or _LINE_HANDLE.match(text, start, reach)
-            or _PLATFORM_PATH.match(text, start)  # a path is as long as it is
-        )
-        if found is not None:
-            yield found.start(), found.end(), "handle"
-            resume = found.end()
-
-
-def _platform_names(text: str) -> list[int]:
-    """Where a platform's name may start, found by `str.find` for each name: a
-    regular expression for all of them is tried at every letter they start with,
-    which is most of the letters of a text."""
-    starts: list[int] = []
-    for sign in _PLATFORM_SIGNS:
-        at = text.find(sign)
-        while at >= 0:
-            starts.append(at)
-            at = text.find(sign, at + 1)
-    return sorted(starts)
+        low, high = max(0, at - _NAME_REACH), min(len(text), at + _HANDLE_LENGTH)
+        for pattern in (_PLATFORM_HANDLE, _LINE_HANDLE):
+            found = pattern.search(text, low, high)
+            while found is not None and found.end() <= at:  # an earlier handle's
+                found = pattern.search(text, found.end(), high)
+            if found is not None and found.start() < at:
+                yield found.start(), found.end(), "handle"
+                resume = found.end()
+                break
+    # Or it is the path of the platform's address ("github.com/zquixote").
+    if "/" in text:
+        for sign in _PATH_SIGN.finditer(text):
+            at = sign.start()
+            for start in range(max(0, at - _LONGEST_DOMAIN_NAME), at):
+                found = _PLATFORM_PATH.match(text, start)
+                if found is not None:
+                    yield found.start(), found.end(), "handle"
+                    break
 
 
 def digit_runs(text: str, *, stand_ins: bool, shortest: int = 1) -> Iterator[tuple[int, int]]:
