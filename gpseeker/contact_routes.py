@@ -44,12 +44,13 @@ _DOT = r"(?:\.|\s+\.\s+|\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+)"
 # "@" as people write it in words: English, Japanese ("アットマーク"), Spanish and
 # Portuguese ("arroba").
 # Each alternative starts with a literal character, so `re` skips in C to the next
-# place one could start instead of trying the alternation at every position. (Folded
-# text has no "\r" or other control characters, and its other spaces are plain.)
+# place one could start instead of trying the alternation at every position; the
+# space before a worded "at" is checked after it, so that the skip stops at the
+# letter "a" (one character in twelve of English) rather than at every space.
 _AT_SIGNS = re.compile(
     r"@|アットマーク"
     r"|\[\s*at\s*[\]\)\}>]|\(\s*at\s*[\]\)\}>]|\{\s*at\s*[\]\)\}>]|<\s*at\s*[\]\)\}>]"
-    r"| at\s|\tat\s|\nat\s| arroba\s|\tarroba\s|\narroba\s"
+    r"|at(?<=\sat)\s|arroba(?<=\sarroba)\s"
 )
 _DOMAIN_AFTER = re.compile(rf"\s*({_LABEL}(?:{_DOT}{_LABEL})+)")
 _LOCAL_END = re.compile(rf"{_LOCAL}$")
