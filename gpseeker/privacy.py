@@ -480,6 +480,16 @@ _BARE_DOMAIN_RE = re.compile(
 # Technology names that look like domains; a skill list must not turn into [hidden].
 _NOT_DOMAINS = frozenset({"asp.net", "ado.net", "vb.net", "socket.io", "dot.net"})
 _DIGITS = re.compile(r"[0-9]+")
+# A digit run less its separators and stand-in letters, in one C call.
+_NOT_DIGITS = str.maketrans("", "", " \t\n\u2028\u2029\u3000-.()/・·ーのoOlI")
+
+
+def _digits_of(run: str) -> str:
+    digits = run.translate(_NOT_DIGITS)
+    # A rarer space ("\u2009") is a separator too: the slower way then.
+    return digits if digits.isascii() and digits.isdigit() else "".join(_DIGITS.findall(run))
+
+
 # Every pattern of every profile, compiled once per process (a profile's patterns
 # are built again for each view of it).
 _compiled = functools.lru_cache(maxsize=4096)(re.compile)
@@ -709,7 +719,7 @@ class _Guard:
         # run, the candidate's own digits are hidden.
         own_digits = self._phone_digits or ""
         for start, end in runs if own_digits else ():
-            if own_digits in "".join(_DIGITS.findall(folded, start, end)):
+            if own_digits in _digits_of(folded[start:end]):
                 while not "0" <= folded[end - 1] <= "9":
                     end -= 1  # a trailing stand-in letter belongs to the next word
                 if folded[start - 1 : start] == "+":
