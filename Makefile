@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Test processes at once. Most tests wait on a server, a terminal or a subprocess
+# rather than compute, so three keep a 2-core machine busy without crowding it.
+TEST_WORKERS ?= 3
 
 .PHONY: run test lint typecheck serve clean
 
@@ -21,7 +24,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check gpseeker tests bench
 	$(BIN)/ruff check gpseeker tests bench
 	$(BIN)/mypy
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(TEST_WORKERS)
 
 serve: $(STAMP)
 	$(BIN)/gpseeker serve --seed-demo

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import httpx
 
     from gpseeker.client import PlatformClient
+    from gpseeker.models import SignupStarted
 
 
 class SignInRequired(Exception):
@@ -35,7 +36,16 @@ class Connector(Protocol):
 
     async def sign_in(self, email: str, password: str) -> PlatformClient: ...
 
-    async def sign_up(self, email: str, password: str, full_name: str) -> PlatformClient: ...
+    async def sign_up(self, email: str, password: str, full_name: str) -> SignupStarted:
+        """Ask for an account. With `code_required` the mailed code finishes it
+        (`confirm_sign_up`); without, sign in with the password."""
+        ...
+
+    async def confirm_sign_up(self, email: str, code: str) -> PlatformClient:
+        """The account, made with the mailed code, and signed in."""
+        ...
+
+    async def resend_code(self, email: str) -> SignupStarted: ...
 
 
 @dataclass
@@ -57,8 +67,25 @@ class EmbeddedConnector:
     async def sign_in(self, email: str, password: str) -> PlatformClient:
         return await self.connect()
 
-    async def sign_up(self, email: str, password: str, full_name: str) -> PlatformClient:
+    async def sign_up(self, email: str, password: str, full_name: str) -> SignupStarted:
+        return no_code_needed(email)
+
+    async def confirm_sign_up(self, email: str, code: str) -> PlatformClient:
         return await self.connect()
+
+    async def resend_code(self, email: str) -> SignupStarted:
+        return no_code_needed(email)
+
+
+def no_code_needed(email: str) -> SignupStarted:
+    """The embedded platform's answer to a sign-up: it has its own local account."""
+    from gpseeker.models import SignupStarted
+
+    return SignupStarted(
+        email=email,
+        code_required=False,
+        message="The local demo platform has its own account and signs you in by itself.",
+    )
 
 
 @dataclass
@@ -100,14 +127,24 @@ class RemoteConnector:
         self._remember(client, email)
         return client
 
-    async def sign_up(self, email: str, password: str, full_name: str) -> PlatformClient:
+    async def sign_up(self, email: str, password: str, full_name: str) -> SignupStarted:
         from gpseeker.client import PlatformClient
 
-        client = await PlatformClient.signup(
+        return await PlatformClient.request_signup(
             self.server, email, password, full_name, **self._options
         )
+
+    async def confirm_sign_up(self, email: str, code: str) -> PlatformClient:
+        from gpseeker.client import PlatformClient
+
+        client = await PlatformClient.confirm_signup(self.server, email, code, **self._options)
         self._remember(client, email)
         return client
+
+    async def resend_code(self, email: str) -> SignupStarted:
+        from gpseeker.client import PlatformClient
+
+        return await PlatformClient.resend_code(self.server, email, **self._options)
 
     def _remember(self, client: PlatformClient, email: str) -> None:
         if client.token is not None:

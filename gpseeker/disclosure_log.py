@@ -39,6 +39,8 @@ class LogEntry:
     erase_reason: str = ""
     employer_status: OrganisationStatus = "verified"
     """What the platform says of the employer's organisation (vocabulary.sender_words)."""
+    count: int = 1
+    """A profile view: how many times the organisation opened the profile that day."""
 
     @property
     def erase_words(self) -> str:
@@ -90,11 +92,35 @@ def _from_disclosure(event: DisclosureEvent) -> LogEntry:
 
 def _from_view(event: ProfileViewEvent) -> LogEntry:
     where = "in the resume bank" if event.context == "search" else "with your application"
+    repeated = repeated_opens(event)
     return LogEntry(
         at=event.at,
         kind="profile view",
         employer_name=event.employer_name,
-        what=f"opened your masked profile {where}",
+        what=f"opened your masked profile {where}" + (f" {repeated}" if repeated else ""),
         why="no identity data was sent: name, contacts and current company stay hidden",
         employer_status=event.employer_status,
+        count=event.count,
     )
+
+
+def times(count: int) -> str:
+    """A count of opens in words: "once", "twice", "30 times"."""
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def repeated_opens(event: ProfileViewEvent) -> str | None:
+    """How often, and between which times, an organisation opened the profile on one
+    day ("30 times on 2025-06-01, from 09:12 to 14:05"), in the reader's time zone;
+    None for a single open, which its own time says in full. The platform merges a
+    day's opens into one entry, so the log stays one line per employer and day."""
+    if event.count <= 1:
+        return None
+    first = (event.first_at or event.at).astimezone()
+    last = event.at.astimezone()
+    if first.date() != last.date():
+        # The platform's day is Japan's; elsewhere it can span two local dates.
+        return f"{times(event.count)} from {first:%Y-%m-%d %H:%M} to {last:%Y-%m-%d %H:%M}"
+    if f"{first:%H:%M}" == f"{last:%H:%M}":
+        return f"{times(event.count)} on {last:%Y-%m-%d} at {last:%H:%M}"
+    return f"{times(event.count)} on {last:%Y-%m-%d}, from {first:%H:%M} to {last:%H:%M}"

@@ -8,8 +8,12 @@ screens or the routes) so that both sides give the same field-level messages.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, get_args
 
+import email_validator
 import phonenumbers
 from pydantic import (
     AfterValidator,
@@ -17,10 +21,14 @@ from pydantic import (
     ConfigDict,
     EmailStr,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     StringConstraints,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
 
 # The vocabularies live in their own light module; re-exported here (explicitly, for
 # mypy) so that `from gpseeker.models import PREFECTURES` keeps working.
@@ -109,12 +117,139 @@ from gpseeker.vocabulary import (
     VisaStatus as VisaStatus,
 )
 
+# --- text: what a field may hold -------------------------------------------------------
+# A C0 control character (NUL, ESC, BEL, backspace, ...) is not text anyone types: it
+# is a paste gone wrong or an attack, PostgreSQL cannot store a NUL at all, and a
+# terminal acts on the others. Every text field of a request refuses them, naming the
+# field; one-line fields (names, titles, queries) refuse line breaks and tabs too,
+# while multi-line fields (summaries, descriptions, message bodies) keep newline and
+# tab. Response models stay plain `str`: a client reads whatever a server sends and
+# shows it through text.py's sanitizer.
+
+_NOT_ONE_LINE = re.compile("[\x00-\x1f]")
+_NOT_MULTI_LINE = re.compile("[\x00-\x08\x0b-\x1f]")
+
+
+def control_problem(text: str, *, multi_line: bool = False) -> str | None:
+    """Why `text` is not acceptable text for a field, or None if it is."""
+    found = (_NOT_MULTI_LINE if multi_line else _NOT_ONE_LINE).search(text)
+    if found is None:
+        return None
+    character = found.group()
+    if character == "\r" and multi_line:
+        return "contains a carriage return (U+000D) that does not end a line"
+    if character in "\n\r":
+        return "must be one line (it contains a line break)"
+    if character == "\t":
+        return "must be one line (it contains a tab)"
+    return f"must be text: it contains the control character U+{ord(character):04X}"
+
+
+def one_line_text(value: str) -> str:
+    problem = control_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+def multi_line_text(value: str) -> str:
+    # A Windows line break (CR LF) is a line break; a lone CR is not, since a terminal
+    # would move back over the line with it.
+    value = value.replace("\r\n", "\n")
+    problem = control_problem(value, multi_line=True)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+# The same rules as JSON Schema patterns, so that the OpenAPI schema tells a client
+# (and a fuzzer) exactly what is refused. Explicit classes only (no "\\s"), which
+# Python's `re` and ECMAScript read alike.
+_C0 = "\\x00-\\x1f"
+_MULTI_LINE = "(?:[^\\x00-\\x08\\x0b-\\x1f]|\\r\\n)"
+# What stripping removes first: Unicode White_Space (tab to CR, NEL, the spaces).
+_WHITE_SPACE = "\\t-\\r\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+
+
+def text_pattern(*, multi_line: bool, stripped: bool, required: bool) -> str:
+    """The JSON Schema pattern of a text field's rule (`one_line_text` or
+    `multi_line_text`), after the stripping its field may do first; `required`: the
+    stripped text must keep a character (a minimum length)."""
+    body = _MULTI_LINE if multi_line else f"[^{_C0}]"
+    if not stripped:
+        return f"^{body}*$"
+    edge = f"[{_WHITE_SPACE}]*"
+    if required:
+        # Something that stripping keeps, with only allowed text around it.
+        return f"^{edge}{body}*[^{_C0}{_WHITE_SPACE}]{body}*{edge}$"
+    return f"^{edge}{body}*{edge}$"
+
+
+ONE_LINE_PATTERN = text_pattern(multi_line=False, stripped=False, required=False)
+"""A query parameter's rule (`text_params`): one line, not stripped."""
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A text field's rule: run by pydantic, and written into the JSON Schema."""
+
+    check: Callable[[str], str]
+    multi_line: bool
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        text: Any = handler(source)
+        if text.get("type") == "str" and text.get("strip_whitespace") and "max_length" in text:
+            # The longest text is counted as sent, before stripping, as the schema's
+            # maxLength counts it; the shortest after, as what is kept must say something.
+            stripped = {key: value for key, value in text.items() if key != "max_length"}
+            text = core_schema.chain_schema(
+                [core_schema.str_schema(max_length=text["max_length"]), stripped]
+            )
+        return core_schema.no_info_after_validator_function(self.check, text)
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        text: Any = schema.get("schema", {})  # the string schema this rule runs after
+        if text.get("type") == "chain":
+            text = text["steps"][1]  # (JSON Schema shows the first step only)
+            if text.get("min_length"):
+                json_schema["minLength"] = text["min_length"]
+        json_schema["pattern"] = text_pattern(
+            multi_line=self.multi_line,
+            stripped=bool(text.get("strip_whitespace")),
+            required=bool(text.get("min_length")),
+        )
+        return json_schema
+
+
+OneLine = _Text(one_line_text, multi_line=False)
+"""Marks a text field that holds one line: no control character, line break or tab."""
+MultiLine = _Text(multi_line_text, multi_line=True)
+"""Marks a text field that may hold lines and tabs, and no other control character."""
+
+
+MAX_ID = 2**31 - 1
+"""The largest id a request body may name: ids are 32-bit INTEGER columns on PostgreSQL,
+which fails to even bind a bigger number (a server error instead of "no such thing")."""
+
+
+def at_most_one_each(vocabulary: object) -> int:
+    """The longest sensible list of a Literal's values: each once."""
+    return len(get_args(vocabulary))
+
+
 # --- reusable field types -------------------------------------------------------------
 
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-LongText = Annotated[str, StringConstraints(max_length=5000)]
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=120), OneLine]
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), OneLine
+]
+LongText = Annotated[str, StringConstraints(max_length=5000), MultiLine]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60), OneLine]
 
 
 def normalize_prefecture(value: str) -> str:
@@ -128,12 +263,13 @@ def normalize_prefecture(value: str) -> str:
 
 Prefecture = Annotated[
     str,
+    StringConstraints(max_length=40),  # the longest prefecture with a suffix, and room
     AfterValidator(normalize_prefecture),
     Field(json_schema_extra={"enum": list(PREFECTURES)}),
 ]
 YearMonth = Annotated[
     str,
-    StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
+    StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),  # seven characters, or refused
 ]
 
 
@@ -154,7 +290,26 @@ def normalize_phone(value: str) -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
-Phone = Annotated[str, AfterValidator(normalize_phone)]
+Phone = Annotated[str, StringConstraints(max_length=64), OneLine, AfterValidator(normalize_phone)]
+
+
+def _any_case(word: str) -> str:
+    return "".join(f"[{letter}{letter.upper()}]" for letter in word)
+
+
+# An address no mail can reach (RFC 6761's special-use names: `.test`, `.local`, ...)
+# is refused though it is well formed; the schema says so, as a pattern beside the
+# format. (The names are email-validator's, which does the refusing.)
+SPECIAL_USE_EMAIL_PATTERN = (
+    "^(?!.*[@.](?:"
+    + "|".join(_any_case(name) for name in email_validator.SPECIAL_USE_DOMAIN_NAMES)
+    + ")\\.?$)"
+)
+Email = Annotated[
+    EmailStr,
+    Field(json_schema_extra={"pattern": SPECIAL_USE_EMAIL_PATTERN}),
+]
+"""An e-mail address that mail can reach."""
 
 
 class Strict(BaseModel):
@@ -168,7 +323,9 @@ class Strict(BaseModel):
 
 class PostalAddress(Strict):
     country: Name = "Japan"
-    postal_code: Annotated[str, StringConstraints(strip_whitespace=True, max_length=12)] = ""
+    postal_code: Annotated[
+        str, StringConstraints(strip_whitespace=True, max_length=12), OneLine
+    ] = ""
     prefecture: Prefecture | None = None
     city: ShortText = ""
     street: ShortText = ""
@@ -208,7 +365,7 @@ class Identity(Strict):
         default=None,
         description='its furigana reading in kana ("たなか みさき"); hidden like the full name',
     )
-    email: EmailStr
+    email: Email
     phone: Phone | None = None
     address: PostalAddress | None = None
     current_company: ShortText | None = None
@@ -265,9 +422,11 @@ class Languages(Strict):
 
 class Preferences(Strict):
     desired_jobs: list[Tag] = Field(default_factory=list, max_length=10)
-    job_types: list[JobType] = Field(default_factory=list)
-    prefectures: list[Prefecture] = Field(default_factory=list)
-    remote: list[RemotePolicy] = Field(default_factory=list)
+    job_types: list[JobType] = Field(default_factory=list, max_length=at_most_one_each(JobType))
+    prefectures: list[Prefecture] = Field(default_factory=list, max_length=len(PREFECTURES))
+    remote: list[RemotePolicy] = Field(
+        default_factory=list, max_length=at_most_one_each(RemotePolicy)
+    )
     min_salary_jpy: int | None = Field(
         default=None, ge=0, le=100_000_000, description="yearly, in yen"
     )
@@ -419,7 +578,9 @@ class ResumeBankPage(BaseModel):
     next_cursor: str | None = None
 
 
-CompanyName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+CompanyName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), OneLine
+]
 
 
 class BlockedCompany(BaseModel):
@@ -451,7 +612,10 @@ class BlockedCompany(BaseModel):
 class BlockEntry(Strict):
     name: CompanyName
     organisation_id: int | None = Field(
-        default=None, description="a verified organisation from blockable-organisations"
+        default=None,
+        ge=1,
+        le=MAX_ID,
+        description="a verified organisation from blockable-organisations",
     )
 
 
@@ -481,10 +645,20 @@ class OrganisationMatch(BaseModel):
 
 
 class ProfileViewEvent(BaseModel):
-    at: dt.datetime
+    """An organisation's opens of the profile in one context on one day, merged: the
+    platform keeps one entry a day with a count, not one per open."""
+
+    at: dt.datetime = Field(description="the latest open that day")
     employer_name: str = Field(description="the organisation's verified legal name")
     employer_status: OrganisationStatus = "verified"
     context: ViewContext
+    count: int = Field(default=1, ge=1, description="how many times it was opened that day")
+    first_at: dt.datetime | None = Field(
+        default=None, description="the first open that day (None: as `at`)"
+    )
+    day: dt.date | None = Field(
+        default=None, description="the platform's calendar day (in Japan) the opens count in"
+    )
 
 
 EraseState = Literal["pending", "done", "refused"]
@@ -510,8 +684,20 @@ class DisclosureEvent(BaseModel):
 
 
 class SignupRequest(Strict):
-    email: EmailStr
-    password: Annotated[str, StringConstraints(min_length=10, max_length=256)]
+    # An employer's company name is required: said in the schema too.
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "if": {"properties": {"role": {"const": "employer"}}, "required": ["role"]},
+            "then": {
+                "properties": {"company_name": {"type": "string"}},
+                "required": ["company_name"],
+            },
+        },
+    )
+
+    email: Email
+    password: Annotated[str, StringConstraints(min_length=10, max_length=256), OneLine]
     role: SignupRole = "seeker"
     full_name: Name | None = Field(default=None, description="seekers: starts the profile")
     company_name: Name | None = Field(default=None, description="employers: required")
@@ -523,8 +709,35 @@ class SignupRequest(Strict):
         return self
 
 
+class SignupStarted(BaseModel):
+    """The answer to a sign-up (202) or a request for a new code: the same whether or
+    not the address has an account, so it tells nobody which addresses do."""
+
+    email: str
+    code_required: bool = Field(
+        description="whether a code mailed to the address finishes the sign-up "
+        "(POST /auth/signup/verify); if not, sign in with the password"
+    )
+    code_minutes: int | None = Field(default=None, description="how long a mailed code works")
+    message: str
+
+
+SignupCodeText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32), OneLine
+]
+
+
+class SignupCode(Strict):
+    email: Email
+    code: SignupCodeText
+
+
+class SignupCodeResend(Strict):
+    email: Email
+
+
 class LoginRequest(Strict):
-    email: EmailStr
+    email: Email
     password: Annotated[str, StringConstraints(min_length=1, max_length=256)]
 
 
@@ -614,15 +827,19 @@ class OrganisationVerify(Strict):
 
 
 class OrganisationMerge(Strict):
-    into: int
+    into: int = Field(ge=1, le=MAX_ID)
 
 
 class OrganisationSuspend(Strict):
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+    reason: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000), MultiLine
+    ]
 
 
 class ReportRequest(Strict):
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+    reason: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), MultiLine
+    ]
 
 
 class InvitationReport(BaseModel):
@@ -655,7 +872,9 @@ class OperatorReport(BaseModel):
 
 class ReportDecision(Strict):
     state: Literal["resolved", "dismissed"]
-    outcome: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] = ""
+    outcome: Annotated[
+        str, StringConstraints(strip_whitespace=True, max_length=2000), MultiLine
+    ] = ""
 
 
 # --- jobs -----------------------------------------------------------------------------
@@ -665,7 +884,7 @@ class JobDraft(Strict):
     """A job as an employer posts it."""
 
     title: Name
-    description: Annotated[str, StringConstraints(min_length=1, max_length=20000)]
+    description: Annotated[str, StringConstraints(min_length=1, max_length=20000), MultiLine]
     category: JobCategory
     job_type: JobType
     remote: RemotePolicy = "onsite"
@@ -692,11 +911,34 @@ class JobDraft(Strict):
         return self
 
 
+KEPT_JOB_FIELDS = ("title", "description", "status")
+"""What an edit may change but never remove (the route refuses null for them)."""
+
+
+def _no_null(*names: str) -> Callable[[dict[str, Any]], None]:
+    """A model's json_schema_extra: `names` may be left out but are never null."""
+
+    def edit(schema: dict[str, Any]) -> None:
+        for name in names:
+            field = schema["properties"][name]
+            choices = [choice for choice in field.pop("anyOf", []) if choice != {"type": "null"}]
+            if len(choices) == 1:
+                field.update(choices[0])
+            field.pop("default", None)
+
+    return edit
+
+
 class JobPatch(Strict):
     """The fields of a job an employer may change after posting; absent means unchanged."""
 
+    # Left out, these stay; null cannot remove them (a 422), so the schema offers none.
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_no_null(*KEPT_JOB_FIELDS))
+
     title: Name | None = None
-    description: Annotated[str, StringConstraints(min_length=1, max_length=20000)] | None = None
+    description: (
+        Annotated[str, StringConstraints(min_length=1, max_length=20000), MultiLine] | None
+    ) = None
     status: Literal["open", "closed"] | None = None
     closes_at: dt.date | None = None
     salary_min: int | None = Field(default=None, ge=0, le=100_000_000)
@@ -754,14 +996,18 @@ class JobQuery(Strict):
     newest open jobs.
     """
 
-    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
+    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), OneLine] = ""
     prefecture: list[Prefecture] = Field(default_factory=list, max_length=47)
     region: list[Literal[tuple(REGIONS)]] = Field(  # type: ignore[valid-type]
         default_factory=list, max_length=8
     )
-    remote: list[RemotePolicy] = Field(default_factory=list)
-    job_type: list[JobType] = Field(default_factory=list)
-    category: list[JobCategory] = Field(default_factory=list)
+    remote: list[RemotePolicy] = Field(
+        default_factory=list, max_length=at_most_one_each(RemotePolicy)
+    )
+    job_type: list[JobType] = Field(default_factory=list, max_length=at_most_one_each(JobType))
+    category: list[JobCategory] = Field(
+        default_factory=list, max_length=at_most_one_each(JobCategory)
+    )
     min_salary_jpy: int | None = Field(
         default=None,
         ge=0,
@@ -794,7 +1040,9 @@ class JobQuery(Strict):
 
 
 class SavedSearchRequest(Strict):
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+    name: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), OneLine
+    ]
     query: JobQuery
 
 
@@ -809,9 +1057,11 @@ class SavedSearch(BaseModel):
 
 
 class ApplicationRequest(Strict):
-    cover_note: Annotated[str, StringConstraints(max_length=5000)] = ""
+    cover_note: Annotated[str, StringConstraints(max_length=5000), MultiLine] = ""
     disclose: list[OptionalDisclosure] = Field(
-        default_factory=list, description="optional fields sent besides name and e-mail"
+        default_factory=list,
+        max_length=at_most_one_each(OptionalDisclosure),
+        description="optional fields sent besides name and e-mail",
     )
 
 
@@ -846,13 +1096,15 @@ class EmployerApplication(BaseModel):
 
 class ApplicationStatusUpdate(Strict):
     status: ApplicationStatus
-    note: Annotated[str, StringConstraints(max_length=1000)] = ""
+    note: Annotated[str, StringConstraints(max_length=1000), MultiLine] = ""
 
 
 class InvitationRequest(Strict):
-    subject: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-    body: Annotated[str, StringConstraints(min_length=1, max_length=10000)]
-    job_id: int | None = None
+    subject: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), OneLine
+    ]
+    body: Annotated[str, StringConstraints(min_length=1, max_length=10000), MultiLine]
+    job_id: int | None = Field(default=None, ge=1, le=MAX_ID)
 
 
 class TriageWarning(BaseModel):
@@ -911,13 +1163,13 @@ class SentInvitation(BaseModel):
 
 
 class ReplyRequest(Strict):
-    body: Annotated[str, StringConstraints(min_length=1, max_length=10000)]
+    body: Annotated[str, StringConstraints(min_length=1, max_length=10000), MultiLine]
     share_email: bool = False
     share_phone: bool = False
 
 
 class DeclineRequest(Strict):
-    reason: Annotated[str, StringConstraints(max_length=2000)] = ""
+    reason: Annotated[str, StringConstraints(max_length=2000), MultiLine] = ""
 
 
 class RelayedMessage(BaseModel):
@@ -1004,8 +1256,26 @@ class EmployerEraseRequest(BaseModel):
 
 
 class EraseAnswer(Strict):
+    # A refusal needs a reason: said in the schema too, so clients see it.
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "if": {"properties": {"state": {"const": "refused"}}, "required": ["state"]},
+            "then": {
+                "properties": {
+                    "reason": {
+                        "pattern": text_pattern(multi_line=True, stripped=True, required=True)
+                    }
+                },
+                "required": ["reason"],
+            },
+        },
+    )
+
     state: Literal["done", "refused"]
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] = ""
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), MultiLine] = (
+        ""
+    )
 
     @model_validator(mode="after")
     def _refusal_has_reason(self) -> EraseAnswer:
@@ -1047,9 +1317,9 @@ class DataExport(BaseModel):
 
 
 class AccountDeletion(Strict):
-    confirm_email: Annotated[str, StringConstraints(strip_whitespace=True, max_length=320)] = Field(
-        description="the account's e-mail address, typed again"
-    )
+    confirm_email: Annotated[
+        str, StringConstraints(strip_whitespace=True, max_length=320), OneLine
+    ] = Field(description="the account's e-mail address, typed again")
 
 
 class DeletionReceipt(BaseModel):

@@ -29,6 +29,15 @@ Which invisible format characters go, and why:
   differ, which matters to comparing names, not to showing them). JSON output
   escapes them (`cli/output.py`) so that a script sees that they are there.
 
+Every way of breaking a line becomes a newline: CR, CRLF, VT, FF, NEL (U+0085) and
+the Unicode line and paragraph separators (U+2028, U+2029). Left as they were, a
+terminal, a pager or a screen reader may start a new line where the code that lays
+out the output saw none, at the margin rather than indented under its label: a
+company named "Nobody Ltd", CR, "Verified: yes" would print a line that reads like
+the app's own. As a newline, the break is one that plain output indents and the TUI
+lays out like any other (Rich counts U+2028 as zero cells, so left raw it would
+also put a layout out of step with what a terminal draws).
+
 Markup is not this module's job: `clean` leaves "[", "]" and "@" alone, so
 "[@click=app.quit]" stays those characters. Whoever renders the result must do so
 without markup (the safe-text widget in `widgets/` does), and plain output prints it
@@ -61,6 +70,9 @@ _STRING = r"(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c\x18\x1a]*(?:\x1b\\|\x9c)
 _OTHER_ESCAPE = r"\x1b[\x20-\x2f]*[\x30-\x7e]?"
 _SEQUENCE_RE = re.compile("|".join((_CSI, _OSC, _STRING, _OTHER_ESCAPE)))
 
+# CRLF first, so that it makes one newline rather than two.
+_LINE_BREAK_RE = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+
 _CONTROL_RE = re.compile(
     "["
     "\x00-\x08\x0b-\x1f"  # C0 except tab (0x09) and newline (0x0a)
@@ -75,12 +87,13 @@ _CONTROL_RE = re.compile(
 def clean(text: str) -> str:
     """`text` without escape sequences, control characters or bidi overrides.
 
-    Newlines and tabs are kept; "\\r\\n" and a lone "\\r" become "\\n" (a bare
-    carriage return would let later text overwrite earlier text on the line).
-    Idempotent: cleaning clean text changes nothing.
+    Newlines and tabs are kept; every other line break ("\\r\\n", a lone "\\r", VT,
+    FF, NEL, U+2028, U+2029) becomes "\\n" (a bare carriage return would also let
+    later text overwrite earlier text on the line). Idempotent: cleaning clean text
+    changes nothing.
     """
     without_sequences = _SEQUENCE_RE.sub("", text)
-    unified = without_sequences.replace("\r\n", "\n").replace("\r", "\n")
+    unified = _LINE_BREAK_RE.sub("\n", without_sequences)
     return _CONTROL_RE.sub("", unified)
 
 

@@ -8,7 +8,9 @@ lies about itself (a bidi override, zero-width characters), a word too long for 
 line, and Rich/Textual markup that would become a live action or a link if parsed.
 
 `seed` puts every string into every employer-controlled field at once, through the
-real API: one employer per string (its company name, under which the platform's
+real API (C0 controls, which the platform refuses since issue 14, as stand-ins it then
+plants in the store, as a server that is not this one could send them; see
+tests/planted.py): one employer per string (its company name, under which the platform's
 operator verifies its organisation, so that it may search and invite), one job each (title,
 description), one invitation each (subject, body), plus a candidate reply, blocked
 companies and profile views, so that each screen or command is visited once and
@@ -39,6 +41,7 @@ from gpseeker.models import (
 )
 from gpseeker.server import ServerSettings, create_app
 from gpseeker.server.operators import OperatorExists, add_operator
+from tests.planted import plant, restore, stand_in
 
 LONG_WORD = "W" * 2000
 """A 2,000-character word: it must wrap or be cut, never break a layout or crash."""
@@ -192,6 +195,7 @@ async def seed(
     has, so every employer still finds them), applies to each job, replies to each
     invitation with hostile text and asks one employer to erase its application.
     """
+    strings = tuple((name, stand_in(text)) for name, text in strings)
     envelope = await candidate.get_profile()
     await candidate.put_profile(profile, envelope.etag)
     await candidate.set_visibility(Visibility(resume="searchable"))
@@ -228,7 +232,13 @@ async def seed(
                     domains=[f"co{index:02d}.hostile.example"],
                 )
                 job = await boss.post_job(job_draft(index, name, text))
-                world.jobs[name] = job
+                # As the clients will read it once the stand-ins are planted.
+                world.jobs[name] = job.model_copy(
+                    update={
+                        field: restore(getattr(job, field))
+                        for field in ("title", "description", "company_name", "city")
+                    }
+                )
                 [hit] = (await boss.search_resumes(SKILL.lower())).items
                 await boss.view_candidate(hit.candidate_ref)
                 sent = await boss.invite(
@@ -252,6 +262,7 @@ async def seed(
         if first is not None:
             await candidate.request_erasure(first)
         await checker.aclose()
+        await plant(server.state.platform.engine)
     finally:
         await server.state.platform.aclose()
     return world

@@ -17,6 +17,7 @@ from gpseeker.cli.context import (
     tokens,
 )
 from gpseeker.cli.registry import Commands
+from gpseeker.cli.signup_code import add_code_options, sign_up
 from gpseeker.client import (
     AuthError,
     EmployerClient,
@@ -35,12 +36,14 @@ def register(commands: Commands) -> None:
         parents=[server],
         help="create a candidate account on a platform and sign in",
         description="Create a candidate account on a platform and sign in. The password "
-        "is asked for, or read from GPSEEKER_PASSWORD.",
+        "is asked for, or read from GPSEEKER_PASSWORD. The platform mails a code to the "
+        "address: type it when asked, or finish later with --code CODE.",
     )
     signup.add_argument("--email", required=True, help="your e-mail address")
     signup.add_argument(
-        "--name", required=True, help="your full name (never shown to employers in the resume bank)"
+        "--name", help="your full name (never shown to employers in the resume bank)"
     )
+    add_code_options(signup)
     signup.set_defaults(handler=_signup)
 
     login = commands.add_parser(
@@ -64,8 +67,20 @@ def register(commands: Commands) -> None:
 
 async def _signup(args: argparse.Namespace) -> int:
     server = remote_server(args, "signup")
-    password = read_password(confirm=True)
-    async with await PlatformClient.signup(server, args.email, password, args.name) as client:
+    client = await sign_up(
+        PlatformClient,
+        server,
+        args,
+        "gpseeker signup",
+        named=args.name,
+        unnamed="signup needs --name (or --code CODE to finish a sign-up)",
+        request=lambda password: PlatformClient.request_signup(
+            server, args.email, password, args.name
+        ),
+    )
+    if client is None:
+        return 0
+    async with client:
         remember(server, "seeker", client)
     output.line(f"Signed up and signed in to {server} as {args.email}.")
     output.line("Your resume is LOCKED until you make it searchable: gpseeker privacy searchable")
@@ -75,7 +90,16 @@ async def _signup(args: argparse.Namespace) -> int:
 async def _login(args: argparse.Namespace) -> int:
     server = remote_server(args, "login")
     password = read_password()
-    async with await PlatformClient.login(server, args.email, password) as client:
+    try:
+        client = await PlatformClient.login(server, args.email, password)
+    except AuthError as refused:
+        output.error(refused.message)
+        output.error(
+            "signed up but not typed the mailed code yet? "
+            f"gpseeker signup --server {server} --email {args.email} --code CODE"
+        )
+        return 1
+    async with client:
         remember(server, "seeker", client)
     output.line(f"Signed in to {server} as {args.email}.")
     return 0

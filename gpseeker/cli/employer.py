@@ -24,6 +24,7 @@ from gpseeker.cli.context import (
 from gpseeker.cli.jobs import job_id
 from gpseeker.cli.output import blocks, field, line, term
 from gpseeker.cli.registry import Commands
+from gpseeker.cli.signup_code import add_code_options, sign_up
 from gpseeker.cli.views import (
     employer_erase_request_fields,
     hit_fields,
@@ -62,10 +63,15 @@ def register(commands: Commands) -> None:
     as_json = output.json_option()
 
     signup = actions.add_parser(
-        "signup", parents=[server], help="create an employer account and sign in"
+        "signup",
+        parents=[server],
+        help="create an employer account and sign in",
+        description="Create an employer account and sign in. The platform mails a code "
+        "to the address: type it when asked, or finish later with --code CODE.",
     )
     signup.add_argument("--email", required=True)
-    signup.add_argument("--company", required=True, help="the company's name")
+    signup.add_argument("--company", help="the company's name")
+    add_code_options(signup)
     signup.set_defaults(handler=_signup)
 
     login = actions.add_parser("login", parents=[server], help="sign in as an employer")
@@ -221,10 +227,23 @@ def _register_requests(
 
 async def _signup(args: argparse.Namespace) -> int:
     server = remote_server(args, "an employer command")
-    password = read_password(confirm=True)
-    async with await EmployerClient.signup(server, args.email, password, args.company) as client:
+    client = await sign_up(
+        EmployerClient,
+        server,
+        args,
+        "gpseeker employer signup",
+        named=args.company,
+        unnamed="employer signup needs --company (or --code CODE to finish a sign-up)",
+        request=lambda password: EmployerClient.request_signup(
+            server, args.email, password, args.company
+        ),
+    )
+    if client is None:
+        return 0
+    async with client:
         remember(server, "employer", client)
-        line(f"Signed up and signed in to {server} as {args.email} ({clean_line(args.company)}).")
+        company = client.session.display_name if client.session else args.company
+        line(f"Signed up and signed in to {server} as {args.email} ({clean_line(company)}).")
         try:
             organisation = await client.organisation()
         except PlatformError:
@@ -450,10 +469,10 @@ async def _invite(args: argparse.Namespace) -> int:
             ) from None
         except PlatformError as problem:
             if problem.code == "rate_limited":
-                raise CliError(
-                    "nothing was sent: your company has reached its limit of invitations "
-                    "for today, which keeps candidates from being flooded; try again tomorrow"
-                ) from None
+                # The platform's words name the cap that was reached (this account's,
+                # the organisation's, or the candidate's) and when a place frees.
+                words = clean_line(problem.message)
+                raise CliError(f"nothing was sent: {words[:1].lower()}{words[1:]}") from None
             raise
     line(f"Sent invitation {invitation.id} to {invitation.candidate_ref}.")
     line()

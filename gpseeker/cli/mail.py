@@ -80,7 +80,9 @@ def register(commands: Commands) -> None:
         "send-due",
         help=summary,
         description="Send every JobMail digest that is due (daily or weekly, new jobs "
-        "for the candidate's saved searches), once, and say how many went where.",
+        "for the candidate's saved searches), once, and say how many went where. Like "
+        "the schedule of `gpseeker serve`, it first deletes the expired unsubscribe "
+        "links and Idempotency-Key answers.",
     )
     send_due.add_argument(
         "--db",
@@ -108,6 +110,7 @@ async def _send_due(args: argparse.Namespace) -> int:
 
     from gpseeker.server.mail import send_due
     from gpseeker.server.platform import Platform
+    from gpseeker.server.pruning import prune_expired
     from gpseeker.server.schema import SchemaOutOfDate
     from gpseeker.server.settings import ServerSettings
 
@@ -117,6 +120,8 @@ async def _send_due(args: argparse.Namespace) -> int:
     # out-of-date schema is refused with the command that upgrades it, as serve does.
     platform = Platform(database, settings, upgrade_schema=False)
     try:
+        # Cron's stand-in for the schedule of `gpseeker serve` does its pruning too.
+        pruned = await prune_expired(platform)
         report = await send_due(platform)
     except SchemaOutOfDate as out_of_date:
         raise CliError(str(out_of_date)) from None
@@ -129,4 +134,9 @@ async def _send_due(args: argparse.Namespace) -> int:
         report.sent, report.due, report.nothing_new, report.failed, report.destination
     ):
         line(text)
+    if pruned:
+        line(
+            f"Deleted {pruned.idempotent_answers} expired Idempotency-Key answers and "
+            f"{pruned.unsubscribe_tokens} expired unsubscribe links."
+        )
     return 1 if report.failed else 0

@@ -37,17 +37,32 @@ def json_option() -> argparse.ArgumentParser:
     return parent
 
 
+# How far a line's continuation is indented beyond the line itself, and how far a
+# value over several lines is indented under its label: the same two spaces, so a
+# break in a value reads the same wherever the value is printed.
+CONTINUATION = "  "
+
+
 def line(text: str = "") -> None:
-    sys.stdout.write(clean(text) + "\n")
+    """One line of output; a line break inside it (from a value that was interpolated)
+    continues indented beyond the line's own indent, so no value can start a line of
+    its own that reads like the app's ("Verified: yes")."""
+    first, *rest = clean(text).split("\n")
+    indent = first[: len(first) - len(first.lstrip(" "))] + CONTINUATION
+    sys.stdout.write("".join([first, *(f"\n{indent}{part}" for part in rest), "\n"]))
 
 
 def field(label: str, value: object) -> None:
-    """`Label: value`; text over several lines continues indented under its label."""
-    shown = words(value)
+    """`Label: value`; text over several lines continues indented under its label.
+
+    The value is cleaned before it is looked at, so that every kind of line break
+    (CR, VT, FF, NEL, U+2028, ...) is a newline by then and is indented like one.
+    """
+    shown = clean(words(value))
     if "\n" in shown:
         line(f"{label}:")
         for part in shown.splitlines():
-            line(f"  {part}")
+            line(f"{CONTINUATION}{part}")
     else:
         line(f"{label}: {shown}")
 

@@ -13,12 +13,14 @@ from gpseeker.cli.output import blocks, field, line, when
 from gpseeker.cli.registry import Commands, Handler
 from gpseeker.cli.views import sender, show_employer_view
 from gpseeker.client import PlatformClient
+from gpseeker.disclosure_log import repeated_opens
 from gpseeker.models import (
     BlockedCompany,
     BlockedCompanyList,
     BlockEntry,
     OrganisationMatch,
     PrivacyPolicy,
+    ProfileViewEvent,
     Visibility,
 )
 from gpseeker.text import clean_line
@@ -418,17 +420,24 @@ async def _views(args: argparse.Namespace) -> int:
         "application": "your application",
     }
     blocks(
-        (
-            [
-                ("When", when(e.at)),
-                ("Employer", sender(e.employer_name, e.employer_status)),
-                ("Opened", where[e.context]),
-            ]
-            for e in events
-        ),
+        (_view_fields(e, where[e.context]) for e in events),
         empty="No employer has opened your profile.",
     )
     return 0
+
+
+def _view_fields(event: ProfileViewEvent, where: str) -> list[tuple[str, object]]:
+    """One organisation's opens on one day; a single open reads as it always did, more
+    add how many times (the platform merges a day's opens into one entry)."""
+    fields: list[tuple[str, object]] = [
+        ("When", when(event.at)),
+        ("Employer", sender(event.employer_name, event.employer_status)),
+        ("Opened", where),
+    ]
+    repeated = repeated_opens(event)
+    if repeated is not None:
+        fields.append(("How often", repeated))
+    return fields
 
 
 async def _disclosures(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ import contextlib
 import dataclasses
 import logging
 import os
+import re
 import signal
 import socket
 import sys
@@ -19,6 +20,7 @@ from gpseeker.cli.context import CliError
 from gpseeker.cli.mail import DEFAULT_DATABASE, add_mail_options, default_database, mail_settings
 from gpseeker.cli.output import line
 from gpseeker.cli.registry import Commands
+from gpseeker.cli.tunables import setting_pair, settings_from
 
 if TYPE_CHECKING:
     from uvicorn.supervisors import Multiprocess
@@ -39,6 +41,28 @@ POLICY_OPTIONS = {
     "email": "the e-mail address for privacy questions",
     "hours": "when the privacy contact answers, e.g. 'Weekdays 10:00-17:00 JST'",
 }
+
+INVITATION_CAPS = (
+    (
+        "invitations-per-organisation-per-day",
+        100,
+        "how many invitations all the accounts of one organisation may send together "
+        "in any 24 hours",
+    ),
+    (
+        "invitations-per-candidate-per-day",
+        20,
+        "how many invitations one candidate may receive from all employers together in "
+        "any 24 hours",
+    ),
+    (
+        "invitations-per-candidate-per-organisation-per-day",
+        3,
+        "how many of those may come from one organisation",
+    ),
+)
+"""Option, default (ServerSettings', written out: importing the server here would cost
+every command FastAPI's import; a test checks they agree) and meaning."""
 
 
 def register(commands: Commands) -> None:
@@ -83,8 +107,40 @@ def register(commands: Commands) -> None:
         "--invitations-per-day",
         metavar="N",
         type=_at_least_one("invitation", "invitations"),
-        help="how many invitations one employer may send in any 24 hours (default 50); "
-        "counted in the database, so every worker agrees",
+        help="how many invitations one employer account may send in any 24 hours "
+        "(default 50); counted in the database, so every worker agrees",
+    )
+    # The caps per target: the one above alone is walked around by a second account.
+    for option, default, meaning in INVITATION_CAPS:
+        serve.add_argument(
+            f"--{option}",
+            metavar="N",
+            type=_at_least_one("invitation", "invitations"),
+            help=f"{meaning} (default {default})",
+        )
+    serve.add_argument(
+        "--max-body",
+        metavar="SIZE",
+        type=_byte_size,
+        help="the largest request body accepted, in bytes or with a unit: 512KiB, 2MiB "
+        "(default 1MiB); a longer one is answered 413 before the rest is read",
+    )
+    serve.add_argument(
+        "--no-email-verification",
+        action="store_true",
+        help="make an account at sign-up, without the code mailed to its address (a "
+        "closed test platform, or addresses confirmed some other way); sign-up still "
+        "answers alike whether or not an address has an account",
+    )
+    serve.add_argument(
+        "--set",
+        metavar="NAME=VALUE",
+        type=setting_pair,
+        action="append",
+        default=[],
+        help="tune a platform setting that has no option of its own, such as "
+        "sign_in_free_failures=10 or idempotency_key_days=14 (repeat for more); the "
+        "README's settings table lists them with their defaults",
     )
     serve.add_argument(
         "--log-level", default="info", choices=("critical", "error", "warning", "info", "debug")
@@ -109,9 +165,34 @@ def _settings_fields(args: argparse.Namespace, listened: str) -> dict[str, Any]:
         value = getattr(args, f"policy_{name}")
         if value is not None:
             fields[f"policy_{name}"] = value
-    if args.invitations_per_day is not None:
-        fields["invitations_per_day"] = args.invitations_per_day
+    for option in ("invitations-per-day", *(cap[0] for cap in INVITATION_CAPS)):
+        value = getattr(args, option.replace("-", "_"))
+        if value is not None:
+            fields[option.replace("-", "_")] = value
+    if args.max_body is not None:
+        fields["max_body_bytes"] = args.max_body
+    if args.no_email_verification:
+        fields["require_email_verification"] = False
+    fields.update(settings_from(args.set))
     return fields
+
+
+_UNITS = {"": 1, "b": 1, "k": 1024, "kib": 1024, "m": 1024**2, "mib": 1024**2}
+MIN_BODY = 1024
+
+
+def _byte_size(text: str) -> int:
+    """argparse `type=` for --max-body: 1048576, 1024KiB or 1MiB (K and M mean KiB and
+    MiB; a body limit is no place to guess between 1,000 and 1,024)."""
+    found = re.fullmatch(r"\s*([0-9]+)\s*([a-z]*)\s*", text.casefold(), re.ASCII)
+    if found is None or found.group(2) not in _UNITS:
+        raise argparse.ArgumentTypeError(
+            f"give a size in bytes or with a unit (512KiB, 2MiB), not {text!r}"
+        )
+    size = int(found.group(1)) * _UNITS[found.group(2)]
+    if size < MIN_BODY:
+        raise argparse.ArgumentTypeError(f"needs at least 1KiB, not {text!r}: no signup fits")
+    return size
 
 
 def _at_least_one(one: str, many: str) -> Callable[[str], int]:

@@ -7,6 +7,7 @@ imports Textual, and imports the server only when the embedded platform is opene
 from gpseeker.client.employer import EmployerClient
 from gpseeker.client.errors import (
     AuthError,
+    CodeRequired,
     ConflictError,
     ForbiddenError,
     NotFoundError,
@@ -24,6 +25,7 @@ from gpseeker.client.seeker import PlatformClient
 
 __all__ = [
     "AuthError",
+    "CodeRequired",
     "ConflictError",
     "EmployerClient",
     "ForbiddenError",

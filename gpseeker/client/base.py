@@ -17,6 +17,7 @@ import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from gpseeker.client.errors import (
+    CodeRequired,
     ForbiddenError,
     PlatformError,
     error_from_response,
@@ -24,7 +25,16 @@ from gpseeker.client.errors import (
     validation_failed,
 )
 from gpseeker.client.retry import RETRY_STATUSES, RETRYABLE_ERRORS, RetryPolicy, never_sent
-from gpseeker.models import Account, LoginRequest, Role, Session, SignupRequest
+from gpseeker.models import (
+    Account,
+    LoginRequest,
+    Role,
+    Session,
+    SignupCode,
+    SignupCodeResend,
+    SignupRequest,
+    SignupStarted,
+)
 
 API = "/api/v1"
 T = TypeVar("T")
@@ -101,9 +111,7 @@ class ApiClient:
     # --- accounts ---------------------------------------------------------------------
 
     @classmethod
-    async def _open_session(
-        cls, base_url: str, path: str, body: SignupRequest | LoginRequest, **options: Any
-    ) -> Self:
+    async def _open_session(cls, base_url: str, path: str, body: BaseModel, **options: Any) -> Self:
         client = cls(base_url, **options)
         try:
             await client._sign_in(path, body)
@@ -112,7 +120,7 @@ class ApiClient:
             raise
         return client
 
-    async def _sign_in(self, path: str, body: SignupRequest | LoginRequest) -> Session:
+    async def _sign_in(self, path: str, body: BaseModel) -> Session:
         session = await self._send("POST", path, Session, body=body, idempotent=True)
         self._token, self.session = session.token, session
         if session.role != self.ROLE:
@@ -126,6 +134,40 @@ class ApiClient:
                 status=403,
             )
         return session
+
+    @classmethod
+    async def start_signup(
+        cls, base_url: str, body: SignupRequest, **options: Any
+    ) -> SignupStarted:
+        """Ask for an account. The answer is the same whether or not the address has
+        one; with `code_required`, a code mailed to the address finishes it
+        (`confirm_signup`), else the account is ready to sign in to."""
+        async with cls(base_url, **options) as client:
+            # Not repeated after a timeout: the first request may have sent its mail,
+            # and a second would only meet the limit on mails to one address.
+            return await client._send("POST", "/auth/signup", SignupStarted, body=body)
+
+    @classmethod
+    async def confirm_signup(cls, base_url: str, email: str, code: str, **options: Any) -> Self:
+        """Type back the mailed code: the account is made; returns a client signed in to it."""
+        body = build(SignupCode, email=email, code=code)
+        return await cls._open_session(base_url, "/auth/signup/verify", body, **options)
+
+    @classmethod
+    async def resend_code(cls, base_url: str, email: str, **options: Any) -> SignupStarted:
+        """Mail a new code for a waiting sign-up (the earlier one stops working)."""
+        body = build(SignupCodeResend, email=email)
+        async with cls(base_url, **options) as client:
+            return await client._send("POST", "/auth/signup/resend", SignupStarted, body=body)
+
+    @classmethod
+    async def _signup(cls, base_url: str, body: SignupRequest, **options: Any) -> Self:
+        """Sign up, then in with the same password, where the platform mails no code
+        (the embedded demo); raises `CodeRequired` where it does."""
+        started = await cls.start_signup(base_url, body, **options)
+        if started.code_required:
+            raise CodeRequired(started)
+        return await cls.login(base_url, str(body.email), body.password, **options)
 
     @classmethod
     async def login(cls, base_url: str, email: str, password: str, **options: Any) -> Self:

@@ -23,6 +23,7 @@ from gpseeker.models import (
     Role,
     SentInvitation,
     SignupRequest,
+    SignupStarted,
 )
 
 
@@ -33,6 +34,8 @@ class EmployerClient(ApiClient):
     async def signup(
         cls, base_url: str, email: str, password: str, company_name: str, **options: Any
     ) -> EmployerClient:
+        """Create an employer account and sign in, on a platform that mails no code;
+        `CodeRequired` on one that does (then `confirm_signup` with the code)."""
         body = build(
             SignupRequest,
             email=email,
@@ -40,7 +43,21 @@ class EmployerClient(ApiClient):
             role="employer",
             company_name=company_name,
         )
-        return await cls._open_session(base_url, "/auth/signup", body, **options)
+        return await cls._signup(base_url, body, **options)
+
+    @classmethod
+    async def request_signup(
+        cls, base_url: str, email: str, password: str, company_name: str, **options: Any
+    ) -> SignupStarted:
+        """Ask for an employer account; see `start_signup` for what the answer says."""
+        body = build(
+            SignupRequest,
+            email=email,
+            password=password,
+            role="employer",
+            company_name=company_name,
+        )
+        return await cls.start_signup(base_url, body, **options)
 
     # --- the organisation -------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 from pydantic import ValidationError
 
-from gpseeker.models import ErrorBody, FieldError
+from gpseeker.models import ErrorBody, FieldError, SignupStarted
 
 
 class PlatformError(Exception):
@@ -67,6 +67,15 @@ class RateLimited(PlatformError):
     def __init__(self, message: str, *, retry_after: int | None = None, **options: Any) -> None:
         super().__init__(message, **options)
         self.retry_after = retry_after
+
+
+class CodeRequired(PlatformError):
+    """The platform mailed a code to finish the sign-up: no account exists until it is
+    typed back (`confirm_signup`). `started` is the platform's answer, in words too."""
+
+    def __init__(self, started: SignupStarted) -> None:
+        super().__init__(started.message, code="code_required", status=202)
+        self.started = started
 
 
 class Unavailable(PlatformError):

@@ -40,6 +40,7 @@ from gpseeker.models import (
     SavedSearchRequest,
     SentInvitation,
     SignupRequest,
+    SignupStarted,
     Subscriptions,
     SubscriptionsUpdate,
     UnreadCount,
@@ -62,11 +63,23 @@ class PlatformClient(ApiClient):
     async def signup(
         cls, base_url: str, email: str, password: str, full_name: str, **options: Any
     ) -> PlatformClient:
-        """Create a seeker account (its profile starts with `full_name`) and sign in."""
+        """Create a seeker account (its profile starts with `full_name`) and sign in, on
+        a platform that mails no code; `CodeRequired` on one that does (then
+        `confirm_signup` with the code finishes it)."""
         body = build(
             SignupRequest, email=email, password=password, role="seeker", full_name=full_name
         )
-        return await cls._open_session(base_url, "/auth/signup", body, **options)
+        return await cls._signup(base_url, body, **options)
+
+    @classmethod
+    async def request_signup(
+        cls, base_url: str, email: str, password: str, full_name: str, **options: Any
+    ) -> SignupStarted:
+        """Ask for a seeker account; see `start_signup` for what the answer says."""
+        body = build(
+            SignupRequest, email=email, password=password, role="seeker", full_name=full_name
+        )
+        return await cls.start_signup(base_url, body, **options)
 
     @classmethod
     async def embedded(

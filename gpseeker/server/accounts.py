@@ -1,4 +1,5 @@
-"""Creating accounts and signing in: shared by the auth routes and the demo seeding."""
+"""Creating accounts and signing in: shared by the auth routes, sign-ups (`signups`),
+the operator command and the demo seeding."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gpseeker.models import Identity, Profile, Role, SignupRequest
+from gpseeker.models import Identity, Profile, Role
 from gpseeker.privacy import normalize_company
 from gpseeker.server import organisations
 from gpseeker.server.errors import ApiError
@@ -86,25 +87,6 @@ async def create_account(session: AsyncSession, platform: Platform, account: New
         session.add(VisibilityRow(user_id=user.id, resume="locked"))
     await session.flush()
     return user
-
-
-async def signup(session: AsyncSession, platform: Platform, request: SignupRequest) -> User:
-    email = normalize_email(str(request.email))
-    if request.role == "employer":
-        display_name = request.company_name or email
-    else:
-        display_name = request.full_name or email.split("@", 1)[0]
-    return await create_account(
-        session,
-        platform,
-        NewAccount(
-            email=email,
-            role=request.role,
-            display_name=display_name,
-            password_hash=await platform.passwords.hash(request.password),
-            company_name=request.company_name,
-        ),
-    )
 
 
 async def issue_token(session: AsyncSession, platform: Platform, user: User) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from gpseeker import __version__
 from gpseeker.server import errors
+from gpseeker.server.body_limit import BodyLimit
 from gpseeker.server.platform import Platform
 from gpseeker.server.routes import (
     applications,
@@ -22,13 +23,16 @@ from gpseeker.server.routes import (
     operator,
     privacy,
     profile,
+    public_jobs,
     resume_bank,
     saved,
+    signup,
     subscriptions,
     your_data,
 )
 from gpseeker.server.routes import health as health_route
 from gpseeker.server.settings import ServerSettings
+from gpseeker.server.text_params import text_only_parameters
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///gpseeker-platform.sqlite3"
 
@@ -64,11 +68,15 @@ def create_app(
             "employers see masked profiles only."
         ),
         lifespan=lifespan,
+        dependencies=[Depends(text_only_parameters)],
     )
     app.state.platform = platform
     errors.install(app)
+    # Added last, so outermost: an oversized body is refused before anything reads it.
+    app.add_middleware(BodyLimit, max_bytes=platform.settings.max_body_bytes)
     for module in (
         auth,
+        signup,
         profile,
         privacy,
         resume_bank,
@@ -83,6 +91,7 @@ def create_app(
         operator,
         your_data,
         subscriptions,
+        public_jobs,
         health_route,
     ):
         app.include_router(module.router)

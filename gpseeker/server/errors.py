@@ -64,6 +64,15 @@ def invalid(path: str, message: str) -> ApiError:
     )
 
 
+def bad_cursor() -> ApiError:
+    """A page cursor the server did not hand out (or one tampered with): 400, not 422,
+    since no edit of a field fixes it; the client starts again from the first page."""
+    message = "is not a cursor this server handed out; start again from the first page"
+    return ApiError(
+        400, "bad_cursor", f"cursor: {message}", fields=[FieldError(path="cursor", message=message)]
+    )
+
+
 def error_response(
     status: int,
     code: str,

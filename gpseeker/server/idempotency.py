@@ -8,10 +8,15 @@ Idempotency-Key draft recommends), since repeating it can only be a client bug.
 
 Without the header a POST simply runs: curl users need not invent keys, and a client
 that wants safe retries sends one (gpseeker's client always does).
+
+An answer is kept at least `ServerSettings.idempotency_key_days`; the JobMail
+schedule deletes older ones (`gpseeker.server.pruning`), so the table stays as small
+as the retries it serves.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Awaitable, Callable
@@ -24,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gpseeker.server.deps import Caller
 from gpseeker.server.errors import ApiError, unauthorized
+from gpseeker.server.settings import ServerSettings
 from gpseeker.server.tables import IdempotentAnswer
 
 IdempotencyKey = Annotated[
@@ -35,6 +41,11 @@ IdempotencyKey = Annotated[
         "returns the first answer instead of acting twice.",
     ),
 ]
+
+
+def idempotency_keys_since(settings: ServerSettings) -> dt.datetime:
+    """An answer stored before this is past its keeping: the next pruning deletes it."""
+    return settings.now() - dt.timedelta(days=settings.idempotency_key_days)
 
 
 def fingerprint(method: str, path: str, body: BaseModel) -> str:

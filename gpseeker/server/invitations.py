@@ -4,10 +4,15 @@ Who may reach whom. An employer may invite only a candidate it holds its own
 reference for (from the resume bank or an application) who is searchable today and
 does not block it; any other reference gets the same 404 as opening it in the resume
 bank, so an invitation cannot be used to probe whether someone exists or locked
-their resume. Each employer may send `ServerSettings.invitations_per_day`
-invitations in any 24 hours, counted from the table itself so that every worker
-agrees (two requests racing at the very edge of the cap may both pass: it is a
-brake on flooding, not an accounting system).
+their resume.
+
+How many. Caps per sender alone are walked around by a second account or a new
+organisation, so the caps are also per target, each over any 24 hours
+(`ServerSettings`): per employer account, per organisation (all its accounts), per
+candidate from all employers together, and per candidate from one organisation (so
+that one organisation cannot use up a candidate's allowance and keep everyone else
+out). They are counted from the invitations table itself, so every worker and every
+restart agrees, and the 429 names the cap and when a place frees (`Retry-After`).
 
 What a reply carries. The employer receives the reply under the candidate
 reference and nothing else about the candidate, unless the candidate ticks
@@ -27,7 +32,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gpseeker.models import (
@@ -49,6 +54,7 @@ from gpseeker.server import candidates, organisation_views
 from gpseeker.server.deps import Caller, EmployerCaller
 from gpseeker.server.errors import ApiError, invalid, not_found
 from gpseeker.server.jobs import is_open
+from gpseeker.server.settings import JST
 from gpseeker.server.tables import (
     CandidateRef,
     Disclosure,
@@ -94,29 +100,112 @@ async def reachable_candidate(caller: EmployerCaller, candidate_ref: str) -> int
     return candidate_id
 
 
-async def check_rate(caller: EmployerCaller) -> None:
-    """429 once this employer has sent its daily cap in the last 24 hours."""
-    settings = caller.platform.settings
-    now = settings.now()
-    count, oldest = (
-        await caller.session.execute(
-            select(func.count(InvitationRow.id), func.min(InvitationRow.sent_at)).where(
-                InvitationRow.employer_id == caller.employer.id,
-                InvitationRow.sent_at > now - WINDOW,
+@dataclass(frozen=True)
+class _Cap:
+    """One daily cap: how many invitations, which ones count, and how a refusal reads."""
+
+    limit: int
+    counted: ColumnElement[bool]
+    """Which invitations count against it (over invitations joined to their sender)."""
+    refusal: str
+    """The 429's words, with {count} and {wait} to fill in."""
+
+
+async def check_rate(caller: EmployerCaller, candidate_id: int) -> None:
+    """429, naming the cap, once an invitation to `candidate_id` would pass one of the
+    caps of the last 24 hours; the caller then adds the invitation and commits.
+
+    On PostgreSQL two transaction locks (the candidate's, then the organisation's:
+    always in that order, so two invitations never wait on each other in a circle)
+    make the count and the insert one step for everyone inviting this candidate or
+    from this organisation: many accounts inviting at the same instant cannot all
+    count "one place left". SQLite has one writer at a time, and a transaction that
+    read before another's write cannot write after it (busy: retried), so it needs
+    no more."""
+    session, settings = caller.session, caller.platform.settings
+    organisation_id = caller.organisation.id
+    if caller.platform.engine.dialect.name == "postgresql":
+        for space, key in (("candidate", candidate_id), ("organisation", organisation_id)):
+            await session.execute(
+                text("SELECT pg_advisory_xact_lock(hashtext(:space), :key)"),
+                {"space": f"gpseeker-invitations-{space}", "key": key},
             )
+    from_organisation = Employer.organisation_id == organisation_id
+    to_candidate = InvitationRow.candidate_id == candidate_id
+    caps = (
+        _Cap(
+            settings.invitations_per_candidate_per_organisation_per_day,
+            and_(to_candidate, from_organisation),
+            "Your organisation has sent this candidate {count} invitations in the last 24 "
+            "hours, the most one organisation may send one candidate",
+        ),
+        _Cap(
+            settings.invitations_per_day,
+            InvitationRow.employer_id == caller.employer.id,
+            "You have sent {count} invitations in the last 24 hours, the most one account may send",
+        ),
+        _Cap(
+            settings.invitations_per_organisation_per_day,
+            from_organisation,
+            "Your organisation's accounts have sent {count} invitations together in the "
+            "last 24 hours, the most one organisation may send",
+        ),
+        _Cap(
+            settings.invitations_per_candidate_per_day,
+            to_candidate,
+            "This candidate has received {count} invitations in the last 24 hours from "
+            "all employers together, the most the platform relays to one person, so "
+            "that nobody is flooded",
+        ),
+    )
+    now = settings.now()
+    recent = (
+        select(InvitationRow.sent_at)
+        .join(Employer, Employer.id == InvitationRow.employer_id)
+        .where(InvitationRow.sent_at > now - WINDOW)
+    )
+    # Two counts, each along an index: the candidate's invitations, and the
+    # organisation's (its accounts', by each account's index).
+    to_them, to_them_from_us = (
+        await session.execute(
+            select(func.count(), func.count().filter(from_organisation))
+            .select_from(InvitationRow)
+            .join(Employer, Employer.id == InvitationRow.employer_id)
+            .where(to_candidate, InvitationRow.sent_at > now - WINDOW)
         )
     ).one()
-    if count < settings.invitations_per_day:
-        return
-    # The window frees a place when its oldest invitation is 24 hours old.
-    wait = max(1, math.ceil(((oldest + WINDOW) - now).total_seconds())) if oldest else 1
-    raise ApiError(
-        429,
-        "rate_limited",
-        f"You have sent {count} invitations in the last 24 hours, the most allowed; "
-        f"try again in {_duration(wait)}.",
-        headers={"Retry-After": str(wait)},
-    )
+    from_us, from_me = (
+        await session.execute(
+            select(
+                func.count(),
+                func.count().filter(InvitationRow.employer_id == caller.employer.id),
+            )
+            .select_from(InvitationRow)
+            .join(Employer, Employer.id == InvitationRow.employer_id)
+            .where(from_organisation, InvitationRow.sent_at > now - WINDOW)
+        )
+    ).one()
+    for cap, count in zip(caps, (to_them_from_us, from_me, from_us, to_them), strict=True):
+        if count < cap.limit:
+            continue
+        # A place frees when the invitation `count - limit` places from the oldest
+        # leaves the window (the oldest, unless racing requests or a lowered setting
+        # left more than the cap in it).
+        freed_by = await session.scalar(
+            recent.where(cap.counted)
+            .order_by(InvitationRow.sent_at)
+            .offset(count - cap.limit)
+            .limit(1)
+        )
+        wait = max(1, math.ceil(((freed_by + WINDOW) - now).total_seconds())) if freed_by else 1
+        again = (now + dt.timedelta(seconds=wait)).astimezone(JST)
+        raise ApiError(
+            429,
+            "rate_limited",
+            cap.refusal.format(count=count)
+            + f". Try again in {_duration(wait)} (from {again:%Y-%m-%d %H:%M} Japan time).",
+            headers={"Retry-After": str(wait)},
+        )
 
 
 def _duration(seconds: int) -> str:
@@ -142,7 +231,7 @@ async def invite(
         ):
             raise invalid("job_id", "is not one of your open jobs")
     # After the 404 check, so a refused reference does not use up the allowance.
-    await check_rate(caller)
+    await check_rate(caller, candidate_id)
     row = InvitationRow(
         employer_id=caller.employer.id,
         candidate_id=candidate_id,

@@ -21,16 +21,18 @@ import binascii
 import datetime as dt
 import hashlib
 import json
+import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
+from sqlalchemy import BigInteger, ColumnElement, Select, and_, func, literal, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gpseeker.models import ENGLISH_LEVELS, JAPANESE_LEVELS, REGIONS, JobQuery
-from gpseeker.server.errors import invalid
+from gpseeker.server.errors import bad_cursor, invalid
 from gpseeker.server.job_search import JobTextSearch, keywords
-from gpseeker.server.jobs import open_condition
+from gpseeker.server.jobs import YEARLY_FACTOR, open_condition
 from gpseeker.server.tables import JobRow
 
 TOTAL_CAP = 5_000
@@ -38,7 +40,12 @@ TOTAL_CAP = 5_000
 ("more than 5,000"), and relevance ranking is given up for the same reason."""
 
 
-MAX_INTEGER = 2**62
+MAX_INTEGER = 2**31 - 1
+"""The largest id a cursor may carry: PostgreSQL keeps ids in 32-bit INTEGER columns
+and fails to even bind a bigger number (SQLite's are 64-bit)."""
+MAX_YEARLY_SALARY = 100_000_000 * max(YEARLY_FACTOR.values())
+"""The largest yearly salary a job can have (an amount of at most ¥100,000,000, by the
+hour): more than 32 bits, so a cursor's salary is compared as a BIGINT."""
 
 
 @dataclass(frozen=True)
@@ -77,40 +84,89 @@ def encode_cursor(cursor: Cursor) -> str:
 
 
 def decode_cursor(text: str, query: JobQuery) -> Cursor:
-    try:
-        raw = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
-        cursor = Cursor(
-            sort=str(raw["s"]),
-            key=raw["k"],
-            last_id=int(raw["i"]),
-            max_id=int(raw["m"]),
-            query=str(raw["q"]),
-        )
-        _check_key(cursor)
-    except (binascii.Error, UnicodeDecodeError, ValueError, KeyError, TypeError):
-        raise invalid("cursor", "is not a cursor this server handed out") from None
+    """The cursor in `text`, checked strictly; 400 `bad_cursor` for anything this server
+    would not have handed out, 422 for a real cursor of another search."""
+    cursor = _parse_cursor(text)
+    if cursor is None:
+        raise bad_cursor()
     if cursor.query != fingerprint(query):
         raise invalid("cursor", "belongs to another search; start again from the first page")
     return cursor
 
 
-def _check_key(cursor: Cursor) -> None:
-    """A cursor that decodes but carries the wrong kind of key is refused like any
-    other forged cursor, instead of failing deep inside the query."""
-    # SQLite takes 64-bit integers only: a bigger one would fail in the driver.
-    for number in (cursor.last_id, cursor.max_id, cursor.key):
-        if isinstance(number, int) and not 0 <= number <= MAX_INTEGER:
-            raise ValueError("out of range")
-    if cursor.sort == "relevance" and not isinstance(cursor.key, int | float):
-        raise ValueError("score")
-    if cursor.sort == "newest":
-        dt.datetime.fromisoformat(str(cursor.key))
-    if cursor.sort == "salary" and cursor.key is not None and not isinstance(cursor.key, int):
-        raise ValueError("salary")
-    if cursor.sort == "recent" and cursor.key != cursor.last_id:
-        raise ValueError("recent")
-    if cursor.sort not in {"relevance", "newest", "salary", "recent"}:
-        raise ValueError("sort")
+_BASE64URL = re.compile(r"[A-Za-z0-9_-]*={0,2}")  # as encode_cursor writes it, or padded
+_FIELDS = frozenset({"s", "k", "i", "m", "q"})
+_FINGERPRINT = re.compile(r"[0-9a-f]{16}")
+
+
+def _parse_cursor(text: str) -> Cursor | None:
+    """A forged cursor is refused here, whole, instead of failing deep in a query:
+    base64url of a JSON object with exactly the fields encode_cursor writes, each of
+    the type it writes (a boolean is not a number), numbers in the stores' range."""
+    if not _BASE64URL.fullmatch(text):
+        return None
+    text = text.rstrip("=")
+    if len(text) % 4 == 1:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
+        fields = json.loads(raw, parse_constant=_no_constant)
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(fields, dict) or fields.keys() != _FIELDS:
+        return None
+    sort, key, last_id, max_id, query = (fields[name] for name in ("s", "k", "i", "m", "q"))
+    if not (_an_id(last_id) and _an_id(max_id)):
+        return None
+    if not (isinstance(query, str) and _FINGERPRINT.fullmatch(query)):
+        return None
+    key = _checked_key(sort, key, last_id)
+    if key is _REFUSED:
+        return None
+    return Cursor(sort=sort, key=key, last_id=last_id, max_id=max_id, query=query)
+
+
+_REFUSED = object()
+
+
+def _no_constant(name: str) -> None:
+    """json.loads would take NaN and Infinity, which no sort key is."""
+    raise ValueError(name)
+
+
+def _an_id(value: object) -> bool:
+    # `type(...) is int`: True and False are ints to Python, but not ids.
+    return type(value) is int and 0 <= value <= MAX_INTEGER
+
+
+def _checked_key(sort: object, key: object, last_id: int) -> Any:
+    """The sort key as the query needs it, or _REFUSED if it is not one of `sort`."""
+    if sort == "relevance":
+        # A score; json.dumps writes a float as 0.0 or -1.5e-06, never as an int.
+        if type(key) is float and math.isfinite(key):
+            return key
+    elif sort == "newest":
+        return _posted_at_key(key)
+    elif sort == "salary":
+        if key is None or (type(key) is int and 0 <= key <= MAX_YEARLY_SALARY):
+            return key
+    elif sort == "recent" and type(key) is int and key == last_id:
+        return key
+    return _REFUSED
+
+
+def _posted_at_key(key: object) -> Any:
+    """A posting time as the cursor writes it: ISO 8601 with an offset, which the store
+    can compare in UTC (a naive time or a year 1 pushed below it by its offset cannot)."""
+    if not isinstance(key, str) or not key.isascii():
+        return _REFUSED
+    try:
+        posted = dt.datetime.fromisoformat(key)
+        if posted.tzinfo is None:
+            return _REFUSED
+        return posted.astimezone(dt.UTC).isoformat()
+    except (ValueError, OverflowError):
+        return _REFUSED
 
 
 def filters(query: JobQuery, now: dt.datetime, today: dt.date) -> list[ColumnElement[bool]]:
@@ -255,8 +311,9 @@ def _after_salary(after: Cursor) -> ColumnElement[bool]:
     salary = JobRow.salary_yearly_min_jpy
     if after.key is None:
         return and_(salary.is_(None), JobRow.id < after.last_id)
+    key = literal(after.key, BigInteger)  # PostgreSQL would bind it as a 32-bit INTEGER
     return or_(
-        salary < after.key,
-        and_(salary == after.key, JobRow.id < after.last_id),
+        salary < key,
+        and_(salary == key, JobRow.id < after.last_id),
         salary.is_(None),
     )

@@ -17,12 +17,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from gpseeker.server import tables
 from gpseeker.server.db import insert_ignoring_duplicates, make_engine
+from gpseeker.server.hashing import HashingTurns
 from gpseeker.server.job_search import JobTextSearch, job_search_for
 from gpseeker.server.masking import MaskedViews
 from gpseeker.server.schema import read_status, refusal, upgrade_to_head
 from gpseeker.server.search import ResumeSearch, search_for
 from gpseeker.server.security import Passwords, new_server_secret
 from gpseeker.server.settings import ServerSettings
+from gpseeker.server.throttle import KnownBlocks
 
 REFERENCE_SECRET = "candidate_ref"  # noqa: S105 (the secret's name, not a secret)
 
@@ -56,6 +58,8 @@ class Platform:
             time.monotonic,
         )
         self._masking_limiter: anyio.CapacityLimiter | None = None
+        self.known_blocks = KnownBlocks()
+        """Sign-in blocks this worker has seen, until they end (throttle.KnownBlocks)."""
 
     @property
     def started(self) -> bool:
@@ -96,6 +100,12 @@ class Platform:
         return Passwords(
             time_cost=self.settings.password_time_cost,
             memory_cost_kib=self.settings.password_memory_cost_kib,
+            turns=HashingTurns(
+                at_once=self.settings.password_hashes_at_once,
+                queue=self.settings.password_hash_queue,
+                per_client=self.settings.password_hash_queue_per_client,
+                clean=self.settings.password_hashes_for_clean_tries,
+            ),
         )
 
     @property
@@ -129,6 +139,8 @@ class Platform:
 
     async def aclose(self) -> None:
         await self.engine.dispose()
+        if self._passwords is not None:
+            self._passwords.close()
         self._secret = None
         self._passwords = None
 

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.runtime.environment import NameFilterParentNames
 
-HEAD = "0004"
+HEAD = "0006"
 """The newest revision in `migrations/versions/` (a test checks it is Alembic's head)."""
 INITIAL = "0001"
 """The revision a pre-Alembic file is stamped with once the old fixups have run."""

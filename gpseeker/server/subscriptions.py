@@ -7,7 +7,10 @@ consent record is kept after an unsubscribe: it answers "when did I agree?".
 
 Unsubscribe tokens are bearer secrets in a mail's link: kept only as SHA-256, bound
 to one user and one list, deleted when used (so a reused link finds nothing, exactly
-like a forged one).
+like a forged one). A token also expires, `ServerSettings.unsubscribe_link_days`
+after its mail was made: an expired link answers like a forged one, and the JobMail
+schedule deletes it (`gpseeker.server.pruning`), so the table does not grow with
+every mail ever sent.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from gpseeker.models import (
     UnsubscribeResult,
 )
 from gpseeker.server import tables
+from gpseeker.server.settings import ServerSettings
 
 MAIL_LISTS: tuple[MailList, ...] = ("jobmail", "newsletters")
 
@@ -152,20 +156,30 @@ async def new_unsubscribe_token(
     return token
 
 
+def unsubscribe_links_since(settings: ServerSettings) -> dt.datetime:
+    """A token made before this has expired: its link no longer unsubscribes."""
+    return settings.now() - dt.timedelta(days=settings.unsubscribe_link_days)
+
+
 def _well_formed(token: str) -> bool:
     return bool(token) and len(token) <= MAX_TOKEN_LENGTH and token.isascii()
 
 
-async def peek_unsubscribe_token(session: AsyncSession, token: str) -> tuple[MailList, str] | None:
+async def peek_unsubscribe_token(
+    session: AsyncSession, token: str, valid_since: dt.datetime
+) -> tuple[MailList, str] | None:
     """The list and address a token would unsubscribe, changing nothing; None if it
-    is malformed, forged or used."""
+    is malformed, forged, used or made before `valid_since` (expired)."""
     if not _well_formed(token):
         return None
     found = (
         await session.execute(
             select(tables.UnsubscribeToken.mail_list, tables.User.email)
             .join(tables.User, tables.User.id == tables.UnsubscribeToken.user_id)
-            .where(tables.UnsubscribeToken.token_hash == token_hash(token))
+            .where(
+                tables.UnsubscribeToken.token_hash == token_hash(token),
+                tables.UnsubscribeToken.created_at >= valid_since,
+            )
         )
     ).first()
     if found is None:
@@ -175,12 +189,13 @@ async def peek_unsubscribe_token(session: AsyncSession, token: str) -> tuple[Mai
 
 
 async def use_unsubscribe_token(
-    session: AsyncSession, token: str, now: dt.datetime
+    session: AsyncSession, token: str, now: dt.datetime, valid_since: dt.datetime
 ) -> UnsubscribeResult | None:
     """Unsubscribe the token's one address from its one list and consume the token.
 
-    None for a malformed, forged or already used token, with nothing changed: the
-    caller answers all three the same way so a link tells nobody anything.
+    None for a malformed, forged, already used or expired (made before `valid_since`)
+    token, with nothing changed: the caller answers all four the same way so a link
+    tells nobody anything.
     """
     if not _well_formed(token):
         return None
@@ -190,7 +205,10 @@ async def use_unsubscribe_token(
     consumed = (
         await session.execute(
             delete(tables.UnsubscribeToken)
-            .where(tables.UnsubscribeToken.token_hash == digest)
+            .where(
+                tables.UnsubscribeToken.token_hash == digest,
+                tables.UnsubscribeToken.created_at >= valid_since,
+            )
             .returning(tables.UnsubscribeToken.user_id, tables.UnsubscribeToken.mail_list)
         )
     ).first()

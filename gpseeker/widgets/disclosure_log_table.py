@@ -40,7 +40,7 @@ def _when(entry: LogEntry) -> str:
 
 def _what_cell(entry: LogEntry) -> str:
     if entry.kind == "profile view":
-        return "viewed profile"
+        return "viewed profile" if entry.count == 1 else f"viewed {entry.count} times"
     return "your application" if entry.application_id is not None else "your details"
 
 

@@ -19,7 +19,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 
 from gpseeker.widgets.inbox_list import sender, sent_words
-from gpseeker.widgets.safe_text import SafeText, safe_content, safe_join
+from gpseeker.widgets.safe_text import SafeText, safe_content, safe_join, safe_line
 
 if TYPE_CHECKING:
     from gpseeker.models import Invitation, InvitationReport
@@ -59,8 +59,8 @@ def report_words(report: InvitationReport) -> str:
 
 def header_content(invitation: Invitation) -> Content:
     lines = [
-        safe_content(invitation.subject, "bold"),
-        safe_join(["From: ", sender(invitation)]),
+        safe_line(invitation.subject, "bold"),
+        safe_join(["From: ", safe_line(sender(invitation))]),
         Content(f"Sent: {sent_words(invitation)}"),
         Content(f"Status: {'read' if invitation.read else 'unread'}, {_state(invitation)}"),
     ]

@@ -23,7 +23,7 @@ from gpseeker.widgets.job_format import (
     where_words,
     words,
 )
-from gpseeker.widgets.safe_text import SafeText, safe_content, safe_join
+from gpseeker.widgets.safe_text import SafeText, safe_content, safe_join, safe_line
 
 if TYPE_CHECKING:
     from gpseeker.models import Job
@@ -44,7 +44,7 @@ def _line(label: str, value: str) -> Content:
 def job_detail_content(job: Job, as_of: dt.date) -> Content:
     """The whole job as one Content; `as_of` is the day the data was fetched."""
     markers = job_markers(job)
-    lines: list[Content] = [safe_content(job.title, "bold"), safe_content(job.company_name)]
+    lines: list[Content] = [safe_line(job.title, "bold"), safe_line(job.company_name)]
     if markers:
         lines.append(safe_content(" · ".join(markers), "bold reverse"))
     lines += [

@@ -1,4 +1,5 @@
-"""The profile-views log: which organisations opened the candidate's profile, and when.
+"""The profile-views log: which organisations opened the candidate's profile, when,
+and how many times that day.
 
 Each line names the organisation by its verified legal name, marked in words ("verified
 by the platform"), never by a name its account typed; the name comes from outside and
@@ -14,6 +15,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from gpseeker.disclosure_log import repeated_opens
 from gpseeker.models import ProfileViewEvent
 from gpseeker.text import clean_line
 from gpseeker.vocabulary import sender_words
@@ -32,6 +34,10 @@ def view_sentence(event: ProfileViewEvent) -> Content:
         else "opened the profile you sent with your application"
     )
     who = sender_words(clean_line(event.employer_name), event.employer_status)
+    # One line per organisation and day, however often it opened the profile.
+    repeated = repeated_opens(event)
+    if repeated is not None:
+        return safe_join([who, f" {what} {repeated}."])
     return safe_join([who, f" {what} on {when}."])
 
 

@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from textual.content import Content, Span
 from textual.widgets import Static
 
-from gpseeker.text import clean
+from gpseeker.text import clean, clean_line
 
-__all__ = ["SafeText", "safe_content", "safe_join"]
+__all__ = ["SafeText", "safe_content", "safe_join", "safe_line"]
 
 
 def safe_content(text: str, style: str = "") -> Content:
@@ -31,6 +31,13 @@ def safe_content(text: str, style: str = "") -> Content:
     if not cleaned:
         return Content("")
     return Content(cleaned, [Span(0, len(cleaned), style)] if style else None)
+
+
+def safe_line(text: str, style: str = "") -> Content:
+    """`safe_content` for a heading or a label's value: any line break in `text`
+    becomes a space, so a subject such as "Hi<CR>From: Trusted Bank" cannot draw a
+    line that looks like the app's own "From:" under it."""
+    return safe_content(clean_line(text), style)
 
 
 def safe_join(parts: Iterable[Content | str], separator: str = "") -> Content:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from .conftest import PlatformUsers, job_draft
 
-HOSTILE_TITLE = "Engineer \x1b]52;c;aGVsbG8=\x07 [@click=app.quit]"
-HOSTILE_DESCRIPTION = "[link=https://evil.example]click[/link] \x1b[2J\x9b31m [b]bold[/b]"
+# Terminal sequences in their 8-bit spellings (OSC, ST and CSI are C1 characters):
+# text to the platform, which refuses only C0 controls such as ESC and BEL.
+HOSTILE_TITLE = "Engineer \x9d52;c;aGVsbG8=\x9c [@click=app.quit]"
+HOSTILE_DESCRIPTION = "[link=https://evil.example]click[/link] \x9b2J\x9b31m [b]bold[/b]"
 
 
 async def test_a_posted_job_is_open_and_searchable_at_once(users: PlatformUsers) -> None:
@@ -103,7 +105,7 @@ async def test_only_employers_post_jobs(users: PlatformUsers) -> None:
 
 
 async def test_hostile_text_is_stored_and_returned_exactly_as_sent(users: PlatformUsers) -> None:
-    employer = await users.employer("[red]Evil[/red] \x1b[31mCorp")
+    employer = await users.employer("[red]Evil[/red] \x9b31mCorp")
     seeker = await users.seeker()
     job_id = await users.post_job(
         employer, HOSTILE_TITLE, description=HOSTILE_DESCRIPTION, skills=["[b]x[/b]"]
@@ -111,7 +113,7 @@ async def test_hostile_text_is_stored_and_returned_exactly_as_sent(users: Platfo
     job = (await users.client.get(f"/api/v1/jobs/{job_id}", headers=seeker.auth)).json()
     assert job["title"] == HOSTILE_TITLE
     assert job["description"] == HOSTILE_DESCRIPTION
-    assert job["company_name"] == "[red]Evil[/red] \x1b[31mCorp"
+    assert job["company_name"] == "[red]Evil[/red] \x9b31mCorp"
     assert job["skills"] == ["[b]x[/b]"]
     (found,) = (await users.jobs(seeker, q="engineer click"))["items"]
     assert found["title"] == HOSTILE_TITLE

@@ -22,11 +22,14 @@ from fastapi import FastAPI
 
 from gpseeker.server.mail import SendReport, send_due
 from gpseeker.server.platform import Platform
+from tests.planted import plant, stand_in
 
 from .conftest import Clock, PlatformUsers, User
 
 SUBSCRIPTIONS = "/api/v1/me/subscriptions"
 SEARCH = {"q": "kotlin", "prefecture": ["Tokyo"]}
+PLAIN_COMPANY = "Fuji Robotics Inc."
+"""For tests about something else than what the sanitiser does to a name."""
 
 
 class Collector:
@@ -82,6 +85,15 @@ def text_of(message: EmailMessage) -> str:
     return content
 
 
+def job_link_paths(message: EmailMessage) -> list[str]:
+    """The path of each job link in the body ("  Job 12: https://.../jobs/12")."""
+    return [
+        urlsplit(line.split(": ", 1)[1]).path
+        for line in text_of(message).splitlines()
+        if line.startswith("  Job ")
+    ]
+
+
 async def one_click(users: PlatformUsers, path: str) -> httpx.Response:
     """What a mail provider's one-click button does (RFC 8058): a form POST."""
     return await users.client.post(
@@ -97,11 +109,17 @@ def link_path(message: EmailMessage) -> str:
     return urlsplit(header[1:-1]).path
 
 
-async def seed(users: PlatformUsers, clock: Clock, frequency: str = "weekly") -> User:
+async def seed(
+    users: PlatformUsers,
+    clock: Clock,
+    frequency: str = "weekly",
+    company: str = "Fuji \x1b[31mRobotics\x1b[0m Inc.",
+) -> User:
     """A candidate with a saved search for Kotlin in Tokyo, subscribed to JobMail
     after one matching job was already posted, and then three new jobs: one that
-    matches and two that do not (other keyword, other prefecture)."""
-    employer = await users.employer("Fuji \x1b[31mRobotics\x1b[0m Inc.")
+    matches and two that do not (other keyword, other prefecture). The company's name
+    is planted in the store, since the platform refuses an ESC in a request."""
+    employer = await users.employer(stand_in(company))
     seeker = await users.seeker("Ana Souza")
     await users.post_job(employer, "Kotlin engineer posted before consent")
     response = await users.client.post(
@@ -121,6 +139,8 @@ async def seed(users: PlatformUsers, clock: Clock, frequency: str = "weekly") ->
     await users.post_job(employer, "Kotlin Android developer", skills=["Kotlin"])
     await users.post_job(employer, "Accountant", skills=["Excel"])
     await users.post_job(employer, "Kotlin engineer in Osaka", prefecture="Osaka", city="Kita")
+    assert users.platform is not None
+    await plant(users.platform.engine)
     return seeker
 
 
@@ -146,7 +166,8 @@ def check_digest(message: EmailMessage, seeker: User, platform: Platform) -> Non
     assert "Fuji Robotics Inc." in body  # the escape sequence is gone, the words stay
     assert "\x1b" not in body
     assert "Shibuya, Tokyo (Kanto), hybrid" in body and "¥6,000,000–¥8,000,000 a year" in body
-    assert f"{base}/api/v1/jobs/" in body
+    assert f"{base}/jobs/" in body  # the page that opens without signing in
+    assert "/api/v1/jobs/" not in body  # the API answers a browser 401
     assert link_path(message) in body  # the unsubscribe line in the body
 
 
@@ -178,6 +199,8 @@ async def test_digest_by_smtp_and_its_one_click_link(
 ) -> None:
     collector, port = smtp_server
     seeker = await seed(users, clock)
+    # Signed up while sign-up codes still go to the Maildir the test users read.
+    later = await users.employer()
     platform = configure(app, smtp_url=f"smtp://127.0.0.1:{port}")
 
     report = await send_due(platform)
@@ -190,7 +213,7 @@ async def test_digest_by_smtp_and_its_one_click_link(
 
     await check_unsubscribe_link(users, seeker, message, clock)
     clock.advance(days=8)
-    await users.post_job(await users.employer(), "Kotlin lead", skills=["Kotlin"])
+    await users.post_job(later, "Kotlin lead", skills=["Kotlin"])
     assert (await send_due(platform)).sent == 0
     assert len(collector.envelopes) == 1
 
@@ -199,27 +222,27 @@ async def test_digest_into_a_maildir(
     app: FastAPI, users: PlatformUsers, clock: Clock, tmp_path: Path
 ) -> None:
     seeker = await seed(users, clock)
-    platform = configure(app, mail_dir=tmp_path / "mail")
+    platform = configure(app, mail_dir=tmp_path / "digests")
 
     report = await send_due(platform)
-    assert report.sent == 1 and report.destination == f"Maildir {tmp_path / 'mail'}"
-    (name,) = (tmp_path / "mail" / "new").iterdir()
+    assert report.sent == 1 and report.destination == f"Maildir {tmp_path / 'digests'}"
+    (name,) = (tmp_path / "digests" / "new").iterdir()
     message = parse(name.read_bytes())
     check_digest(message, seeker, platform)
 
     await check_unsubscribe_link(users, seeker, message, clock)
     clock.advance(days=8)
     assert (await send_due(platform)).sent == 0
-    assert len(mailbox.Maildir(tmp_path / "mail")) == 1
+    assert len(mailbox.Maildir(tmp_path / "digests")) == 1
 
 
 async def test_a_used_link_does_not_unsubscribe_again_after_resubscribing(
     app: FastAPI, users: PlatformUsers, clock: Clock, tmp_path: Path
 ) -> None:
     seeker = await seed(users, clock)
-    platform = configure(app, mail_dir=tmp_path / "mail")
+    platform = configure(app, mail_dir=tmp_path / "digests")
     await send_due(platform)
-    (name,) = (tmp_path / "mail" / "new").iterdir()
+    (name,) = (tmp_path / "digests" / "new").iterdir()
     path = link_path(parse(name.read_bytes()))
     assert (await one_click(users, path)).status_code == 200
 
@@ -235,7 +258,7 @@ async def test_a_digest_waits_for_its_period(
     app: FastAPI, users: PlatformUsers, clock: Clock, tmp_path: Path
 ) -> None:
     seeker = await seed(users, clock, frequency="daily")
-    platform = configure(app, mail_dir=tmp_path / "mail")
+    platform = configure(app, mail_dir=tmp_path / "digests")
     employer = await users.employer("Other Co.")
     assert (await send_due(platform)).sent == 1
 
@@ -247,7 +270,7 @@ async def test_a_digest_waits_for_its_period(
     assert (await send_due(platform)).sent == 1
     assert (await send_due(platform)).sent == 0
 
-    messages = [parse(path.read_bytes()) for path in (tmp_path / "mail" / "new").iterdir()]
+    messages = [parse(path.read_bytes()) for path in (tmp_path / "digests" / "new").iterdir()]
     second = next(m for m in messages if "Kotlin backend engineer" in text_of(m))
     assert "Kotlin Android developer" not in text_of(second)  # listed once, in the first
 
@@ -264,7 +287,6 @@ async def test_a_digest_waits_for_its_period(
 async def test_no_mail_without_news_and_none_to_non_subscribers(
     app: FastAPI, users: PlatformUsers, clock: Clock, tmp_path: Path
 ) -> None:
-    platform = configure(app, mail_dir=tmp_path / "mail")
     employer = await users.employer()
     quiet = await users.seeker("No searches")
     await users.client.put(SUBSCRIPTIONS, json={"jobmail": True}, headers=quiet.auth)
@@ -277,6 +299,7 @@ async def test_no_mail_without_news_and_none_to_non_subscribers(
             headers=seeker.auth,
         )
     waiting = await users.seeker("Waiting")
+    platform = configure(app, mail_dir=tmp_path / "digests")  # after the sign-up mails
     await users.client.post(
         "/api/v1/me/saved-searches",
         json={"name": "Rust", "query": {"q": "rust"}},
@@ -292,7 +315,7 @@ async def test_no_mail_without_news_and_none_to_non_subscribers(
     clock.advance(hours=1)
     await users.post_job(employer, "Rust engineer", skills=["Rust"])
     assert (await send_due(platform)).sent == 1  # still due: the news goes out now
-    assert len(mailbox.Maildir(tmp_path / "mail")) == 1
+    assert len(mailbox.Maildir(tmp_path / "digests")) == 1
 
 
 async def test_a_failed_delivery_is_tried_again(
@@ -309,3 +332,66 @@ async def test_a_failed_delivery_is_tried_again(
     assert (await send_due(platform)).sent == 1
     (envelope,) = collector.envelopes
     assert envelope.rcpt_tos == [seeker.email]
+
+
+async def awaiting_news(users: PlatformUsers, clock: Clock) -> User:
+    """A candidate on weekly JobMail whose saved search (Kotlin in Tokyo) matches one
+    job posted after they subscribed: one digest is due, with one job in it. Plain
+    names only, for tests of the delivery and the links rather than of the text."""
+    employer = await users.employer(PLAIN_COMPANY)
+    seeker = await users.seeker("Ana Souza")
+    for request in (
+        users.client.post(
+            "/api/v1/me/saved-searches",
+            json={"name": "Kotlin in Tokyo", "query": SEARCH},
+            headers=seeker.auth,
+        ),
+        users.client.put(SUBSCRIPTIONS, json={"jobmail": True, "via": "app"}, headers=seeker.auth),
+    ):
+        response = await request
+        assert response.status_code in (200, 201), response.text
+    clock.advance(minutes=1)
+    await users.post_job(employer, "Kotlin Android developer", skills=["Kotlin"])
+    return seeker
+
+
+async def test_a_digest_link_opens_the_job_in_a_browser_without_signing_in(
+    app: FastAPI, users: PlatformUsers, clock: Clock, tmp_path: Path
+) -> None:
+    await awaiting_news(users, clock)
+    platform = configure(app, mail_dir=tmp_path / "digests")
+    await send_due(platform)
+    (name,) = (tmp_path / "digests" / "new").iterdir()
+    (path,) = job_link_paths(parse(name.read_bytes()))
+
+    page = await users.client.get(path)  # no Authorization: a browser from a mail
+    assert page.status_code == 200, page.text
+    assert page.headers["content-type"].startswith("text/html")
+    assert "<h1>Kotlin Android developer</h1>" in page.text
+    assert "Fuji Robotics Inc. (verified by the platform)" in page.text
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+
+
+@pytest.mark.parametrize("made", [(), ("new",), ("tmp", "cur")], ids=["empty", "new", "tmp-cur"])
+async def test_an_existing_maildir_missing_its_parts_is_completed(
+    app: FastAPI, users: PlatformUsers, clock: Clock, tmp_path: Path, made: tuple[str, ...]
+) -> None:
+    """`serve --mail-dir DIR` with DIR made beforehand (empty, or half a Maildir):
+    mailbox.Maildir(create=True) made tmp/new/cur only for a missing DIR, so every
+    delivery failed with FileNotFoundError on tmp/."""
+    seeker = await awaiting_news(users, clock)
+    mail_dir = tmp_path / "digests"  # not the platform's own (sign-up codes go there)
+    mail_dir.mkdir()
+    mail_dir.chmod(0o750)  # not mkdir(mode=): the umask would have its say
+    for part in made:
+        (mail_dir / part).mkdir()
+    platform = configure(app, mail_dir=mail_dir)
+
+    report = await send_due(platform)
+    assert (report.sent, report.failed) == (1, 0)
+    (name,) = (mail_dir / "new").iterdir()
+    assert parse(name.read_bytes())["To"] == seeker.email
+    assert len(mailbox.Maildir(mail_dir, create=False)) == 1
+    for part in {"tmp", "new", "cur"} - set(made):
+        assert (mail_dir / part).stat().st_mode & 0o777 == 0o700, part
+    assert mail_dir.stat().st_mode & 0o777 == 0o750  # the operator's own mode stays

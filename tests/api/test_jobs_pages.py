@@ -118,7 +118,8 @@ async def test_a_forged_cursor_is_refused(
     response = await users.client.get(
         "/api/v1/jobs", params={"cursor": cursor}, headers=seeker.auth
     )
-    assert response.status_code == 422
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "bad_cursor"
     assert "cursor" in response.json()["error"]["message"]
 
 
@@ -134,4 +135,5 @@ async def test_a_cursor_with_numbers_out_of_range_is_refused(
         response = await users.client.get(
             "/api/v1/jobs", params={"sort": "salary", "cursor": cursor}, headers=seeker.auth
         )
-        assert response.status_code == 422, field
+        assert response.status_code == 400, field
+        assert response.json()["error"]["code"] == "bad_cursor"

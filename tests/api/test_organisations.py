@@ -10,13 +10,9 @@ import httpx
 from tests.api.conftest import PASSWORD, PlatformUsers, User, job_draft
 
 
-async def signup_employer(client: httpx.AsyncClient, email: str, company: str) -> User:
-    response = await client.post(
-        "/api/v1/auth/signup",
-        json={"email": email, "password": PASSWORD, "role": "employer", "company_name": company},
-    )
-    assert response.status_code == 201, response.text
-    return User(email=email, token=response.json()["token"], role="employer", name=company)
+async def signup_employer(users: PlatformUsers, email: str, company: str) -> User:
+    """An employer account at `email`, its organisation left as signing up made it."""
+    return await users.employer(company, verified=False, email=email)
 
 
 async def invite(client: httpx.AsyncClient, employer: User, ref: str) -> httpx.Response:
@@ -153,10 +149,10 @@ async def test_only_operators_reach_the_operator_routes(
 async def test_a_colleague_joins_by_domain_and_waits_for_an_admin(
     client: httpx.AsyncClient, users: PlatformUsers
 ) -> None:
-    admin = await signup_employer(client, "hr@kaede.example", "Kaede Inc.")
+    admin = await signup_employer(users, "hr@kaede.example", "Kaede Inc.")
     await users.verify(admin, "Kaede Inc.", domains=["kaede.example"])
     await users.searchable_seeker("Ana Souza", skills=["Haskell"])
-    colleague = await signup_employer(client, "sales@kaede.example", "Kaede Japan")
+    colleague = await signup_employer(users, "sales@kaede.example", "Kaede Japan")
 
     status = await users.organisation_of(colleague)
     assert (status["legal_name"], status["status"], status["approved"]) == (
@@ -189,8 +185,8 @@ async def test_a_colleague_joins_by_domain_and_waits_for_an_admin(
 async def test_a_free_mail_address_never_identifies_an_organisation(
     client: httpx.AsyncClient, users: PlatformUsers
 ) -> None:
-    first = await signup_employer(client, "kaede.recruit@gmail.com", "Kaede Inc.")
-    second = await signup_employer(client, "someone.else@gmail.com", "Kaede Inc.")
+    first = await signup_employer(users, "kaede.recruit@gmail.com", "Kaede Inc.")
+    second = await signup_employer(users, "someone.else@gmail.com", "Kaede Inc.")
     one, two = await users.organisation_of(first), await users.organisation_of(second)
     assert one["id"] != two["id"]
     assert (one["status"], two["status"]) == ("pending", "pending")
@@ -214,7 +210,7 @@ async def test_a_self_named_account_cannot_write_as_a_verified_organisation(
     hakata = await users.employer("Hakata Pixel Works")
     await users.searchable_seeker("Ana Souza", skills=["Haskell"])
     ref = await users.ref_of(hakata, "haskell")
-    impostor = await signup_employer(client, "hakata.pixel.jobs@gmail.com", "Hakata Pixel Works")
+    impostor = await signup_employer(users, "hakata.pixel.jobs@gmail.com", "Hakata Pixel Works")
     assert (await invite(client, impostor, ref)).status_code == 403
     organisation = await users.organisation_of(impostor)
     taken = await operator_post(
@@ -230,7 +226,7 @@ async def test_a_self_named_account_cannot_write_as_a_verified_organisation(
 async def test_the_relay_shows_the_verified_legal_name_never_the_typed_one(
     client: httpx.AsyncClient, users: PlatformUsers
 ) -> None:
-    employer = await signup_employer(client, "jobs@hakata-pixel.example", "Hakata Pixel")
+    employer = await signup_employer(users, "jobs@hakata-pixel.example", "Hakata Pixel")
     await users.verify(
         employer, "Hakata Pixel Works K.K.", also_known_as=["博多ピクセルワークス株式会社"]
     )
@@ -280,14 +276,14 @@ async def test_a_typed_block_holds_against_every_name_the_organisation_is_verifi
         headers=ana.auth,
     )
     assert blocked.status_code == 200
-    real = await signup_employer(client, "hr@umbrellacorp.example", "Umbrellacorp Kabushiki Kaisha")
+    real = await signup_employer(users, "hr@umbrellacorp.example", "Umbrellacorp Kabushiki Kaisha")
     verified = await users.verify(
         real, "Umbrellacorp Kabushiki Kaisha", also_known_as=["アンブレラコープ株式会社"]
     )
     assert await users.search(real, "haskell") == []
 
     for number, variant in enumerate(UMBRELLA_VARIANTS):
-        account = await signup_employer(client, f"recruit{number}@gmail.com", variant)
+        account = await signup_employer(users, f"recruit{number}@gmail.com", variant)
         organisation = await users.organisation_of(account)
         # Before the operator looks at it, it cannot search at all ...
         refused = await client.get(
@@ -308,7 +304,7 @@ async def test_a_typed_block_holds_against_every_name_the_organisation_is_verifi
     # A look-alike verified as a company of its own, under a matching name, is blocked
     # by the typed name too.
     for number, variant in enumerate(("Umbrella Corp", "Umbrella\u200bcorp Japan")):
-        lookalike = await signup_employer(client, f"hr@lookalike{number}.example", variant)
+        lookalike = await signup_employer(users, f"hr@lookalike{number}.example", variant)
         await users.verify(lookalike, f"{variant} Limited")
         assert await users.search(lookalike, "haskell") == [], variant
 
@@ -320,7 +316,7 @@ async def test_a_picked_organisation_is_blocked_for_every_account_present_and_fu
     client: httpx.AsyncClient, users: PlatformUsers
 ) -> None:
     ana = await users.searchable_seeker("Ana Souza", skills=["Haskell"])
-    first = await signup_employer(client, "hr@umbrellacorp.example", "Umbrellacorp")
+    first = await signup_employer(users, "hr@umbrellacorp.example", "Umbrellacorp")
     await users.verify(first, "Umbrellacorp Kabushiki Kaisha", domains=["umbrellacorp.example"])
     ref = await users.ref_of(first, "haskell")
 
@@ -344,7 +340,7 @@ async def test_a_picked_organisation_is_blocked_for_every_account_present_and_fu
     ).status_code == 404
     assert (await invite(client, first, ref)).status_code == 404
     # A colleague who joins later, once approved, sees the same nothing.
-    later = await signup_employer(client, "talent@umbrellacorp.example", "Umbrella")
+    later = await signup_employer(users, "talent@umbrellacorp.example", "Umbrella")
     members = (await users.organisation_of(first))["members"]
     await client.post(
         f"/api/v1/employer/organisation/members/{members[-1]['id']}/approve", headers=first.auth

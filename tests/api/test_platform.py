@@ -56,7 +56,7 @@ async def test_an_embedded_client_that_forgot_start_still_gets_answers(
     app = create_app(f"sqlite+aiosqlite:///{tmp_path / 'p.sqlite3'}", settings=settings)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://embedded") as client:
-        seeker = await PlatformUsers(client).seeker()
+        seeker = await PlatformUsers(client, app.state.platform).seeker()
         assert (await client.get("/api/v1/me", headers=seeker.auth)).status_code == 200
     await app.state.platform.aclose()
 

@@ -147,12 +147,15 @@ async def test_pages_follow_the_cursor_without_repeats(
     assert len(seen) == len(set(seen)) == 5
 
 
-async def test_a_made_up_cursor_is_a_422(client: httpx.AsyncClient, users: PlatformUsers) -> None:
+async def test_a_made_up_cursor_is_a_bad_cursor(
+    client: httpx.AsyncClient, users: PlatformUsers
+) -> None:
     employer = await users.employer()
     response = await client.get(
         "/api/v1/employer/resume-bank", params={"cursor": "garbage"}, headers=employer.auth
     )
-    assert response.status_code == 422
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "bad_cursor"
     assert response.json()["error"]["fields"][0]["path"] == "cursor"
 
 

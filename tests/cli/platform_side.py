@@ -24,7 +24,7 @@ from gpseeker.cli import operator as operator_commands
 from gpseeker.client import EmployerClient, OperatorClient, RetryPolicy
 from gpseeker.client.base import ApiClient
 from gpseeker.client.embedded import BASE_URL, database_url
-from gpseeker.server import create_app
+from gpseeker.server import ServerSettings, create_app
 from gpseeker.server.operators import OperatorExists, add_operator
 
 C = TypeVar("C", bound=ApiClient)
@@ -37,12 +37,25 @@ PASSWORD = "correct horse battery staple"
 OPERATOR_EMAIL = "ops@platform.example"
 
 
+def platform_settings(home: Path) -> ServerSettings:
+    """The in-process platform's settings: as `gpseeker serve`'s, sign-up codes mailed
+    into a Maildir (`mail_dir(home)`), where a test reads them as their owner would;
+    cheap password hashing, which is not what these tests are about."""
+    return ServerSettings(
+        password_time_cost=1, password_memory_cost_kib=1024, mail_dir=mail_dir(home)
+    )
+
+
+def mail_dir(home: Path) -> Path:
+    return home / "mail"
+
+
 def in_process(kind: type[C], home: Path) -> type[C]:
     """`kind`, talking to the local platform in `home` over ASGI whatever URL it is given."""
 
     class InProcess(kind):  # type: ignore[valid-type,misc]
         def __init__(self, base_url: str, token: str | None = None, **options: Any) -> None:
-            app = create_app(database_url(home / "data"))
+            app = create_app(database_url(home / "data"), settings=platform_settings(home))
             self._platform = app.state.platform
             options.setdefault("transport", httpx.ASGITransport(app=app))
             options.setdefault("retry", RetryPolicy(attempts=1))
@@ -74,7 +87,7 @@ def on_platform(home: Path, act: Callable[[dict[str, Any]], Awaitable[T]]) -> T:
     """Run `act` with client options that reach the local platform in `home`."""
 
     async def run() -> T:
-        app = create_app(database_url(home / "data"))
+        app = create_app(database_url(home / "data"), settings=platform_settings(home))
         platform = app.state.platform
         await platform.start()
         await platform.seed_demo()

@@ -29,6 +29,7 @@ from tests.cli.test_jobs import (
     draft,
     post_job,
 )
+from tests.planted import plant_in_database, stand_in
 
 PHONE = "+819012345678"
 
@@ -495,9 +496,11 @@ def test_hostile_job_text_in_apply_and_applications(
     run("privacy", "status")
 
     async def act(client: EmployerClient) -> Job:
-        return await client.post_job(draft(title=f"Job {HOSTILE}"))
+        return await client.post_job(draft(title=stand_in(f"Job {HOSTILE}")))
 
-    job = as_employer(home, act, email="hr@evil.example", company=f"Evil {HOSTILE}")
+    # Planted in the store: the platform refuses ESC in a request (tests/planted.py).
+    job = as_employer(home, act, email="hr@evil.example", company=stand_in(f"Evil {HOSTILE}"))
+    plant_in_database(database_url(home / "data"))
     for out in (
         run("apply", str(job.id), "--yes"),
         run("applications"),

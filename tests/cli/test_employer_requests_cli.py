@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
+from gpseeker.client.embedded import database_url
 from tests.cli import test_apply
 from tests.cli.conftest import Gpseeker
 from tests.cli.test_data_cli import applied, block_with
 from tests.cli.test_jobs import CONTROL_BYTES, HOSTILE, SHOWN
+from tests.planted import plant_in_database, stand_in
 
 employer_cli = test_apply.employer_cli
 __all__ = ["applied", "employer_cli"]  # fixtures, used by name
@@ -75,13 +78,22 @@ def test_a_refusal_needs_a_reason_before_anything_is_sent(gpseeker: Gpseeker) ->
 
 
 @pytest.mark.usefixtures("employer_cli")
-def test_the_candidate_reads_a_hostile_reason_as_text(gpseeker: Gpseeker, request_id: int) -> None:
+def test_the_candidate_reads_a_hostile_reason_as_text(
+    gpseeker: Gpseeker, request_id: int, home: Path
+) -> None:
     reason = f"Kept for tax law {HOSTILE}"
-    refused = gpseeker(
-        "employer", "requests", "answer", str(request_id), "refused", "--reason", reason
-    )
+    answer = ("employer", "requests", "answer", str(request_id), "refused", "--reason")
+    # The platform refuses the ESC and BEL in it, naming the field; nothing is sent.
+    raw = gpseeker(*answer, reason)
+    assert raw.code == 1
+    assert raw.err.startswith("error: ") and "reason" in raw.err
+    assert "control character U+001B" in raw.err
+    assert not CONTROL_BYTES.search(raw.err.encode())
+    # As a server that is not this one could send it: planted in the store.
+    refused = gpseeker(*answer, stand_in(reason))
     assert refused.code == 0, refused.err
-    assert f"Your reason: Kept for tax law {SHOWN}" in refused.out
+    assert "Your reason: Kept for tax law " in refused.out
+    plant_in_database(database_url(home / "data"))
 
     log = gpseeker("data", "disclosures")
     assert log.code == 0, log.err

@@ -37,7 +37,10 @@ from tests.hostile import (
 )
 from tests.tui.support import candidate_profile
 
-CHEAP = ServerSettings(password_time_cost=1, password_memory_cost_kib=1024)
+# The local platform's settings, as the embedded one runs it: no mailed sign-up codes.
+CHEAP = ServerSettings(
+    password_time_cost=1, password_memory_cost_kib=1024, require_email_verification=False
+)
 
 
 def run(capsysbinary: pytest.CaptureFixture[bytes], *argv: str, as_json: bool = False) -> str:

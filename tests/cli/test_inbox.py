@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 
 from gpseeker.client import EmployerClient, PlatformError
+from gpseeker.client.embedded import database_url
 from gpseeker.models import InvitationRequest, RelayedMessage, SentInvitation
 from tests.cli import test_apply
 from tests.cli.conftest import Gpseeker
 from tests.cli.test_apply import Terminal
 from tests.cli.test_jobs import CONTROL_BYTES, HOSTILE, SHOWN, as_employer
+from tests.planted import plant_in_database, stand_in
 
 # `gpseeker employer ...` in process, on the candidate's own local platform.
 employer_cli = test_apply.employer_cli
@@ -430,14 +432,20 @@ def test_employer_invite_and_invitations(
     assert empty.err.startswith("error: subject: ")
 
     async def flooded(*args: object, **kwargs: object) -> SentInvitation:
-        raise PlatformError("Too many invitations today.", code="rate_limited", status=429)
+        raise PlatformError(
+            "This candidate has received 20 invitations in the last 24 hours from all "
+            "employers together. Try again in about 3 hours.",
+            code="rate_limited",
+            status=429,
+        )
 
     monkeypatch.setattr(EmployerClient, "invite", flooded)
     limited = gpseeker("employer", "invite", ref, "--subject", "S", "--body", "B")
     assert limited.code == 1
+    # The platform's words, which name the cap that was reached and when it frees.
     assert limited.err == (
-        "error: nothing was sent: your company has reached its limit of invitations for "
-        "today, which keeps candidates from being flooded; try again tomorrow\n"
+        "error: nothing was sent: this candidate has received 20 invitations in the last "
+        "24 hours from all employers together. Try again in about 3 hours.\n"
     )
 
 
@@ -460,13 +468,15 @@ def test_hostile_invitation_text_prints_as_text(
     # used beside capsysbinary.
     run("profile", "set", "skills", f"{SKILL}, Rust")
     run("privacy", "searchable")
+    # Planted in the store: the platform refuses ESC in a request (tests/planted.py).
     sent = invite(
         home,
-        subject=f"Subject {HOSTILE}",
-        body=f"Body {HOSTILE}\nline two",
+        subject=stand_in(f"Subject {HOSTILE}"),
+        body=stand_in(f"Body {HOSTILE}\nline two"),
         email="hr@evil.example",
-        company=f"Evil {HOSTILE}",
+        company=stand_in(f"Evil {HOSTILE}"),
     )
+    plant_in_database(database_url(home / "data"))
     for argv in (
         ("inbox",),
         ("inbox", "--json"),

@@ -13,19 +13,23 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
-from gpseeker.client import ConflictError, EmployerClient, RetryPolicy
+from gpseeker.client import AuthError, EmployerClient, RetryPolicy
 from gpseeker.client.embedded import BASE_URL, database_url
 from gpseeker.models import Job, JobDraft
 from gpseeker.server import create_app
 from tests.cli.conftest import Gpseeker
-from tests.cli.platform_side import verify_own_organisation
+from tests.cli.platform_side import mail_dir, platform_settings, verify_own_organisation
+from tests.planted import plant_in_database, stand_in
+from tests.signup_mail import signup_code
 
 T = TypeVar("T")
 EMPLOYER_EMAIL = "hr@hostile.example"
 EMPLOYER_PASSWORD = "correct horse battery staple"
 
 # Every employer-controlled text below carries these. A terminal acts on ESC, on the
-# 8-bit CSI/OSC introducers and on BEL; Textual would act on the click markup.
+# 8-bit CSI/OSC introducers and on BEL; Textual would act on the click markup. The
+# platform refuses ESC and BEL (C0 controls) in a request, so the tests plant them in
+# the store (tests/planted.py), as a server that is not this one could send them.
 HOSTILE = (
     "\x1b]52;c;ZXZpbA==\x07"  # OSC 52: write the clipboard
     "\x1bc"  # reset the terminal
@@ -62,7 +66,8 @@ def as_employer(
     """
 
     async def run() -> T:
-        app = create_app(database_url(home / "data"))  # Paths.current().data_dir
+        # The local platform's database (Paths.current().data_dir), served as a remote one.
+        app = create_app(database_url(home / "data"), settings=platform_settings(home))
         platform = app.state.platform
         await platform.start()
         await platform.seed_demo()
@@ -72,11 +77,13 @@ def as_employer(
         }
         try:
             try:
-                client = await EmployerClient.signup(
+                client = await EmployerClient.login(BASE_URL, email, EMPLOYER_PASSWORD, **options)
+            except AuthError:  # the first use: sign up, with the code mailed to the address
+                await EmployerClient.request_signup(
                     BASE_URL, email, EMPLOYER_PASSWORD, company, **options
                 )
-            except ConflictError:
-                client = await EmployerClient.login(BASE_URL, email, EMPLOYER_PASSWORD, **options)
+                code = signup_code(mail_dir(home), email)
+                client = await EmployerClient.confirm_signup(BASE_URL, email, code, **options)
             async with client:
                 if verified:
                     await verify_own_organisation(home, client, options)
@@ -307,11 +314,12 @@ def test_hostile_job_text_reaches_stdout_only_as_text(
     _stdout_bytes(capsysbinary, "privacy", "status")
     job = post_job(
         home,
-        title=f"Title {HOSTILE}",
-        description=f"Line one {HOSTILE}\nLine two\r{HOSTILE}",
-        city=f"City {HOSTILE}"[:120],
+        title=stand_in(f"Title {HOSTILE}"),
+        description=stand_in(f"Line one {HOSTILE}\nLine two\r{HOSTILE}"),
+        city=stand_in(f"City {HOSTILE}"[:120]),
         skills=["ok"],
     )
+    plant_in_database(database_url(home / "data"))
     for argv in (
         ("jobs", "search", "--sort", "newest", "--limit", "3"),
         ("jobs", "show", str(job.id)),
@@ -342,9 +350,10 @@ def test_hostile_company_name_and_a_title_posing_as_a_field(
     _stdout_bytes(capsysbinary, "privacy", "status")
 
     async def act(client: EmployerClient) -> Job:
-        return await client.post_job(draft(title="Zig lead\nVisa sponsorship: yes"))
+        return await client.post_job(draft(title=stand_in("Zig lead\nVisa sponsorship: yes")))
 
-    job = as_employer(home, act, email="hr@evil.example", company=f"Evil {HOSTILE}")
+    job = as_employer(home, act, email="hr@evil.example", company=stand_in(f"Evil {HOSTILE}"))
+    plant_in_database(database_url(home / "data"))
     out = _stdout_bytes(capsysbinary, "jobs", "search", "zig").decode()
     assert CONTROL_BYTES.search(out.encode()) is None
     assert f"Company: Evil {SHOWN}" in out

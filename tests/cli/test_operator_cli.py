@@ -13,10 +13,12 @@ import pytest
 
 from gpseeker.client import EmployerClient
 from gpseeker.client.embedded import database_url
+from gpseeker.config import Paths
 from tests.cli.conftest import Gpseeker
-from tests.cli.platform_side import OPERATOR_EMAIL, SERVER, serve_in_process
+from tests.cli.platform_side import OPERATOR_EMAIL, SERVER, mail_dir, serve_in_process
 from tests.cli.test_inbox import SKILL, invite
 from tests.cli.test_jobs import as_employer, post_job
+from tests.signup_mail import signup_code
 
 PENDING_SENTENCE = "Your organisation is waiting for verification by the platform"
 
@@ -52,8 +54,13 @@ def block_with(out: str, first: str) -> list[str]:
 
 
 def signup(gpseeker: Gpseeker, email: str, company: str) -> str:
-    """An employer signs up (and stays signed in); what the command printed."""
-    result = gpseeker(*on("employer", "signup", "--email", email, "--company", company))
+    """An employer signs up, finishes with the code mailed to it, and stays signed in;
+    what the command printed when it finished."""
+    asked = gpseeker(*on("employer", "signup", "--email", email, "--company", company))
+    assert asked.code == 0, asked.err
+    assert f"--email {email} --code CODE" in asked.out
+    code = signup_code(mail_dir(Paths.current().data_dir.parent), email)
+    result = gpseeker(*on("employer", "signup", "--email", email, "--code", code))
     assert result.code == 0, result.err
     return result.out
 

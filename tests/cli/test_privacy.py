@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
 from gpseeker.cli.privacy import BLOCK_CANNOT, BLOCK_HOLDS
+from gpseeker.client import EmployerClient
 from tests.cli.conftest import Gpseeker
 from tests.cli.test_apply import Terminal
+from tests.cli.test_jobs import as_employer
 
 
 def test_a_new_resume_is_locked(gpseeker: Gpseeker) -> None:
@@ -203,6 +206,27 @@ def test_an_open_ended_job_blocks_its_company_too(gpseeker: Gpseeker) -> None:
     assert added.code == 0, added.err
     blocked = gpseeker("privacy", "blocked").out
     assert "(automatic: your current company)\n  Holds today: Sakura Systems K.K.\n" in blocked
+
+
+def test_repeated_opens_are_one_entry_with_how_many_times(gpseeker: Gpseeker, home: Path) -> None:
+    assert gpseeker("profile", "set", "skills", "Quokkascript, Rust").code == 0
+    assert gpseeker("privacy", "searchable").code == 0
+
+    async def look(client: EmployerClient) -> None:
+        [hit] = (await client.search_resumes("quokkascript")).items
+        for _ in range(3):
+            await client.view_candidate(hit.candidate_ref)
+
+    as_employer(home, look)
+    views = gpseeker("privacy", "views")
+    assert views.code == 0, views.err
+    # One entry for the organisation's day (the real clock: its minutes vary).
+    assert views.out.count("Employer: Hostile KK (verified by the platform)\n") == 1
+    assert re.search(r"^How often: 3 times (on|from) \d{4}-\d\d-\d\d", views.out, re.M)
+    [entry] = json.loads(gpseeker("privacy", "views", "--json").out)
+    assert entry["count"] == 3
+    log = gpseeker("data", "disclosures").out
+    assert "What: opened your masked profile in the resume bank 3 times " in log
 
 
 def test_no_employer_has_looked_yet(gpseeker: Gpseeker) -> None:

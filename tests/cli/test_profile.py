@@ -116,7 +116,14 @@ def test_show_json_is_the_model(gpseeker: Gpseeker) -> None:
 
 def test_terminal_control_in_text_never_reaches_the_terminal(gpseeker: Gpseeker) -> None:
     hostile = "\x1b]52;c;ZXZpbA==\x07Engineer\x1b[2J\x9b31m"
-    assert gpseeker("profile", "set", "headline", hostile).code == 0
+    # Refused (a pasted control is no text), in one clean line naming the field.
+    refused = gpseeker("profile", "set", "headline", hostile)
+    assert refused.code == 1
+    assert refused.err == (
+        "error: headline: must be text: it contains the control character U+001B\n"
+    )
+    # The 8-bit sequence alone is text to the platform, and shown as text.
+    assert gpseeker("profile", "set", "headline", "Engineer\x9b31m").code == 0
     for output in (gpseeker("profile", "show").out, gpseeker("profile", "show", "--json").out):
         assert "\x1b" not in output and "\x07" not in output and "\x9b" not in output
         assert "Engineer" in output

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.e2e
 # The same fixture and helper as the serve test: one server per test, one home per person.
 server = test_serve_cli.server
 person = test_serve_cli.person
+signed_up = test_serve_cli.signed_up
 
 SECRETS = ("Mika", "Tanaka", "mika@example.com", "1234", "5678")
 
@@ -29,7 +30,7 @@ def test_invite_read_reply_and_read_the_reply(server: str, tmp_path: Path) -> No
     candidate = person(tmp_path, "candidate")
     employer = person(tmp_path, "employer")
 
-    candidate("signup", "--server", server, "--email", "mika@example.com",
+    signed_up(candidate, tmp_path, "signup", "--server", server, "--email", "mika@example.com",
               "--name", "Mika Tanaka")  # fmt: skip
     candidate("profile", "set", "headline", "Zig and Rust developer", "--server", server)
     candidate("profile", "set", "skills", "Zig, Rust, Kubernetes", "--server", server)
@@ -37,8 +38,8 @@ def test_invite_read_reply_and_read_the_reply(server: str, tmp_path: Path) -> No
     assert "Resume: SEARCHABLE" in candidate("privacy", "searchable", "--server", server).stdout
     assert candidate("inbox", "--server", server).stdout.startswith("No invitations yet.")
 
-    employer("employer", "signup", "--server", server, "--email", "hr@sakura.example",
-             "--company", "Sakura Systems KK")  # fmt: skip
+    signed_up(employer, tmp_path, "employer", "signup", "--server", server,
+              "--email", "hr@sakura.example", "--company", "Sakura Systems KK")  # fmt: skip
     # The operator admits the account into the verified Sakura Systems K.K.
     test_serve_cli.operator_admits(tmp_path, server, "hr@sakura.example", into=COMPANY)
     found = employer("employer", "search", "zig", "--server", server).stdout

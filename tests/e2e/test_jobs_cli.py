@@ -20,6 +20,7 @@ pytestmark = pytest.mark.e2e
 # The same fixture and helper as the serve test: one server per test, one home per person.
 server = test_serve_cli.server
 person = test_serve_cli.person
+signed_up = test_serve_cli.signed_up
 
 JOB = {
     "title": "Zig Compiler Engineer",
@@ -43,8 +44,8 @@ def test_post_find_apply_and_follow_the_status(server: str, tmp_path: Path) -> N
     candidate = person(tmp_path, "candidate")
     employer = person(tmp_path, "employer")
 
-    employer("employer", "signup", "--server", server, "--email", "hr@sakura.example",
-             "--company", "Sakura Systems KK")  # fmt: skip
+    signed_up(employer, tmp_path, "employer", "signup", "--server", server,
+              "--email", "hr@sakura.example", "--company", "Sakura Systems KK")  # fmt: skip
     # The operator admits the account into the verified Sakura Systems K.K.
     test_serve_cli.operator_admits(tmp_path, server, "hr@sakura.example", into=COMPANY)
     ad = tmp_path / "job.json"
@@ -54,7 +55,7 @@ def test_post_find_apply_and_follow_the_status(server: str, tmp_path: Path) -> N
     assert found is not None, posted
     job_id = found.group(1)
 
-    candidate("signup", "--server", server, "--email", "mika@example.com",
+    signed_up(candidate, tmp_path, "signup", "--server", server, "--email", "mika@example.com",
               "--name", "Mika Tanaka")  # fmt: skip
     candidate("profile", "set", "identity.phone", "090-1234-5678", "--server", server)
     results = candidate(

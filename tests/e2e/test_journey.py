@@ -22,6 +22,7 @@ import pytest
 from gpseeker.text import sentence
 from tests.e2e import test_serve_cli
 from tests.e2e.terminal import Terminal, installed_gpseeker
+from tests.signup_mail import signup_code
 
 pytestmark = pytest.mark.e2e
 
@@ -68,7 +69,7 @@ def test_the_whole_journey_by_keys(
         [installed_gpseeker(), "--server", server],
         {"GPSEEKER_HOME": str(home), **TERMINALS[variant]},
     )
-    sign_up_in_the_app(terminal, server)
+    sign_up_in_the_app(terminal, server, tmp_path)
     fill_the_profile(terminal)
     turn_searchable_and_check_the_preview(terminal)
     search_and_apply(terminal)
@@ -92,8 +93,10 @@ def test_the_whole_journey_by_keys(
 
 def employer_posts_a_job(employer: Run, server: str, tmp_path: Path) -> str:
     """The employer signs up and posts the job the candidate will apply to; its number."""
-    employer("employer", "signup", "--server", server, "--email", "hr@sakura.example",
-             "--company", TYPED_COMPANY)  # fmt: skip
+    test_serve_cli.signed_up(
+        employer, tmp_path, "employer", "signup", "--server", server,
+        "--email", "hr@sakura.example", "--company", TYPED_COMPANY,
+    )  # fmt: skip
     test_serve_cli.operator_admits(tmp_path, server, "hr@sakura.example", into=COMPANY)
     draft = tmp_path / "job.json"
     draft.write_text(
@@ -168,15 +171,19 @@ def the_address_no_longer_signs_in(tmp_path: Path, server: str) -> None:
 # --- the candidate, by keys only -----------------------------------------------------
 
 
-def sign_up_in_the_app(terminal: Terminal, server: str) -> None:
+def sign_up_in_the_app(terminal: Terminal, server: str, tmp_path: Path) -> None:
     """The sign-in screen opens with the cursor in the e-mail box; Enter in the
-    name box creates the account."""
+    name box asks for the account, and the cursor waits in the box for the code the
+    platform mailed; Enter there creates the account."""
     terminal.wait_for(f"Sign in to {server}", timeout=30)
     terminal.enter_text(EMAIL)
     terminal.tab()
     terminal.enter_text(PASSWORD, shows="•" * len(PASSWORD))
     terminal.tab()
     terminal.enter_text(NAME)
+    terminal.press("Enter")
+    terminal.wait_for_all(f"We sent a mail to {EMAIL}", "Code from the e-mail", timeout=30)
+    terminal.enter_text(signup_code(tmp_path / "server-home" / "data" / "mail", EMAIL))
     terminal.press("Enter")
     terminal.wait_for_all("[F2 Jobs]", f"· {EMAIL}", timeout=30)  # the header: who is signed in
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.signup_mail import signup_code
+
 from .terminal import Terminal, installed_gpseeker
 from .test_serve_cli import PASSWORD, server  # noqa: F401  (server: a fixture)
 
@@ -127,12 +129,15 @@ def test_a_candidate_searches_and_applies_over_ssh(
     # from then on the app opens signed in.
     signup_env = {**os.environ, "GPSEEKER_HOME": str(account_home), "GPSEEKER_PASSWORD": PASSWORD}
     signup_env.pop("GPSEEKER_SERVER", None)
-    signed_up = subprocess.run(
-        [installed_gpseeker(), "signup", "--server", server, "--email", "ren@example.com",
-         "--name", "Ren Ito"],
-        capture_output=True, text=True, env=signup_env, timeout=60,
-    )  # fmt: skip
-    assert signed_up.returncode == 0, signed_up.stderr
+    for finish in (["--name", "Ren Ito"], ["--code", "CODE"]):
+        if finish[0] == "--code":  # the code the platform mailed, as its owner reads it
+            finish[1] = signup_code(tmp_path / "server-home" / "data" / "mail", "ren@example.com")
+        signed_up = subprocess.run(
+            [installed_gpseeker(), "signup", "--server", server, "--email", "ren@example.com",
+             *finish],
+            capture_output=True, text=True, env=signup_env, timeout=60,
+        )  # fmt: skip
+        assert signed_up.returncode == 0, signed_up.stderr
 
     client = [
         ssh, "-t", "-F", "/dev/null", "-p", str(port), "-i", str(user_key),

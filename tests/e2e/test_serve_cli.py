@@ -20,6 +20,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.signup_mail import signup_code
+
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "correct horse battery staple"
@@ -86,6 +88,18 @@ def person(tmp_path: Path, name: str) -> Run:
     return run
 
 
+def signed_up(run: Run, tmp_path: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    """`gpseeker [employer] signup ...` as a person does it against `server`: the
+    sign-up, then the code from the mail the platform put in its Maildir (the default,
+    mail/ in its data directory); what the second step printed."""
+    asked = run(*argv)
+    email, server = argv[argv.index("--email") + 1], argv[argv.index("--server") + 1]
+    assert f"--email {email} --code CODE" in asked.stdout, asked.stdout
+    code = signup_code(tmp_path / "server-home" / "data" / "mail", email)
+    command = argv[: argv.index("signup") + 1]
+    return run(*command, "--server", server, "--email", email, "--code", code)
+
+
 def operator_admits(
     tmp_path: Path,
     server: str,
@@ -125,17 +139,18 @@ def test_an_employer_finds_a_searchable_candidate_only_as_a_reference(
     candidate = person(tmp_path, "candidate")
     employer = person(tmp_path, "employer")
 
-    signed_up = candidate(
-        "signup", "--server", server, "--email", "mika@example.com", "--name", "Mika Tanaka"
-    )
-    assert f"Signed up and signed in to {server} as mika@example.com." in signed_up.stdout
+    joined = signed_up(
+        candidate, tmp_path,
+        "signup", "--server", server, "--email", "mika@example.com", "--name", "Mika Tanaka",
+    )  # fmt: skip
+    assert f"Signed up and signed in to {server} as mika@example.com." in joined.stdout
     candidate("profile", "set", "headline", "Zig and Rust developer", "--server", server)
     candidate("profile", "set", "skills", "Zig, Rust, Kubernetes", "--server", server)
     candidate("profile", "set", "identity.phone", "090-1234-5678", "--server", server)
     assert "Resume: SEARCHABLE" in candidate("privacy", "searchable", "--server", server).stdout
 
-    employer("employer", "signup", "--server", server, "--email", "hr@sakura.example",
-             "--company", "Sakura Systems KK")  # fmt: skip
+    signed_up(employer, tmp_path, "employer", "signup", "--server", server,
+              "--email", "hr@sakura.example", "--company", "Sakura Systems KK")  # fmt: skip
     # Until the platform knows who it is, the account cannot search.
     refused = employer("employer", "search", "zig", "--server", server, ok=False)
     assert "waiting for verification by the platform" in refused.stderr

@@ -28,6 +28,7 @@ import pytest
 from tests.api.conftest import PASSWORD, full_profile, job_draft
 from tests.e2e.test_serve_cli import installed_gpseeker
 from tests.organisations import verify_on_database
+from tests.signup_mail import signup_code
 from tests.stores import STORES, fresh_database
 
 pytestmark = pytest.mark.e2e
@@ -122,10 +123,17 @@ def at_once(
         return [future.result(timeout=REQUEST_SECONDS * 2) for future in futures]
 
 
-def signup(client: httpx.Client, **fields: str) -> dict[str, str]:
+def signup(client: httpx.Client, tmp_path: Path, **fields: str) -> dict[str, str]:
+    """Sign up through `client`'s worker, finishing with the code the platform mailed
+    (into mail/ in the data directory of `serve`)."""
     response = client.post("/api/v1/auth/signup", json={"password": PASSWORD, **fields})
-    assert response.status_code == 201, response.text
-    return {"Authorization": f"Bearer {response.json()['token']}"}
+    assert response.status_code == 202, response.text
+    code = signup_code(tmp_path / "server-home" / "data" / "mail", fields["email"])
+    verified = client.post(
+        "/api/v1/auth/signup/verify", json={"email": fields["email"], "code": code}
+    )
+    assert verified.status_code == 201, verified.text
+    return {"Authorization": f"Bearer {verified.json()['token']}"}
 
 
 def items(response: httpx.Response) -> list[Any]:
@@ -155,14 +163,14 @@ def test_the_same_request_on_two_workers_acts_once(tmp_path: Path, database_url:
         for client in (first, second):
             assert client.get(POLICY).json()["contact"]["operator"] == operator
 
-        employer = signup(first, email="hr@fuji.example", role="employer",
+        employer = signup(first, tmp_path, email="hr@fuji.example", role="employer",
                           company_name="Fuji Robotics Inc.")  # fmt: skip
         # The operator's verification, straight on the database both workers share.
         verify_on_database(database_url, "hr@fuji.example")
         job = first.post("/api/v1/employer/jobs", json=job_draft(), headers=employer)
         assert job.status_code == 201, job.text
         job_id = job.json()["id"]
-        seeker = signup(second, email="ana@example.com", full_name="Ana Souza")
+        seeker = signup(second, tmp_path, email="ana@example.com", full_name="Ana Souza")
         profile = second.get("/api/v1/me/profile", headers=seeker)
         saved = second.put(
             "/api/v1/me/profile",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from textual.pilot import Pilot
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import EmployerClient, OperatorClient, PlatformClient
 from gpseeker.client.embedded import BASE_URL, database_url
+from gpseeker.connect import no_code_needed
 from gpseeker.models import (
     Demographics,
     Education,
@@ -31,6 +32,7 @@ from gpseeker.models import (
     Preferences,
     Profile,
     ProfileEnvelope,
+    SignupStarted,
 )
 from gpseeker.server import ServerSettings, create_app
 from gpseeker.server.operators import OperatorExists, add_operator
@@ -96,9 +98,14 @@ def candidate_profile() -> Profile:
 
 
 def server_settings() -> ServerSettings:
-    """Cheap password hashing (not what these tests are about) and a fixed clock."""
+    """Cheap password hashing (not what these tests are about) and a fixed clock; no
+    mailed sign-up codes, as on the embedded platform these tests play (the code step
+    has tests of its own, in test_sign_up_code.py)."""
     return ServerSettings(
-        password_time_cost=1, password_memory_cost_kib=1024, now=lambda: FIXED_NOW
+        password_time_cost=1,
+        password_memory_cost_kib=1024,
+        now=lambda: FIXED_NOW,
+        require_email_verification=False,
     )
 
 
@@ -115,8 +122,14 @@ class EmbeddedTestConnector:
     async def sign_in(self, email: str, password: str) -> PlatformClient:
         return await self.connect()
 
-    async def sign_up(self, email: str, password: str, full_name: str) -> PlatformClient:
+    async def sign_up(self, email: str, password: str, full_name: str) -> SignupStarted:
+        return no_code_needed(email)
+
+    async def confirm_sign_up(self, email: str, code: str) -> PlatformClient:
         return await self.connect()
+
+    async def resend_code(self, email: str) -> SignupStarted:
+        return no_code_needed(email)
 
 
 @contextlib.asynccontextmanager
@@ -204,6 +217,17 @@ def screen_text(app: GPSeekerApp) -> str:
     """The screen as plain lines, as a user reads it (styles dropped)."""
     lines = _CURSOR_MOVE.split(screen_output(app))
     return "\n".join(_STYLE.sub("", line).rstrip() for line in lines if line)
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], object], what: str) -> None:
+    """Wait (up to 10 s) until `condition` holds: a machine busy with other tests is
+    slower than any fixed pause assumes."""
+    for _ in range(200):
+        if condition():
+            await pilot.pause()  # let what appeared finish mounting
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"timed out waiting until {what}")
 
 
 async def settle(app: GPSeekerApp, pilot: Pilot[None]) -> None:

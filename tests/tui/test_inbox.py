@@ -19,6 +19,7 @@ from textual.widgets import Checkbox, Input, TextArea
 from gpseeker import app as app_module
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import EmployerClient
+from gpseeker.client.embedded import database_url
 from gpseeker.models import DeclineRequest, InvitationRequest, SentInvitation, Visibility
 from gpseeker.screens.apply_dialog import ApplyDialog
 from gpseeker.screens.inbox import InboxScreen
@@ -29,6 +30,7 @@ from gpseeker.widgets.inbox_reply import ReplyDialog
 from gpseeker.widgets.job_confirm import ConfirmDialog
 from gpseeker.widgets.safe_text import SafeText
 from gpseeker.widgets.send_check_panel import SendCheckPanel
+from tests.planted import plant_database, stand_in
 
 from .conftest import AppFactory
 from .jobs_helpers import post
@@ -309,8 +311,10 @@ async def test_hostile_employer_text_is_shown_literally(app: GPSeekerApp, tui_ho
         await settle(app, pilot)
         await make_searchable(app)
         company = HOSTILE.replace("EVIL", "ROGUE")
-        async with employer(tui_home, company) as boss:
-            await invite(boss, HOSTILE, HOSTILE)
+        # Planted in the store: the platform refuses ESC in a request (tests/planted.py).
+        async with employer(tui_home, stand_in(company)) as boss:
+            await invite(boss, stand_in(HOSTILE), stand_in(HOSTILE))
+        await plant_database(database_url(tui_home))
         inbox = await open_inbox(app, pilot)
         await pilot.press("enter")
         await settle(app, pilot)

@@ -12,7 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from gpseeker.app import GPSeekerApp
+from gpseeker.client.embedded import database_url
 from gpseeker.widgets.safe_text import SafeText
+from tests.planted import plant_database, stand_in
 
 from .jobs_helpers import (
     applications_screen,
@@ -35,14 +37,16 @@ async def test_hostile_job_text_is_shown_literally_and_writes_no_control_bytes(
 ) -> None:
     async with app.run_test(size=(160, 50)) as pilot:
         await save_profile(app, candidate_profile())
-        async with employer(tui_home, COMPANY) as boss:
+        # Planted in the store: the platform refuses ESC in a request (tests/planted.py).
+        async with employer(tui_home, stand_in(COMPANY)) as boss:
             await post(
                 boss,
-                TITLE,
-                description=f"Read this: {HOSTILE}\nSecond line.",
-                city=HOSTILE[:60],
+                stand_in(TITLE),
+                description=stand_in(f"Read this: {HOSTILE}\nSecond line."),
+                city=stand_in(HOSTILE[:60]),
                 skills=["quokka", "[@click=app.quit]x[/]"],
             )
+        await plant_database(database_url(tui_home))
         await search_for(app, pilot, "quokka")
         job = await open_list(app, pilot, jobs_screen(app).job_list.jobs[0].title)
         assert job.title == TITLE  # the platform stores what it was given

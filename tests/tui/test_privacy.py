@@ -288,6 +288,26 @@ async def test_the_profile_views_log_names_the_employer(app: GPSeekerApp, tui_ho
         assert screen.is_current
 
 
+async def test_repeated_opens_are_one_line_with_how_many_times(app: GPSeekerApp, tui_home) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_privacy(app, pilot, candidate_profile())
+        await pilot.press("s")
+        await settle(app, pilot)
+        async with employer(tui_home, "Kaito Recruiting") as hiring:
+            [hit] = (await hiring.search_resumes("payment")).items
+            for _ in range(30):
+                await hiring.view_candidate(hit.candidate_ref)
+
+        await pilot.press("r")
+        await settle(app, pilot)
+        # One line for the organisation's day, not thirty (the test platform's clock
+        # stands still, so the first and the last open share their minute).
+        assert screen.query_one("#views-body", SafeText).text == (
+            "Kaito Recruiting (verified by the platform) opened your masked profile 30 "
+            "times on 2025-06-01 at 12:00."
+        )
+
+
 async def test_at_80_columns_v_brings_the_application_view_into_sight(app: GPSeekerApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_privacy(app, pilot, candidate_profile())

@@ -23,7 +23,7 @@ from gpseeker.widgets.profile_form import FormField
 from gpseeker.widgets.profile_form_dialogs import ChoiceDialog
 from gpseeker.widgets.profile_form_entries import EntryDialog
 
-from .support import EmbeddedTestConnector, server_settings, settle
+from .support import EmbeddedTestConnector, server_settings, settle, until
 from .test_privacy import preview_text
 
 SIZE = (80, 24)
@@ -41,15 +41,6 @@ async def other_device(home: Path) -> AsyncIterator[PlatformClient]:
     client = await PlatformClient.embedded(home, server_settings=server_settings())
     yield client
     await client.aclose()
-
-
-async def until(pilot: Pilot[None], condition: Callable[[], object], what: str) -> None:
-    for _ in range(200):
-        if condition():
-            await pilot.pause()  # let what appeared finish mounting
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"timed out waiting until {what}")
 
 
 async def open_profile(pilot: Pilot[None]) -> ProfileScreen:

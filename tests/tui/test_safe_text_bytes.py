@@ -17,8 +17,10 @@ from textual.content import Content
 from textual.widgets import OptionList
 
 from gpseeker.app import GPSeekerApp
+from gpseeker.client.embedded import database_url
 from gpseeker.screens.privacy import PrivacyScreen
 from gpseeker.widgets.safe_text import SafeText, safe_content
+from tests.planted import plant_database, stand_in
 
 from .support import candidate_profile, employer, save_profile, screen_output, screen_text, settle
 
@@ -60,16 +62,18 @@ async def test_a_hostile_blocked_company_and_employer_name_write_no_control_byte
     async with app.run_test(size=(160, 50)) as pilot:
         await save_profile(app, candidate_profile())
         client = await app.client()
-        await client.set_blocked_companies([HOSTILE])
+        # Planted in the store: the platform refuses ESC in a request (tests/planted.py).
+        await client.set_blocked_companies([stand_in(HOSTILE)])
         await pilot.press("f6")
         await settle(app, pilot)
         await pilot.press("s")  # searchable, so that the employer can find the candidate
         await settle(app, pilot)
 
-        async with employer(tui_home, EMPLOYER) as hostile_employer:
+        async with employer(tui_home, stand_in(EMPLOYER)) as hostile_employer:
             hits = (await hostile_employer.search_resumes("payment")).items
             assert hits
             await hostile_employer.view_candidate(hits[0].candidate_ref)
+        await plant_database(database_url(tui_home))
         await pilot.press("r")
         await settle(app, pilot)
 

@@ -8,11 +8,13 @@ notification, the Mail tab) and what the platform holds afterwards.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from gpseeker.app import GPSeekerApp
+from gpseeker.client.embedded import database_url
 from gpseeker.commands import screen_actions
 from gpseeker.models import JobQuery
 from gpseeker.screens.account import NO_SAVED_SEARCHES, AccountScreen
@@ -20,6 +22,7 @@ from gpseeker.screens.jobs import JobsScreen
 from gpseeker.widgets.safe_text import SafeText
 from gpseeker.widgets.save_search_dialog import SaveSearchDialog
 from gpseeker.widgets.saved_search_picker import SavedSearchPicker
+from tests.planted import plant_database, stand_in
 
 from .jobs_helpers import fixed_job_clock, jobs_screen, search_for  # noqa: F401 (autouse)
 from .support import candidate_profile, save_profile, screen_text, settle
@@ -168,11 +171,14 @@ async def test_the_mail_tab_lists_saved_searches_and_delete_removes_one(
         assert "You have no saved searches to delete." in notifications(app)
 
 
-async def test_a_saved_search_name_is_text_never_markup(app: GPSeekerApp) -> None:
+async def test_a_saved_search_name_is_text_never_markup(app: GPSeekerApp, tui_home: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         client = await app.client()
-        await client.save_search("[b]x[/b] [@click=app.quit]go\x1b]52;c;aGk=\x07", JobQuery())
+        # Planted in the store: the platform refuses ESC in a request (tests/planted.py).
+        name = stand_in("[b]x[/b] [@click=app.quit]go\x1b]52;c;aGk=\x07")
+        await client.save_search(name, JobQuery())
+        await plant_database(database_url(tui_home))
         await pilot.press("f7")
         await settle(app, pilot)
         # The whole OSC 52 sequence is gone, the markup is shown as typed.

@@ -22,7 +22,7 @@ from gpseeker.server import create_app
 from gpseeker.server.app import FastAPI
 
 from .conftest import AppFactory
-from .support import EmbeddedTestConnector, screen_text, server_settings, settle
+from .support import EmbeddedTestConnector, screen_text, server_settings, settle, until
 
 SERVER = "http://platform.test"
 PASSWORD = "correct horse battery staple"
@@ -172,20 +172,25 @@ async def test_sign_in_to_a_remote_platform_keeps_what_was_typed_after_a_refusal
     connector = RemoteConnector(SERVER, tokens=tokens, transport=transport)
     app = GPSeekerApp(connector, data_dir=tui_home / "data")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.2)
-        assert "Sign in to http://platform.test" in screen_text(app)
+        await until(
+            pilot,
+            lambda: "Sign in to http://platform.test" in screen_text(app),
+            "the sign-in screen shows",
+        )
         app.screen.query_one("#email", Input).value = "aiko@example.org"
         app.screen.query_one("#password", Input).value = "wrong password!"
         await pilot.click("#sign-in")
-        await pilot.pause(0.5)
-        text = screen_text(app)
-        assert "The e-mail address or password is wrong." in text
+        refusal = "The e-mail address or password is wrong."
+        await until(pilot, lambda: refusal in screen_text(app), "the refusal shows")
         assert app.screen.query_one("#email", Input).value == "aiko@example.org"
 
         app.screen.query_one("#password", Input).value = PASSWORD
         await pilot.click("#sign-in")
-        await pilot.pause(0.5)
+        await until(
+            pilot,
+            lambda: "platform.test · aiko@example.org" in screen_text(app),
+            "the app is signed in",
+        )
         await settle(app, pilot)
-        assert "platform.test · aiko@example.org" in screen_text(app)
     stored = tokens.get(SERVER, "seeker")
     assert stored is not None and stored.email == "aiko@example.org"

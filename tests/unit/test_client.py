@@ -7,6 +7,7 @@ signs its local account in by itself, once.
 
 from __future__ import annotations
 
+import dataclasses
 import socket
 import stat
 import subprocess
@@ -20,7 +21,7 @@ from fastapi import FastAPI
 
 from gpseeker.client import (
     AuthError,
-    ConflictError,
+    CodeRequired,
     EmployerClient,
     ForbiddenError,
     NotFoundError,
@@ -34,10 +35,15 @@ from gpseeker.config import TokenStore
 from gpseeker.models import InvitationRequest, Profile, Visibility
 from gpseeker.server import ServerSettings, create_app
 from tests.organisations import verify_organisation_of
+from tests.signup_mail import signup_code
 
 BASE = "http://platform.test"
 PASSWORD = "correct horse battery staple"
-FAST = ServerSettings(password_time_cost=1, password_memory_cost_kib=1024)
+# Like the embedded platform, this one mails no sign-up codes: `signup` signs in at
+# once. The code path has a test of its own below (and tests/api/test_signup_codes.py).
+FAST = ServerSettings(
+    password_time_cost=1, password_memory_cost_kib=1024, require_email_verification=False
+)
 NO_WAIT = RetryPolicy(attempts=3, base_delay=0)
 
 
@@ -100,11 +106,36 @@ async def test_wrong_password_is_an_auth_error(app: FastAPI) -> None:
     assert caught.value.message
 
 
-async def test_second_signup_with_the_same_email_is_a_conflict(app: FastAPI) -> None:
-    await (await seeker(app)).aclose()
-    with pytest.raises(ConflictError) as caught:
-        await seeker(app)
-    assert caught.value.status == 409
+async def test_a_platform_that_mails_codes_needs_the_code_and_never_says_taken(
+    tmp_path: Path,
+) -> None:
+    mail = tmp_path / "mail"
+    # No spacing of mails to one address here: that limit has tests of its own.
+    settings = dataclasses.replace(
+        FAST, require_email_verification=True, mail_dir=mail, signup_mail_interval_seconds=0
+    )
+    app = create_app(f"sqlite+aiosqlite:///{tmp_path / 'coded.sqlite3'}", settings=settings)
+    await app.state.platform.start()
+    options = {"transport": httpx.ASGITransport(app=app), "retry": NO_WAIT}
+    try:
+        with pytest.raises(CodeRequired) as first:
+            await PlatformClient.signup(BASE, "mika@example.com", PASSWORD, "Mika", **options)
+        assert first.value.started.code_required
+        assert "We sent a mail to mika@example.com" in first.value.message
+        code = signup_code(mail, "mika@example.com")
+        async with await PlatformClient.confirm_signup(
+            BASE, "mika@example.com", code, **options
+        ) as client:
+            assert (await client.me()).email == "mika@example.com"
+        with pytest.raises(ValidationFailed) as spent:
+            await PlatformClient.confirm_signup(BASE, "mika@example.com", code, **options)
+        assert spent.value.code == "code_expired"
+        # The address has an account now: signing up again is answered as before.
+        with pytest.raises(CodeRequired) as again:
+            await PlatformClient.signup(BASE, "MIKA@example.com", PASSWORD, "Mika", **options)
+        assert again.value.started == first.value.started
+    finally:
+        await app.state.platform.aclose()
 
 
 async def test_a_revoked_token_is_an_auth_error(app: FastAPI) -> None:
@@ -247,7 +278,7 @@ async def test_connection_errors_are_retried(app: FastAPI) -> None:
     flaky = Flaky(httpx.ASGITransport(app=app), failures=2, error=httpx.ConnectError("refused"))
     async with await seeker(app, transport=flaky) as client:
         assert (await client.me()).email == "mika@example.com"
-    assert len(flaky.requests) == 4  # two refused + signup, then me
+    assert len(flaky.requests) == 5  # two refused + signup and login, then me
 
 
 async def test_post_without_idempotency_key_is_not_retried(app: FastAPI) -> None:
@@ -305,11 +336,14 @@ async def test_a_post_without_a_key_is_retried_when_the_platform_was_busy(app: F
 
 
 async def test_a_post_retried_after_a_timeout_reuses_its_idempotency_key(app: FastAPI) -> None:
+    await (await seeker(app)).aclose()
     flaky = Flaky(httpx.ASGITransport(app=app), failures=1, error=httpx.ReadTimeout("slow"))
-    async with await seeker(app, transport=flaky) as client:
+    async with await PlatformClient.login(
+        BASE, "mika@example.com", PASSWORD, transport=flaky, retry=NO_WAIT
+    ) as client:
         assert (await client.me()).email == "mika@example.com"
     first, second = flaky.requests[0], flaky.requests[1]
-    assert first.url.path == second.url.path == "/api/v1/auth/signup"
+    assert first.url.path == second.url.path == "/api/v1/auth/login"
     assert first.headers["Idempotency-Key"] == second.headers["Idempotency-Key"]
     assert first.headers["Idempotency-Key"]
 

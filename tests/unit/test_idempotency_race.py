@@ -25,7 +25,10 @@ from gpseeker.server.tables import ApplicationRow, IdempotentAnswer, User
 from tests.api.conftest import PlatformUsers, full_profile
 from tests.stores import STORES, fresh_database
 
-SETTINGS = ServerSettings(password_time_cost=1, password_memory_cost_kib=1024)
+# Accounts are only the setting here: they need no mailed code (as on the embedded platform).
+SETTINGS = ServerSettings(
+    password_time_cost=1, password_memory_cost_kib=1024, require_email_verification=False
+)
 APPLY = ApplicationRequest(cover_note="Hello", disclose=["phone"])
 
 

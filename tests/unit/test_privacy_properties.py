@@ -200,6 +200,12 @@ def prose(draw: st.DrawFn, writings: list[str], min_writings: int) -> str:
     return "".join(piece + sep for piece, sep in zip(pieces, separators, strict=True))
 
 
+def one_line(text: str) -> str:
+    """A writing as a one-line field can hold it: the platform refuses a tab or a line
+    break in a headline or a skill, so those spell a name with spaces only."""
+    return text.replace("\t", " ").replace("\n", " ")
+
+
 @st.composite
 def leaky_profiles(draw: st.DrawFn) -> Profile:
     found = draw(secrets())
@@ -229,11 +235,15 @@ def leaky_profiles(draw: st.DrawFn) -> Profile:
                 description=prose(draw, writings, 1),
             )
         )
-    headline_piece = draw(st.sampled_from(writings))
+    headline_piece = one_line(draw(st.sampled_from(writings)))
     headline = f"{draw(st.sampled_from(VOCABULARY))} {headline_piece}"
     skills = [
         *draw(st.lists(st.sampled_from(VOCABULARY), max_size=3)),
-        *[w for w in draw(st.lists(st.sampled_from(writings), max_size=2)) if len(w) <= 60],
+        *[
+            one_line(w)
+            for w in draw(st.lists(st.sampled_from(writings), max_size=2))
+            if len(w) <= 60
+        ],
     ]
     return Profile(
         identity=found.identity,

@@ -133,3 +133,30 @@ def test_shorten_fits_its_width_and_keeps_a_prefix(text: str, width: int) -> Non
     if short != text:
         assert short.endswith("…")
         assert text.startswith(short[:-1])
+
+
+LINE_BREAKS = {
+    "CR": "\r",
+    "CRLF": "\r\n",
+    "VT": "\x0b",
+    "FF": "\x0c",
+    "NEL": "\x85",
+    "LS": "\u2028",
+    "PS": "\u2029",
+    "LF": "\n",
+}
+
+
+@pytest.mark.parametrize("brk", LINE_BREAKS.values(), ids=LINE_BREAKS.keys())
+def test_every_line_break_becomes_one_newline(brk: str) -> None:
+    # Left raw, each starts a line in some terminal, pager or screen reader where the
+    # code laying out the output saw none (VT and FF were dropped, joining the words).
+    assert clean(f"Nobody Ltd{brk}Verified: yes") == "Nobody Ltd\nVerified: yes"
+    assert clean_line(f"Nobody Ltd{brk}Verified: yes") == "Nobody Ltd Verified: yes"
+
+
+@given(st.text(alphabet=st.sampled_from([*"ab \n\r\x0b\x0c\x85\u2028\u2029\x1b[m"])))
+def test_no_line_break_but_newline_comes_out_and_clean_stays_idempotent(text: str) -> None:
+    once = clean(text)
+    assert clean(once) == once
+    assert set(once) <= set("ab \n[m")

@@ -25,6 +25,8 @@ import anyio.to_thread
 from gpseeker.server.settings import ServerSettings
 
 SMTP_TIMEOUT = 30.0
+MAILDIR_PARTS = ("tmp", "new", "cur")
+"""The directories every Maildir has: written into tmp/, moved to new/, read into cur/."""
 
 
 class MailNotConfigured(RuntimeError):
@@ -81,11 +83,17 @@ class MaildirMailer:
         self.path = path
 
     def _add(self, message: EmailMessage) -> None:
-        # The Maildir itself is created 0700 (addresses are personal data); a data
-        # directory that does not exist yet is normal for a new server.
+        # A data directory that does not exist yet is normal for a new server.
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        # mailbox.Maildir(create=True) makes tmp/, new/ and cur/ only when the Maildir
+        # itself is missing: an existing empty directory (made by the operator for
+        # --mail-dir, say) failed every delivery. So each part is made when missing,
+        # 0700 as mailbox makes them (addresses are personal data); a directory the
+        # operator made keeps the mode they gave it.
+        for part in (self.path, *(self.path / sub for sub in MAILDIR_PARTS)):
+            part.mkdir(mode=0o700, exist_ok=True)
         # Maildir writes into tmp/ and renames into new/: a reader never sees half a mail.
-        mailbox.Maildir(self.path, create=True).add(message)
+        mailbox.Maildir(self.path, create=False).add(message)
 
     async def send(self, message: EmailMessage) -> None:
         await anyio.to_thread.run_sync(self._add, message)

@@ -28,6 +28,12 @@ def unsubscribe_url(public_url: str, token: str) -> str:
     return f"{base_url(public_url)}/api/v1/unsubscribe/{token}"
 
 
+def job_url(public_url: str, job_id: int) -> str:
+    """The job's public page (`routes/public_jobs.py`): it opens in any browser without
+    signing in, where the JSON API would answer 401."""
+    return f"{base_url(public_url)}/jobs/{job_id}"
+
+
 def subject(digest: Digest) -> str:
     count = digest.job_count
     jobs = "job" if count == 1 else "jobs"
@@ -40,7 +46,7 @@ def _job_lines(job: Job, public_url: str) -> list[str]:
         f"- {clean_line(job.title)}",
         f"  {clean_line(job.company_name)}, {clean_line(where_words(job))}, {words(job.remote)}",
         f"  {clean_line(job_salary(job))}",
-        f"  Job {job.id}: {base_url(public_url)}/api/v1/jobs/{job.id}",
+        f"  Job {job.id}: {job_url(public_url, job.id)}",
     ]
 
 

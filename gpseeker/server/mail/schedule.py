@@ -15,6 +15,9 @@ Several senders at once (two workers, or `gpseeker mail send-due` beside a serve
 are safe: each claims a candidate with a conditional UPDATE ("still due?") committed
 before sending, so only one of them sends. A delivery failure gives the claim back,
 so the next run tries again.
+
+The schedule is also the platform's one periodic task: each run first deletes the
+expired Idempotency-Key answers and unsubscribe links (`gpseeker.server.pruning`).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from gpseeker.server.mail.delivery import Mailer, destination, open_mailer
 from gpseeker.server.mail.digest import new_jobs
 from gpseeker.server.mail.message import digest_message
 from gpseeker.server.platform import Platform
+from gpseeker.server.pruning import prune_expired
 from gpseeker.server.subscriptions import new_unsubscribe_token, token_hash
 from gpseeker.server.tables import SubscriptionRow, UnsubscribeToken, User
 
@@ -172,13 +176,17 @@ async def send_due(platform: Platform) -> SendReport:
 
 
 async def send_every(platform: Platform, seconds: float) -> None:
-    """Run `send_due` now and then every `seconds`, until cancelled.
+    """Prune expired rows and run `send_due`, now and then every `seconds`, until
+    cancelled.
 
-    For a server's background task: a failed run (SMTP down, database busy) is
-    logged and the next run tries again; nothing here may take the server down.
-    Cancelling (the server stopping) ends it between or during runs.
+    For a server's background task, run once per deployment (by `gpseeker serve`,
+    whatever its number of workers): the platform's periodic work. A failed run (SMTP
+    down, database busy) is logged and the next run tries again; nothing here may
+    take the server down. Cancelling (the server stopping) ends it between or during
+    runs.
     """
     while True:
+        await _prune(platform)
         try:
             report = await send_due(platform)
         except Exception:
@@ -193,3 +201,18 @@ async def send_every(platform: Platform, seconds: float) -> None:
                     report.destination,
                 )
         await asyncio.sleep(seconds)
+
+
+async def _prune(platform: Platform) -> None:
+    """`prune_expired`, logged; a failure waits for the next run like a failed send."""
+    try:
+        pruned = await prune_expired(platform)
+    except Exception:
+        log.exception("Pruning expired rows failed; trying again next run")
+        return
+    if pruned:
+        log.info(
+            "Pruned %s expired Idempotency-Key answers and %s expired unsubscribe links",
+            pruned.idempotent_answers,
+            pruned.unsubscribe_tokens,
+        )

@@ -7,7 +7,7 @@ from typing import Annotated, NoReturn
 from fastapi import APIRouter, Path, Request, Response
 from sqlalchemy import select
 
-from gpseeker.models import Application, ApplicationRequest
+from gpseeker.models import MAX_ID, Application, ApplicationRequest
 from gpseeker.server import applications, idempotency, organisation_views
 from gpseeker.server.deps import SeekerDep
 from gpseeker.server.errors import error_responses, not_found
@@ -16,7 +16,7 @@ from gpseeker.server.tables import ApplicationRow, Employer, JobRow, Organisatio
 
 router = APIRouter(prefix="/api/v1", tags=["applications"])
 
-ApplicationId = Annotated[int, Path(ge=1, le=2**62)]
+ApplicationId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 @router.post(

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from sqlalchemy import select
 
-from gpseeker.models import ApplicationStatus, ApplicationStatusUpdate, EmployerApplication
+from gpseeker.models import MAX_ID, ApplicationStatus, ApplicationStatusUpdate, EmployerApplication
 from gpseeker.server import applications
 from gpseeker.server.deps import EmployerDep
 from gpseeker.server.errors import ApiError, error_responses, invalid, not_found
@@ -15,7 +15,7 @@ from gpseeker.server.tables import ApplicationRow, JobRow
 
 router = APIRouter(prefix="/api/v1/employer", tags=["employer"])
 
-ApplicationId = Annotated[int, Path(ge=1, le=2**62)]
+ApplicationId = Annotated[int, Path(ge=1, le=MAX_ID)]
 # "submitted" is where every application starts and "withdrawn" is the candidate's
 # own decision: neither is the employer's to set.
 EMPLOYER_STATUSES: frozenset[ApplicationStatus] = frozenset(
@@ -31,7 +31,7 @@ EMPLOYER_STATUSES: frozenset[ApplicationStatus] = frozenset(
 )
 async def list_applications(
     caller: EmployerDep,
-    job_id: Annotated[int | None, Query(ge=1, le=2**62, description="only this job")] = None,
+    job_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="only this job")] = None,
 ) -> list[EmployerApplication]:
     session = caller.session
     statement = (

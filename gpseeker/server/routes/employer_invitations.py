@@ -23,7 +23,8 @@ router = APIRouter(prefix="/api/v1/employer", tags=["employer"])
     responses=error_responses(400, 401, 403, 404, 422, 429),
     summary="Invite a candidate you found, through the relay (you never learn who they "
     "are); 404 as for the resume bank; 422 on job_id unless one of your open jobs; "
-    "429 rate_limited with Retry-After past the daily cap",
+    "429 rate_limited with Retry-After past a daily cap (per account, organisation, "
+    "candidate, or candidate from one organisation; the message names it)",
 )
 async def invite(
     caller: VerifiedEmployerDep,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from gpseeker.models import EmployerOrganisation
+from gpseeker.models import MAX_ID, EmployerOrganisation
 from gpseeker.server import organisation_views, organisations
 from gpseeker.server.deps import EmployerDep
 from gpseeker.server.errors import ApiError, error_responses, not_found
@@ -32,7 +32,7 @@ async def organisation(caller: EmployerDep) -> EmployerOrganisation:
     summary="Admins: approve an account of your verified organisation",
 )
 async def approve_member(
-    caller: EmployerDep, account_id: Annotated[int, Path(ge=1, le=2**62)]
+    caller: EmployerDep, account_id: Annotated[int, Path(ge=1, le=MAX_ID)]
 ) -> EmployerOrganisation:
     if caller.employer.org_role != "admin" or not caller.employer.approved:
         raise ApiError(

@@ -7,7 +7,14 @@ from typing import Annotated, NoReturn
 from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy import func, select
 
-from gpseeker.models import DeclineRequest, Invitation, ReplyRequest, ReportRequest, UnreadCount
+from gpseeker.models import (
+    MAX_ID,
+    DeclineRequest,
+    Invitation,
+    ReplyRequest,
+    ReportRequest,
+    UnreadCount,
+)
 from gpseeker.server import idempotency, invitations
 from gpseeker.server.deps import Caller, SeekerDep
 from gpseeker.server.errors import error_responses
@@ -15,7 +22,7 @@ from gpseeker.server.tables import InvitationReportRow, InvitationRow, RelayedMe
 
 router = APIRouter(prefix="/api/v1/me/invitations", tags=["invitations"])
 
-InvitationId = Annotated[int, Path(ge=1, le=2**62)]
+InvitationId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 @router.get(

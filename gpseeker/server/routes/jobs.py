@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
-from gpseeker.models import Job, JobPage, JobQuery
+from gpseeker.models import MAX_ID, ONE_LINE_PATTERN, Job, JobPage, JobQuery
 from gpseeker.server.deps import SeekerDep
 from gpseeker.server.errors import error_responses, not_found
 from gpseeker.server.job_pages import find_jobs
@@ -16,7 +16,7 @@ from gpseeker.server.jobs import seeker_jobs
 router = APIRouter(prefix="/api/v1", tags=["jobs"])
 
 MAX_PAGE = 100
-JobId = Annotated[int, Path(ge=1, le=2**62)]
+JobId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class JobSearchParams(JobQuery):
@@ -26,15 +26,24 @@ class JobSearchParams(JobQuery):
     wider search), so the page parameters need a model of their own.
     """
 
+    # A query parameter is checked as sent, before the query strips it (text_params).
+    q: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, max_length=200),  # JobQuery checks it
+        Field(json_schema_extra={"pattern": ONE_LINE_PATTERN}),
+    ] = ""
     cursor: str | None = Field(
-        default=None, max_length=400, description="next_cursor of the previous page"
+        default=None,
+        max_length=400,
+        description="next_cursor of the previous page",
+        json_schema_extra={"pattern": ONE_LINE_PATTERN},
     )
     limit: int = Field(default=20, ge=1, le=MAX_PAGE)
 
 
 @router.get(
     "/jobs",
-    responses=error_responses(401, 403, 422),
+    responses=error_responses(400, 401, 403, 422),
     summary="Search open jobs: keywords (the last word as a prefix), filters, sort, pages",
 )
 async def search_jobs(caller: SeekerDep, params: Annotated[JobSearchParams, Query()]) -> JobPage:

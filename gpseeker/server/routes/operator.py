@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query
 from sqlalchemy import select
 
 from gpseeker.models import (
+    MAX_ID,
     OperatorReport,
     Organisation,
     OrganisationMerge,
@@ -31,7 +32,7 @@ from gpseeker.server.tables import (
 
 router = APIRouter(prefix="/api/v1/operator", tags=["operator"])
 
-Id = Annotated[int, Path(ge=1, le=2**62)]
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 async def _organisation(caller: Caller, organisation_id: int) -> Organisation:

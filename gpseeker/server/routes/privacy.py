@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 from sqlalchemy import select
 
 from gpseeker.models import (
+    ONE_LINE_PATTERN,
     BlockedCompanies,
     BlockedCompanyList,
     DisclosureEvent,
@@ -17,9 +18,10 @@ from gpseeker.models import (
     Visibility,
 )
 from gpseeker.server import candidates, erase_requests, organisation_views
+from gpseeker.server import profile_views as profile_views_log
 from gpseeker.server.deps import SeekerDep
 from gpseeker.server.errors import error_responses
-from gpseeker.server.tables import Disclosure, Employer, JobRow, OrganisationRow, ProfileView
+from gpseeker.server.tables import Disclosure, Employer, JobRow, OrganisationRow
 
 router = APIRouter(prefix="/api/v1/me", tags=["candidate"])
 
@@ -77,7 +79,15 @@ async def put_blocked_companies(body: BlockedCompanies, caller: SeekerDep) -> Bl
 )
 async def blockable_organisations(
     caller: SeekerDep,
-    q: Annotated[str, Query(min_length=1, max_length=120, description="a company name")],
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=120,
+            description="a company name",
+            json_schema_extra={"pattern": ONE_LINE_PATTERN},
+        ),
+    ],
 ) -> list[OrganisationMatch]:
     return await organisation_views.blockable(caller.session, q)
 
@@ -85,25 +95,11 @@ async def blockable_organisations(
 @router.get(
     "/profile-views",
     responses=error_responses(401, 403),
-    summary="Employers who opened the masked profile, newest first",
+    summary="Employers who opened the masked profile, newest first: one entry per "
+    "organisation per day, with how many times",
 )
 async def profile_views(caller: SeekerDep) -> list[ProfileViewEvent]:
-    rows = await caller.session.execute(
-        select(ProfileView.at, Employer.company_name, OrganisationRow.status, ProfileView.context)
-        .join(Employer, Employer.id == ProfileView.employer_id)
-        .join(OrganisationRow, OrganisationRow.id == Employer.organisation_id)
-        .where(ProfileView.candidate_id == caller.user.id)
-        .order_by(ProfileView.at.desc(), ProfileView.id.desc())
-    )
-    return [
-        ProfileViewEvent(
-            at=at,
-            employer_name=name,
-            employer_status=organisation_views.status_of(status),
-            context=context,
-        )
-        for at, name, status, context in rows
-    ]
+    return await profile_views_log.of_candidate(caller.session, caller.user.id)
 
 
 @router.get(

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 from sqlalchemy import select
 
-from gpseeker.models import EmployerView, ResumeBankHit, ResumeBankPage
-from gpseeker.server import candidates, masking
+from gpseeker.models import ONE_LINE_PATTERN, EmployerView, ResumeBankHit, ResumeBankPage
+from gpseeker.server import candidates, masking, profile_views
 from gpseeker.server.db import insert_ignoring_duplicates
 from gpseeker.server.deps import EmployerCaller, VerifiedEmployerDep
-from gpseeker.server.errors import error_responses, invalid, not_found
+from gpseeker.server.errors import bad_cursor, error_responses, not_found
 from gpseeker.server.search import Eligibility, keywords
 from gpseeker.server.security import candidate_ref
 from gpseeker.server.tables import (
     CandidateRef,
-    ProfileView,
     ResumeDocument,
     User,
     VisibilityRow,
@@ -30,29 +30,48 @@ MAX_PAGE = 100
 
 
 def encode_cursor(offset: int) -> str:
+    """`o:OFFSET` in base64url: where the next page starts in the ranked matches."""
     return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode().rstrip("=")
 
 
 def decode_cursor(cursor: str) -> int:
+    """The offset encode_cursor wrote, read strictly; 400 `bad_cursor` for anything else.
+
+    ASCII digits only (int() would also take " 5", "+5", "5_0" or "٣"), no leading
+    zero, and at most 2**31 - 1: PostgreSQL binds OFFSET as a 32-bit INTEGER, and a
+    bigger number failed there as a server error (or as an OverflowError in SQLite).
+    """
+    if not re.fullmatch(r"[A-Za-z0-9_-]*={0,2}", cursor):  # base64url, padded or not
+        raise bad_cursor()
+    cursor = cursor.rstrip("=")
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        offset = int(raw.removeprefix("o:")) if raw.startswith("o:") else -1
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        offset = -1
-    if offset < 0:
-        raise invalid("cursor", "is not a cursor this server handed out")
-    return offset
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+    except (binascii.Error, ValueError):
+        raise bad_cursor() from None
+    found = re.fullmatch(rb"o:(0|[1-9][0-9]{0,9})", raw)
+    if found is None or int(found.group(1)) > 2**31 - 1:
+        raise bad_cursor()
+    return int(found.group(1))
 
 
 @router.get(
     "/resume-bank",
-    responses=error_responses(401, 403, 422),
+    responses=error_responses(400, 401, 403, 422),
     summary="Search searchable candidates by keyword, best match first (empty: newest)",
 )
 async def search_resume_bank(
     caller: VerifiedEmployerDep,
-    q: Annotated[str, Query(max_length=500, description="keywords; all must match")] = "",
-    cursor: Annotated[str | None, Query(max_length=100)] = None,
+    q: Annotated[
+        str,
+        Query(
+            max_length=500,
+            description="keywords; all must match",
+            json_schema_extra={"pattern": ONE_LINE_PATTERN},
+        ),
+    ] = "",
+    cursor: Annotated[
+        str | None, Query(max_length=100, json_schema_extra={"pattern": ONE_LINE_PATTERN})
+    ] = None,
     limit: Annotated[int | None, Query(ge=1, le=MAX_PAGE)] = None,
 ) -> ResumeBankPage:
     settings = caller.platform.settings
@@ -92,7 +111,7 @@ async def open_candidate(
     caller: VerifiedEmployerDep,
     candidate_ref: Annotated[str, Path(max_length=64)],
 ) -> EmployerView:
-    session, settings = caller.session, caller.platform.settings
+    session = caller.session
     candidate_id = await session.scalar(
         select(CandidateRef.candidate_id).where(
             CandidateRef.organisation_id == caller.organisation.id,
@@ -119,14 +138,7 @@ async def open_candidate(
         )
     if view is None:
         raise not_found("That candidate")
-    session.add(
-        ProfileView(
-            candidate_id=candidate_id,
-            employer_id=caller.employer.id,
-            context="search",
-            at=settings.now(),
-        )
-    )
+    await profile_views.record(caller, candidate_id, "search")
     await session.commit()
     return view
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response
 from sqlalchemy import delete, func, select
 
-from gpseeker.models import Job, JobQuery, SavedSearch, SavedSearchRequest
+from gpseeker.models import MAX_ID, Job, JobQuery, SavedSearch, SavedSearchRequest
 from gpseeker.server import idempotency
 from gpseeker.server.bodies import strictly
 from gpseeker.server.db import insert_ignoring_duplicates
@@ -20,7 +20,7 @@ from gpseeker.server.tables import JobRow, SavedJobRow, SavedSearchRow
 router = APIRouter(prefix="/api/v1/me", tags=["candidate"])
 
 MAX_SAVED_SEARCHES = 50
-SearchId = Annotated[int, Path(ge=1, le=2**62)]
+SearchId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 @router.get(

@@ -25,7 +25,8 @@ def _no_such_link() -> ApiError:
     return ApiError(
         404,
         "not_found",
-        "This unsubscribe link is not valid (it may have been used already). "
+        "This unsubscribe link is not valid (it may have been used already, or be "
+        "too old). "
         "You can change your mail at any time in gpseeker.",
     )
 
@@ -63,7 +64,10 @@ async def unsubscribe(
 ) -> UnsubscribeResult:
     # The body (`List-Unsubscribe=One-Click`, form encoded, or nothing) carries no
     # information: the token says who and which list, so the body is not read.
-    result = await subscriptions.use_unsubscribe_token(session, token, platform.settings.now())
+    settings = platform.settings
+    result = await subscriptions.use_unsubscribe_token(
+        session, token, settings.now(), subscriptions.unsubscribe_links_since(settings)
+    )
     if result is None:
         raise _no_such_link()
     return result
@@ -81,10 +85,14 @@ async def unsubscribe(
     },
     summary="The confirmation page for a person who opens the link: asks, changes nothing",
 )
-async def confirm_unsubscribe(token: Token, session: SessionDep) -> HTMLResponse:
+async def confirm_unsubscribe(
+    token: Token, session: SessionDep, platform: PlatformDep
+) -> HTMLResponse:
     # A GET never unsubscribes: mail scanners and link previews fetch links on their
     # own. The person confirms with one button, which POSTs to the same address.
-    found = await subscriptions.peek_unsubscribe_token(session, token)
+    found = await subscriptions.peek_unsubscribe_token(
+        session, token, subscriptions.unsubscribe_links_since(platform.settings)
+    )
     if found is None:
         raise _no_such_link()
     mail_list, email = found

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Request, Response
 from sqlalchemy import select
 
 from gpseeker.models import (
+    MAX_ID,
     AccountDeletion,
     DataExport,
     DeletionReceipt,
@@ -29,8 +30,8 @@ from gpseeker.server.tables import Employer, JobRow, SavedJobRow
 
 router = APIRouter(prefix="/api/v1", tags=["your data"])
 
-ApplicationId = Annotated[int, Path(ge=1, le=2**62)]
-RequestId = Annotated[int, Path(ge=1, le=2**62)]
+ApplicationId = Annotated[int, Path(ge=1, le=MAX_ID)]
+RequestId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 @router.get("/policy", summary="The privacy policy, its version and whom to ask (no sign-in)")

@@ -26,6 +26,7 @@ from gpseeker.server.tables.profiles import (
     VisibilityRow,
 )
 from gpseeker.server.tables.resume_bank import CandidateRef, ResumeDocument
+from gpseeker.server.tables.throttles import PendingSignup, ThrottleRow
 
 __all__ = [
     "ApplicationEvent",
@@ -44,6 +45,7 @@ __all__ = [
     "OrganisationKey",
     "OrganisationName",
     "OrganisationRow",
+    "PendingSignup",
     "ProfileRow",
     "ProfileView",
     "RelayedMessageRow",
@@ -52,6 +54,7 @@ __all__ = [
     "SavedSearchRow",
     "ServerSecret",
     "SubscriptionRow",
+    "ThrottleRow",
     "Token",
     "UnsubscribeToken",
     "User",
