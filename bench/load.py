@@ -46,6 +46,11 @@ status other than the one expected (200, or 201 for apply and invite); every ans
 retried or not, is counted by status. Requests started before the deadline are
 waited for and counted.
 
+With --kill-connections SECONDS (PostgreSQL only), every SECONDS of the timed parts
+PostgreSQL ends all of the server's database connections (`pg_terminate_backend`, the
+backends found by the client ports the server's processes hold): a fault test, where
+every request must still end as expected and no write may be lost or doubled.
+
 Afterwards, through the API: every candidate's applications, every employer's
 applications and sent invitations, and every candidate's inbox are compared with
 the 201s the simulator received: no application or invitation lost, none doubled.
@@ -78,7 +83,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
-from sqlalchemy import select
+from sqlalchemy import make_url, select
 
 from gpseeker.client.base import nothing_changed
 from gpseeker.client.retry import RETRY_STATUSES, RetryPolicy
@@ -313,6 +318,12 @@ def format_report(report: dict[str, Any]) -> str:
             f"{check['what']}: sent {check['sent']}, held {check['held']}, lost "
             f"{check['lost']}, doubled {check['doubled']}, unexpected "
             f"{check['unexpected']}: {verdict}"
+        )
+    killed = report.get("connections_killed")
+    if killed:
+        lines.append(
+            f"database connections ended every {killed['every_seconds']:g} s: "
+            f"{killed['ended']} in {killed['rounds']} rounds"
         )
     for example in report["error_examples"]:
         lines.append(f"error: {example}")
@@ -673,6 +684,7 @@ async def run_load(
     runs: int,
     seed: int,
     database: str | None = None,
+    killer: ConnectionKiller | None = None,
 ) -> tuple[list[RunResult], list[Candidate], list[Employer]]:
     """Sign the actors up, then `runs` timed parts of `seconds` with the same actors
     (who never apply to a job twice, and share the invitation budget between runs).
@@ -698,6 +710,8 @@ async def run_load(
     tokens = [candidate.token for candidate in candidates] + [e.token for e in employers]
     clients = [new_client(base_url, token) for token in tokens]
     results = []
+    if killer is not None:
+        await killer.start()
     for run in range(runs):
         recorder = Recorder()
         started = time.perf_counter()
@@ -731,17 +745,112 @@ async def run_load(
             f"run {run + 1}: {len(recorder.samples) / results[-1].elapsed:.1f} req/s",
             file=sys.stderr,
         )
+    if killer is not None:
+        await killer.stop()
     for client in clients:
         await client.aclose()
     return results, candidates, employers
+
+
+# --- faults: PostgreSQL ending the server's connections ------------------------------
+
+
+def process_tree(root: int) -> set[int]:
+    """`root` and every process below it (serve's workers), from Linux's /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            # The command name may hold spaces: the parent id is the second field
+            # after its closing parenthesis.
+            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    tree = {root}
+    grew = True
+    while grew:
+        below = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= below
+        grew = bool(below)
+    return tree
+
+
+def local_tcp_ports(pids: Iterable[int]) -> set[int]:
+    """The local ports of the TCP sockets these processes hold (their connections to
+    PostgreSQL among them), from /proc: which backends are this server's."""
+    inodes: set[str] = set()
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            for descriptor in Path(f"/proc/{pid}/fd").iterdir():
+                with contextlib.suppress(OSError):
+                    target = os.readlink(descriptor)
+                    if target.startswith("socket:["):
+                        inodes.add(target.removeprefix("socket:[").removesuffix("]"))
+    ports: set[int] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(OSError):
+            for line in Path(table).read_text().splitlines()[1:]:
+                fields = line.split()
+                if len(fields) > 9 and fields[9] in inodes:
+                    ports.add(int(fields[1].rsplit(":", 1)[1], 16))
+    return ports
+
+
+@dataclass
+class ConnectionKiller:
+    """Every `every` seconds, PostgreSQL ends all of the served platform's connections
+    (`pg_terminate_backend`, as a restart or an operator would), and only those: the
+    backends whose client port belongs to the server's processes."""
+
+    database: str
+    server_pid: int
+    every: float
+    ended: int = 0
+    rounds: int = 0
+    _task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self._task = asyncio.get_running_loop().create_task(self._kill())
+
+    async def stop(self) -> int:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        return self.ended
+
+    async def _kill(self) -> None:
+        import asyncpg
+
+        url = make_url(self.database).difference_update_query(["schema"])
+        admin = await asyncpg.connect(url.set(drivername="postgresql").render_as_string(False))
+        try:
+            while True:
+                await asyncio.sleep(self.every)
+                self.ended += await end_connections(admin, self.server_pid)
+                self.rounds += 1
+        finally:
+            await admin.close()
+
+
+async def end_connections(admin: Any, server_pid: int) -> int:
+    """End every PostgreSQL connection of the server `server_pid` (and its workers),
+    and none of anyone else's, over `admin` (an asyncpg connection to the same
+    PostgreSQL): how many were ended. Also used by the fault suite (tests/e2e)."""
+    ports = local_tcp_ports(process_tree(server_pid))
+    ended = await admin.fetchval(
+        "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) "
+        "FROM pg_stat_activity WHERE client_port = ANY($1::int[]) "
+        "AND pid <> pg_backend_pid()",
+        sorted(ports),
+    )
+    return int(ended)
 
 
 # --- the server ----------------------------------------------------------------------
 
 
 @contextlib.contextmanager
-def served(database: str, workers: int, log: Path) -> Iterator[str]:
-    """`gpseeker serve` on a free loopback port; yields its base URL, stops it after."""
+def served(database: str, workers: int, log: Path) -> Iterator[tuple[str, int]]:
+    """`gpseeker serve` on a free loopback port; yields its base URL and process id,
+    stops it after."""
     command = [
         str(Path(sys.executable).with_name("gpseeker")),
         "serve",
@@ -773,7 +882,7 @@ def served(database: str, workers: int, log: Path) -> Iterator[str]:
                 text=True,
             )
             try:
-                yield wait_for_address(process, log)
+                yield wait_for_address(process, log), process.pid
             finally:
                 process.send_signal(signal.SIGINT)
                 try:
@@ -854,6 +963,14 @@ def main() -> int:
         help="timed parts, one after another with the same server and actors; the "
         "report gives each and the median (default 1)",
     )
+    parser.add_argument(
+        "--kill-connections",
+        type=float,
+        metavar="SECONDS",
+        help="PostgreSQL --db only: every SECONDS of the timed parts, end all of the "
+        "server's database connections (pg_terminate_backend); a fault test, not a "
+        "benchmark",
+    )
     parser.add_argument("--seed", type=int, default=1, help="seed of the mix (default 1)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument(
@@ -874,8 +991,13 @@ def main() -> int:
             "need 0 < --employer-share < 1, --concurrency >= 2, --seconds > 0, --runs >= 1"
         )
 
+    if args.kill_connections is not None and (
+        args.kill_connections <= 0 or not args.db or store_name(args.db, None) != "PostgreSQL"
+    ):
+        parser.error("--kill-connections needs a PostgreSQL --db and SECONDS > 0")
+
     async def against(
-        base_url: str,
+        base_url: str, killer: ConnectionKiller | None = None
     ) -> tuple[list[RunResult], list[WriteCheck]]:
         await wait_until_up(base_url)
         results, candidates, employers = await run_load(
@@ -886,15 +1008,19 @@ def main() -> int:
             runs=args.runs,
             seed=args.seed,
             database=database,
+            killer=killer,
         )
         return results, await verify(base_url, candidates, employers)
 
     load_before = os.getloadavg()[0]
     cpu_before = time.process_time()
     database = async_url(args.db) if args.db else None
+    killer: ConnectionKiller | None = None
     if database is not None:
-        with served(database, args.workers, args.server_log) as base_url:
-            results, checks = asyncio.run(against(base_url))
+        with served(database, args.workers, args.server_log) as (base_url, server_pid):
+            if args.kill_connections is not None:
+                killer = ConnectionKiller(database, server_pid, args.kill_connections)
+            results, checks = asyncio.run(against(base_url, killer))
     else:
         results, checks = asyncio.run(against(args.url))
     report = {
@@ -916,6 +1042,9 @@ def main() -> int:
         # The generator shares the two cores with the server: what it took itself
         # (signups and the check included, so an upper bound for the timed parts).
         "generator_cpu_seconds": round(time.process_time() - cpu_before, 1),
+        "connections_killed": None
+        if killer is None
+        else {"every_seconds": killer.every, "rounds": killer.rounds, "ended": killer.ended},
     }
     print(json.dumps(report, indent=2) if args.json else format_report(report))
     failed = report["errors"] or not all(check.ok for check in checks)

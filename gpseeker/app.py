@@ -4,15 +4,16 @@ It owns the screens, the global keys, the command palette and the themes. It kno
 the platform only through the client it is given (STYLE.md, habit 1), and paints its
 first screen before the client exists: building the embedded platform imports FastAPI
 and SQLAlchemy, which costs ~400 ms, so that happens in a worker after the first paint.
+The connection (`gpseeker/ui/connection.py`) reconnects by itself; the app tells the
+candidate how it stands, in words, in the header, a status line and notices.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import gc
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -24,22 +25,37 @@ from textual.screen import Screen
 
 from gpseeker.commands import ScreenCommands
 from gpseeker.connect import Connector, SignInRequired
+from gpseeker.reconnect import Backoff, LinkStatus, change_notice, header_words, status_words
 from gpseeker.screens import registry
 from gpseeker.screens.base import MainScreen
 from gpseeker.screens.help import HelpScreen, format_key
 from gpseeker.themes import DEFAULT_THEME, DROPPED_THEMES, THEMES
+from gpseeker.ui.connection import PlatformConnection
 from gpseeker.ui.state import CandidateState, Change
 from gpseeker.widgets.navigation import ROOMS
 
 if TYPE_CHECKING:
-    from gpseeker.client import PlatformClient
+    from textual.timer import Timer
 
-ThemeSaver = Callable[[str], None]
+    from gpseeker.client import PlatformClient
+    from gpseeker.local_files import FileNotice
+
+ThemeSaver = Callable[[str], "FileNotice | None"]
+"""Keeps the chosen theme in the settings; may return a notice (a damaged settings file
+was set aside) and raises OSError when the file cannot be written."""
+
+FILE_NOTICE_SECONDS = 30
+"""How long a notice about a local file stays up: it names paths, which take a while
+to read, and the candidate may want to copy one."""
 
 UNREAD_POLL_SECONDS = 10.0
 """How often the header's unread count asks the platform: a new invitation shows on
 every screen within this time, for one small request (a module constant so tests can
 shorten it; they call `refresh_unread` instead of waiting)."""
+
+RECONNECT_KEY = "f8"
+"""Reconnect now. Not ctrl+shift+r: most terminals (and tmux, and SSH clients) send
+ctrl+shift+r exactly as ctrl+r, which the profile editor and the sign-in screen use."""
 
 
 class GPSeekerApp(App[None]):
@@ -56,6 +72,14 @@ class GPSeekerApp(App[None]):
     unread: reactive[int | None] = reactive(None, init=False)
     """Unread invitations, as last polled; None until the platform answers. The inbox
     screen watches it to load new invitations as they arrive."""
+
+    link: reactive[LinkStatus] = reactive(LinkStatus, init=False)
+    """How the app stands with the platform. Screens watch it to load again what
+    failed while the platform was out of reach, once it answers."""
+
+    link_words: reactive[str] = reactive("", init=False)
+    """`link` as the status line says it, with a countdown that moves every second;
+    empty while connected."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="app.help"),
@@ -75,6 +99,16 @@ class GPSeekerApp(App[None]):
         ),
         # Out of the footer, which needs the room for the screen's own keys; F1 lists it.
         Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit"),
+        # Out of the footer too: while it is of use, the status line names it.
+        Binding(
+            RECONNECT_KEY,
+            "reconnect",
+            "Reconnect now",
+            show=False,
+            priority=True,
+            id="app.reconnect",
+            tooltip="Try to reach the platform again now, without waiting",
+        ),
     ]
 
     def __init__(
@@ -86,6 +120,8 @@ class GPSeekerApp(App[None]):
         save_theme: ThemeSaver | None = None,
         config_dir: Path | None = None,
         cursor_blink: bool = True,
+        notices: Sequence[FileNotice] = (),
+        reconnect: Backoff | None = None,
     ) -> None:
         super().__init__()
         for dropped in DROPPED_THEMES:
@@ -102,40 +138,68 @@ class GPSeekerApp(App[None]):
         """False stops the text cursor of every Input and TextArea from blinking (the
         `cursor_blink` setting): for screen magnifiers, and slow links that repaint it."""
         self._save_theme = save_theme
-        self._client: asyncio.Future[PlatformClient] | None = None
-        self._platform_label = "connecting to the platform…"
-        self.theme = theme if theme in self.available_themes else DEFAULT_THEME
+        self._notices = list(notices)
+        """Found before the app started (a damaged settings or token file)."""
+        self.connection = PlatformConnection(
+            self, self._open_client, backoff=reconnect or Backoff(), on_status=self._link_changed
+        )
+        """The link to the platform; `reconnect` is its schedule of tries (tests shorten it)."""
+        self._platform_label: str | None = None
+        """ "host · e-mail" once connected."""
+        self._countdown: Timer | None = None
+        theme = theme if theme in self.available_themes else DEFAULT_THEME
+        # The theme the settings already hold: only a change from it is written, so
+        # starting never writes (and a read-only or full disk cannot stop a start).
+        self._saved_theme = theme
+        self.theme = theme
         if "TEXTUAL_ANIMATIONS" not in os.environ:
             # Motion is opt-in: it costs bytes over SSH and distracts some readers.
             self.animation_level = "none"
 
     async def client(self) -> PlatformClient:
-        """The platform client, once connected; screens await it in their workers."""
-        if self._client is None:
-            self._client = asyncio.get_running_loop().create_future()
-        return await asyncio.shield(self._client)
+        """The platform client, once connected; screens await it in their workers.
+
+        While the platform is out of reach this tries again at once, and raises the
+        failure (an `Unavailable`) if that try fails too."""
+        return await self.connection.client()
 
     async def connected(self) -> None:
-        """Wait until the connection attempt has ended, either way.
+        """Wait until the first connection attempt has ended, either way.
 
         The first screen awaits this before importing the client: an import is a
         blocking call, and on the event loop before the first frame it delays the
         first paint by the ~200 ms the client and models cost.
         """
-        with contextlib.suppress(Exception):
-            await self.client()
+        await self.connection.first_try()
 
     def on_mount(self) -> None:
+        for notice in self._notices:
+            self.show_file_notice(notice)
         self.state.bind(self)
         self.state.changed.subscribe(self, self._update_header)
         # After the first frame: the platform's imports run in a thread, and a thread
         # importing modules competes with the first paint for the interpreter.
-        self.call_after_refresh(self.connect_platform)
-        if (self.data_dir / "drafts" / "profile.json").is_file():
+        self.call_after_refresh(self.connection.start)
+        if (self.data_dir / "drafts" / "profile.json").exists():
             # Unsaved profile changes from last time: open where they are offered back.
             # (The path, not DraftStore, is checked: that module loads pydantic, and the
-            # first screen must paint before anything heavy is imported.)
+            # first screen must paint before anything heavy is imported. exists(), not
+            # is_file(): a damaged draft, even a folder in its place, is set aside and
+            # named there, not left to block every later draft in silence.)
             self.switch_mode("profile")
+
+    def show_file_notice(self, notice: FileNotice, title: str = "A local file was damaged") -> None:
+        """Tell the candidate about a local file, naming it (the path is the user's own
+        text, so it is shown cleaned and never as markup)."""
+        from gpseeker.text import clean_line
+
+        self.notify(
+            clean_line(notice.message),
+            title=title,
+            severity=notice.severity,
+            timeout=FILE_NOTICE_SECONDS,
+            markup=False,
+        )
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Apply the cursor-blink setting to whatever text field takes the focus.
@@ -163,7 +227,7 @@ class GPSeekerApp(App[None]):
     def _update_header(self, _change: Change = "profile") -> None:
         """Where, as whom, how many unread invitations, and whether edits are unsaved:
         all in words, so that none of it depends on colour."""
-        parts = [self._platform_label]
+        parts = [header_words(self.link, self._platform_label)]
         if self.unread:
             parts.append(f"{self.unread} unread")  # in words: the count, not a coloured dot
         if self.state.unsaved:
@@ -182,33 +246,66 @@ class GPSeekerApp(App[None]):
         """
         from gpseeker.client import PlatformError
 
-        if self._client is None or not self._client.done() or self._client.exception():
-            return
-        # On failure the next poll tries again; a screen that needs the platform says why.
+        client = self.connection.connected_client
+        if client is None:
+            return  # the connection tries again on its own schedule, not the poll's
+        # On failure the next poll tries again; a screen that needs the platform says
+        # why. A platform out of reach is noticed by the client's hook, which this
+        # poll makes sure happens within a poll's time even when the candidate is idle.
         with contextlib.suppress(PlatformError):
-            self.unread = await self._client.result().unread_count()
+            self.unread = await client.unread_count()
 
-    @work(exclusive=True, group="connect", exit_on_error=False)
-    async def connect_platform(self) -> None:
-        if self._client is None:
-            self._client = asyncio.get_running_loop().create_future()
-        try:
-            client = await self._open_client()
-        except Exception as error:
-            self.sub_title = "not connected"
+    # --- the connection ---------------------------------------------------------------
+
+    def _link_changed(self, status: LinkStatus) -> None:
+        """Tell the candidate how the app stands with the platform, on every change."""
+        before, self.link = self.link, status
+        client = self.connection.connected_client
+        if client is not None and self._platform_label is None:
+            self._platform_label = client.platform_label  # the e-mail follows (_welcome)
+        self._say_link()
+        self._update_header()
+        if status.phase == "waiting" and self._countdown is None:
+            self._countdown = self.set_interval(1.0, self._say_link, name="reconnect-countdown")
+        elif status.phase != "waiting" and self._countdown is not None:
+            self._countdown.stop()
+            self._countdown = None
+        notice = change_notice(before, status)
+        if notice is not None:
             from gpseeker.text import clean_line
 
             # The reason may quote the server (a URL, its error text): never markup.
             self.notify(
-                clean_line(str(error)),
-                title="Cannot reach the platform",
-                severity="error",
-                timeout=30,
+                clean_line(notice.message),
+                title=notice.title,
+                severity=notice.severity,
+                timeout=notice.seconds,
                 markup=False,
             )
-            self._client.set_exception(error)
-            return
-        self._client.set_result(client)
+        if client is not None:
+            if before.ever_connected:
+                self.refresh_unread()
+            else:
+                self._welcome(client)
+
+    def _say_link(self) -> None:
+        self.link_words = status_words(
+            self.link, self.connection.clock(), format_key(RECONNECT_KEY)
+        )
+
+    def action_reconnect(self) -> None:
+        """Try to reach the platform now instead of at the end of the wait."""
+        if self.connection.status.connected:
+            self.notify("gpseeker is connected to the platform.", markup=False)
+        elif not self.connection.retry_now():
+            self.notify("gpseeker is trying to reach the platform now.", markup=False)
+
+    @work(group="connect-welcome", exit_on_error=False)
+    async def _welcome(self, client: PlatformClient) -> None:
+        """Once, at the first connection: what opening it repaired, who is signed in,
+        the unread poll and the policy check."""
+        for notice in getattr(client, "notices", ()):
+            self.show_file_notice(notice)
         # The embedded platform leaves a large, long-lived heap (FastAPI, SQLAlchemy,
         # pydantic schemas). Freezing it keeps the cyclic GC from walking it again on
         # every full collection, which otherwise stalls a repaint by ~80 ms.
@@ -251,12 +348,27 @@ class GPSeekerApp(App[None]):
             return await self.push_screen_wait(SignInScreen(self.connector, str(required)))
 
     async def on_unmount(self) -> None:
-        if self._client is not None and self._client.done() and not self._client.exception():
-            await self._client.result().aclose()
+        await self.connection.aclose()
 
     def watch_theme(self, theme: str) -> None:
-        if self._save_theme is not None:
-            self._save_theme(theme)
+        """Keep a theme the candidate chose; a failed write is a notice, not a crash."""
+        if self._save_theme is None or theme == self._saved_theme:
+            return
+        try:
+            notice = self._save_theme(theme)
+        except OSError as error:
+            from gpseeker.local_files import FileNotice, why_unwritable
+
+            where = Path(self.config_dir or "", "settings.toml")
+            message = (
+                f"The {theme} theme applies until you quit, but it could not be kept "
+                f"in {where}: {why_unwritable(error)}."
+            )
+            self.show_file_notice(FileNotice(where, message), title="Theme not saved")
+            return
+        self._saved_theme = theme
+        if notice is not None:
+            self.show_file_notice(notice, title="Settings file set aside")
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -285,15 +397,20 @@ class GPSeekerApp(App[None]):
                 lambda mode=room.mode: self.switch_mode(mode),
             )
         yield SystemCommand("Help", "List the keys of this screen (F1 or ?)", self.action_help)
+        yield SystemCommand(
+            "Reconnect now",
+            f"Try to reach the platform again now, without waiting ({format_key(RECONNECT_KEY)})",
+            self.action_reconnect,
+        )
 
 
 def run_app(server: str | None = None) -> None:
     """Start the app on `server`, or on the embedded demo platform when there is none."""
-    from gpseeker.config import Paths, load_settings, save_setting
+    from gpseeker.config import Paths, check_local_files, save_setting
     from gpseeker.connect import EmbeddedConnector, RemoteConnector
 
-    settings = load_settings()
     paths = Paths.current()
+    settings, notices = check_local_files(paths)
     server = server or settings.server
     connector: Connector = RemoteConnector(server) if server else EmbeddedConnector(paths.data_dir)
     app = GPSeekerApp(
@@ -303,5 +420,7 @@ def run_app(server: str | None = None) -> None:
         save_theme=lambda theme: save_setting("theme", theme),
         config_dir=paths.config_dir,
         cursor_blink=settings.blinks(),
+        notices=notices,
+        reconnect=Backoff.capped_at(settings.reconnect_max_seconds),
     )
     app.run()

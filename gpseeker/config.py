@@ -4,6 +4,10 @@ Paths come from platformdirs; `GPSEEKER_HOME` moves all of them under one folder
 that tests (and people who want a portable setup) never touch the real home. Settings
 are one pydantic-settings class: environment (`GPSEEKER_*`) over `settings.toml` over
 the defaults. Nothing here imports Textual or the server.
+
+A damaged settings or token file never stops gpseeker: a setting that cannot be read
+keeps its default, an unreadable token file is set aside (the candidate is signed
+out), and `check_local_files` says so once, naming the file, at start.
 """
 
 from __future__ import annotations
@@ -16,16 +20,24 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import platformdirs
 import tomli_w
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_settings import (
     BaseSettings,
+    InitSettingsSource,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
-    TomlConfigSettingsSource,
+)
+
+from gpseeker.local_files import (
+    FileNotice,
+    make_private,
+    moved_clause,
+    set_aside,
+    why_unreadable,
 )
 
 APP_NAME = "gpseeker"
@@ -125,6 +137,11 @@ class Settings(BaseSettings):
     """Whether the text cursor blinks; turn off for screen magnifiers or slow links.
     Unset, it blinks except over SSH (see `blinks`)."""
 
+    reconnect_max_seconds: float = 60.0
+    """The longest wait, in seconds, between two tries of the terminal app to reach a
+    platform that is out of reach: the waits start at about a second and double up to
+    this. F8 tries at once."""
+
     def blinks(self, environ: Mapping[str, str] | None = None) -> bool:
         """The user's `cursor_blink` if they set it; otherwise no blink in an SSH
         session, where every blink repaints the field down the wire (~1.7 KB a second
@@ -143,39 +160,142 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         # Read the path now, not at class creation, so GPSEEKER_HOME set by a test
-        # (or a wrapper script) after import still applies.
-        toml = TomlConfigSettingsSource(settings_cls, toml_file=Paths.current().settings_file)
-        return (init_settings, env_settings, toml)
+        # (or a wrapper script) after import still applies. Only the settings that
+        # are valid come from the file: one bad line must not cost the others.
+        from_file = read_settings_checked(Paths.current().settings_file).values
+        return (init_settings, env_settings, InitSettingsSource(settings_cls, from_file))
+
+
+@dataclass(frozen=True)
+class SettingsFile:
+    """What settings.toml holds that gpseeker can use, and what it could not."""
+
+    values: dict[str, Any]
+    """The settings that are valid, by name."""
+    notices: list[FileNotice]
+    """One for an unreadable file, or one per setting whose value is not valid."""
+    readable: bool
+    """False when the file exists but could not be read at all (not TOML, not text,
+    a folder, not allowed)."""
+
+
+def read_settings_checked(path: Path) -> SettingsFile:
+    """The usable settings in `path`: never raises for what the file holds.
+
+    The file is the candidate's own (they may have edited it by hand), so it is left
+    where it is: the notice asks them to correct it, and until then the defaults apply.
+    """
+    try:
+        with path.open("rb") as handle:
+            found = tomllib.load(handle)
+    except FileNotFoundError:
+        return SettingsFile({}, [], readable=True)
+    except (OSError, ValueError) as error:  # TOMLDecodeError and UnicodeDecodeError too
+        message = (
+            f"The settings file {path} could not be read: {why_unreadable(error)}. "
+            "gpseeker uses the default settings until you correct the file or remove it."
+        )
+        return SettingsFile({}, [FileNotice(path, message)], readable=False)
+    values: dict[str, Any] = {}
+    notices: list[FileNotice] = []
+    for name, value in found.items():
+        if name not in Settings.model_fields:
+            continue  # from a newer version, or a typo that costs nothing: ignored
+        try:
+            values[name] = _setting_type(name).validate_python(value)
+        except ValidationError:
+            message = (
+                f"In the settings file {path}, {name} = {json.dumps(value, default=str)} "
+                f"is not valid: {_how_to_write(name)}. gpseeker uses the default for "
+                f"{name} until you correct that line or remove it."
+            )
+            notices.append(FileNotice(path, message))
+    return SettingsFile(values, notices, readable=True)
+
+
+def _setting_type(name: str) -> TypeAdapter[Any]:
+    annotation: Any = Settings.model_fields[name].annotation
+    return TypeAdapter(annotation)
+
+
+_EXAMPLES = {"server": "https://jobs.example.org", "theme": "gpseeker-light"}
+
+
+def _how_to_write(name: str) -> str:
+    if Settings.model_fields[name].annotation is bool:
+        return "write true or false"
+    if Settings.model_fields[name].annotation is float:
+        return "write a number, like 60"
+    return f'write it as text in double quotes, like "{_EXAMPLES.get(name, "text")}"'
 
 
 def load_settings() -> Settings:
+    """The settings to use; a damaged file gives defaults (see `check_settings`)."""
     return Settings()
 
 
-def save_setting(name: str, value: object, *, paths: Paths | None = None) -> None:
+def check_settings(paths: Paths | None = None) -> tuple[Settings, list[FileNotice]]:
+    """The settings, and what the candidate should be told about the settings file."""
+    paths = paths or Paths.current()
+    return Settings(), read_settings_checked(paths.settings_file).notices
+
+
+def check_local_files(paths: Paths | None = None) -> tuple[Settings, list[FileNotice]]:
+    """Look at the settings and token files once, at start, before anything uses them.
+
+    Returns the settings and a notice for each problem found, for the app to show and
+    the plain commands to print. A damaged token file is set aside here, and one that
+    others could read is made private, so later reads find a sound file or none.
+    """
+    paths = paths or Paths.current()
+    settings, notices = check_settings(paths)
+    notices.extend(TokenStore(paths.tokens_file).check())
+    return settings, notices
+
+
+def save_setting(name: str, value: object, *, paths: Paths | None = None) -> FileNotice | None:
     """Write one changed setting back to settings.toml, keeping the others as they are.
 
     The value is validated first, so a bad value never reaches the file. `None`
-    removes the key (TOML has no null), which restores the default.
+    removes the key (TOML has no null), which restores the default. A settings file
+    that cannot be read is set aside before a new one is written (never overwritten:
+    it is the candidate's own text); the returned notice says where it went. A
+    failed write raises OSError, for the caller to report.
     """
     if name not in Settings.model_fields:
         raise KeyError(f"no setting named {name!r}")
     paths = paths or Paths.current()
-    current = read_settings_file(paths)
+    path = paths.settings_file
+    checked = read_settings_checked(path)
+    notice: FileNotice | None = None
+    current: dict[str, Any] = {}
+    if checked.readable:
+        current = read_settings_file(paths)
+    else:
+        moved_to = set_aside(path)
+        if moved_to is None:
+            raise OSError(f"{path} could not be read, nor moved aside to write a new one")
+        notice = FileNotice(
+            path,
+            f"The settings file {path} could not be read, so it was moved to {moved_to} "
+            f"and a new one holds your change. Copy back from the old file what you need.",
+        )
     if value is None:
         current.pop(name, None)
     else:
-        annotation: Any = Settings.model_fields[name].annotation
-        current[name] = TypeAdapter(annotation).validate_python(value)
-    write_file_atomically(paths.settings_file, tomli_w.dumps(current), mode=0o644)
+        current[name] = _setting_type(name).validate_python(value)
+    write_file_atomically(path, tomli_w.dumps(current), mode=0o644)
+    return notice
 
 
 def read_settings_file(paths: Paths | None = None) -> dict[str, Any]:
+    """The settings file as written (invalid values included), or {} if it cannot be
+    read: `save_setting` keeps even the lines it cannot use, for the candidate to fix."""
     path = (paths or Paths.current()).settings_file
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
-    except FileNotFoundError:
+    except (OSError, ValueError):
         return {}
 
 
@@ -187,16 +307,42 @@ class StoredToken(BaseModel):
     email: str
 
 
+_TOKEN_FILE: TypeAdapter[dict[str, dict[str, StoredToken]]] = TypeAdapter(
+    dict[str, dict[str, StoredToken]]
+)
+"""The shape of tokens.json: server -> role -> token. Roles are not checked against
+TokenRole, so a file written by a newer version with another role still reads."""
+
+
 class TokenStore:
     """Bearer tokens by server (`"embedded"` for the local platform) and role.
 
     One JSON file, 0600 in the 0700 config directory. A seeker, an employer and an
     operator account on the same server are kept apart by role, so one person can play
-    every side.
+    every side. A file that cannot be read as such is set aside and the store starts
+    empty (signed out everywhere); `notices` says so, for whoever shows messages.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.notices: list[FileNotice] = []
+        """What went wrong with the file since `check` last took them."""
+
+    def check(self) -> list[FileNotice]:
+        """Read the file once (setting it aside if damaged), make it private if others
+        could read it, and return what the candidate should be told."""
+        self._read()
+        if make_private(self.path):
+            self.notices.append(
+                FileNotice(
+                    self.path,
+                    f"The sign-in file {self.path} could be read by other users of this "
+                    "computer; gpseeker made it readable by you only. If someone may have "
+                    "copied it, sign out and sign in again to replace your sign-ins.",
+                )
+            )
+        notices, self.notices = self.notices, []
+        return notices
 
     @classmethod
     def default(cls) -> TokenStore:
@@ -233,10 +379,27 @@ class TokenStore:
 
     def _read(self) -> dict[str, dict[str, Any]]:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (FileNotFoundError, json.JSONDecodeError):
+            data = json.loads(self.path.read_bytes().decode("utf-8"))
+            _TOKEN_FILE.validate_python(data)
+        except FileNotFoundError:
             return {}
-        return data if isinstance(data, dict) else {}
+        except (OSError, ValueError) as error:  # not UTF-8, not JSON, not its shape
+            self._set_aside(error)
+            return {}
+        return cast(dict[str, dict[str, Any]], data)
+
+    def _set_aside(self, error: BaseException) -> None:
+        """Move the unreadable file out of the way, so the next sign-in can be kept."""
+        moved_to = set_aside(self.path)
+        self.notices.append(
+            FileNotice(
+                self.path,
+                f"The sign-in file {self.path} could not be read: {why_unreadable(error)}. "
+                f"{moved_clause(self.path, moved_to)} You are signed out: the local demo "
+                "platform signs you in again by itself; on any other platform, sign in "
+                "again.",
+            )
+        )
 
     def _write(self, data: dict[str, dict[str, Any]]) -> None:
         write_file_atomically(self.path, json.dumps(data, indent=2) + "\n", mode=0o600)

@@ -19,6 +19,7 @@ from typing import Any, Literal, NamedTuple, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from gpseeker.config import write_file_atomically
+from gpseeker.local_files import FileNotice, moved_clause, set_aside, why_unreadable
 from gpseeker.models import (
     JOB_TYPES,
     PREFECTURES,
@@ -550,6 +551,8 @@ class DraftStore:
 
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / "drafts" / "profile.json"
+        self.notices: list[FileNotice] = []
+        """A draft that could not be read and was set aside, for the editor to show."""
 
     def exists(self) -> bool:
         return self.path.is_file()
@@ -559,15 +562,28 @@ class DraftStore:
         write_file_atomically(self.path, draft.model_dump_json(indent=2), mode=0o600)
 
     def load(self) -> DraftFile | None:
-        """The draft, or None. A damaged file is set aside (never deleted) and ignored."""
+        """The draft, or None; never raises for what is on disk.
+
+        A draft that cannot be read (not UTF-8, not a draft, a folder in its place, not
+        allowed) is set aside, never deleted, under a name of its own, so that a new
+        draft can be written and an older damaged one is not overwritten; `notices`
+        tells the candidate where it went.
+        """
         try:
-            text = self.path.read_text(encoding="utf-8")
+            return DraftFile.model_validate_json(self.path.read_bytes().decode("utf-8"))
         except FileNotFoundError:
             return None
-        try:
-            return DraftFile.model_validate_json(text)
-        except ValidationError:
-            self.path.replace(self.path.with_suffix(".damaged.json"))
+        except (OSError, ValueError) as error:  # ValidationError is a ValueError too
+            moved_to = set_aside(self.path)
+            self.notices.append(
+                FileNotice(
+                    self.path,
+                    f"Your unsaved profile changes in {self.path} could not be read: "
+                    f"{why_unreadable(error)}. {moved_clause(self.path, moved_to)} The "
+                    "editor shows your saved profile, and what you type now is kept as "
+                    "a new draft.",
+                )
+            )
             return None
 
     def discard(self) -> None:

@@ -13,6 +13,7 @@ import getpass
 import os
 import sys
 
+from gpseeker.cli import output
 from gpseeker.client import EmployerClient, OperatorClient, PlatformClient
 from gpseeker.client.base import ApiClient
 from gpseeker.config import Paths, StoredToken, TokenRole, TokenStore, load_settings
@@ -76,7 +77,10 @@ def remember(server: str | None, role: TokenRole, client: ApiClient) -> None:
 async def seeker_client(args: argparse.Namespace) -> PlatformClient:
     server = server_of(args)
     if server is None:
-        return await PlatformClient.embedded(Paths.current().data_dir)
+        client = await PlatformClient.embedded(Paths.current().data_dir)
+        for notice in client.notices:  # a damaged database set aside, say
+            output.warning(notice.message)
+        return client
     signin = f"gpseeker login --server {server} --email ADDRESS"
     stored = tokens().get(server, "seeker")
     if stored is None:

@@ -160,3 +160,8 @@ def data_json_text(data: object) -> str:
 def error(message: str) -> None:
     """One problem, one line, on stderr."""
     sys.stderr.write(f"error: {clean(message).replace(chr(10), ' ')}\n")
+
+
+def warning(message: str) -> None:
+    """Something the user should know that did not stop the command, on stderr."""
+    sys.stderr.write(f"warning: {clean(message).replace(chr(10), ' ')}\n")

@@ -96,6 +96,8 @@ NO_TWIN: dict[str, str] = {
     "`gpseeker --help` and `gpseeker COMMAND --help` list the commands and options",
     "app.Keys": "Textual's panel of the focused widget's keys; as app.Help",
     "app.Quit": "ends the terminal app; every plain command ends by itself",
+    "app.Reconnect now": "a plain command connects afresh each time it runs, and one that "
+    "cannot reach the platform says so and ends: running it again is the retry",
     "app.Theme": f"{_LOOKS} (the app's theme is the `theme` setting, or GPSEEKER_THEME)",
     "app.Maximize": _LOOKS,
     "app.Minimize": _LOOKS,

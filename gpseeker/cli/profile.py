@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from pydantic import ValidationError
@@ -12,7 +13,7 @@ from gpseeker.cli.context import CliError, seeker_client, server_option
 from gpseeker.cli.output import field, line, term, terms, yen
 from gpseeker.cli.profile_paths import set_value, settable_paths
 from gpseeker.cli.registry import Commands
-from gpseeker.client import PlatformClient, validation_failed
+from gpseeker.client import PlatformClient, PlatformError, PreconditionFailed, validation_failed
 from gpseeker.models import EducationLevel, Profile, ProfileEnvelope
 
 EDUCATION_LEVELS: tuple[EducationLevel, ...] = (
@@ -172,10 +173,32 @@ async def _edit_profile(args: argparse.Namespace, edit: Any) -> ProfileEnvelope:
     (the TUI, another terminal) is never overwritten: the server answers 412.
     """
     async with await seeker_client(args) as client:
-        envelope = await client.get_profile()
-        data = envelope.profile.model_dump(mode="json")
-        await edit(data)
+        return await save_edit(client, await client.get_profile(), edit, args.action)
+
+
+async def save_edit(
+    client: PlatformClient,
+    envelope: ProfileEnvelope,
+    edit: Callable[[dict[str, Any]], Awaitable[None]],
+    action: str,
+) -> ProfileEnvelope:
+    """`edit` applied to the profile as read (`envelope`), saved over its version.
+
+    Raises CliError with this command's words for a 412 and for a lost answer, and
+    PlatformError (worded by the runner) for any other failure.
+    """
+    data = envelope.profile.model_dump(mode="json")
+    await edit(data)
+    try:
         return await _save(client, data, envelope.etag)
+    except PreconditionFailed as error:
+        if error.status != 412:
+            raise
+        raise CliError(changed_elsewhere(action)) from None
+    except PlatformError as error:
+        if not error.outcome_unknown:
+            raise
+        raise CliError(answer_lost(error.message)) from None
 
 
 async def _save(client: PlatformClient, data: dict[str, Any], etag: str) -> ProfileEnvelope:
@@ -183,7 +206,29 @@ async def _save(client: PlatformClient, data: dict[str, Any], etag: str) -> Prof
         profile = Profile.model_validate(data)
     except ValidationError as problem:
         raise validation_failed(problem) from None
+    # The client sends one Idempotency-Key with every retry of this save, so a retry
+    # whose first try was stored gets "saved", never a 412 from its own new version.
     return await client.put_profile(profile, etag)
+
+
+def changed_elsewhere(action: str) -> str:
+    """A 412 in words, with what to do here: this command reads the profile afresh."""
+    return (
+        "not saved: your profile was changed elsewhere (in the app, in another terminal, "
+        "or by an earlier command whose answer was lost) while this command ran, and "
+        "saving would have overwritten that change. Run the "
+        f"same gpseeker profile {action} command again: it reads your profile afresh and "
+        "applies your change to it (gpseeker profile show shows what is saved now)"
+    )
+
+
+def answer_lost(reason: str) -> str:
+    """No answer came: the change may have been saved, and running an add again twice
+    would add the entry twice, so say how to find out first."""
+    return (
+        f"{reason}; your change may have been saved all the same. Check with gpseeker "
+        "profile show before running this command again"
+    )
 
 
 # --- the profile as text ----------------------------------------------------------------

@@ -16,11 +16,16 @@ from pydantic import ValidationError
 from gpseeker.cli import output
 from gpseeker.cli.context import CliError
 from gpseeker.cli.registry import Handler
-from gpseeker.client import AuthError, PlatformError, field_errors
+from gpseeker.client import AuthError, PlatformError, field_errors, is_unreachable
+from gpseeker.config import check_local_files
 from gpseeker.models import FieldError
 
 
 def run(handler: Handler, args: argparse.Namespace) -> int:
+    # Before the command reads them: a damaged settings or token file is reported
+    # once, here, and the command goes on with the defaults or signed out.
+    for notice in check_local_files()[1]:
+        output.warning(notice.message)
     try:
         return asyncio.run(handler(args)) or 0
     except CliError as problem:
@@ -29,10 +34,8 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
     except ValidationError as problem:  # a model the command built itself
         _fields(field_errors(problem), "")
     except PlatformError as problem:
-        _fields(problem.fields, problem.message)
-        hint = getattr(args, "signin_hint", None)
-        if isinstance(problem, AuthError) and hint:
-            output.error(f"the saved sign-in was refused; sign in again: {hint}")
+        for text in error_lines(problem, getattr(args, "signin_hint", None)):
+            output.error(text)
     except BrokenPipeError:
         # The reader went away (`gpseeker privacy policy | head`): that is its choice,
         # not an error. Point stdout at nothing so the interpreter's final flush
@@ -46,8 +49,37 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
     return 1
 
 
+def error_lines(problem: PlatformError, signin_hint: str | None = None) -> list[str]:
+    """What a command prints (each line after "error: ") when the platform refused or
+    could not be asked; the fault suite checks these words against what was stored."""
+    lines = _field_lines(problem.fields, problem.message)
+    if problem.outcome_unknown:
+        # The answer was lost, not the request: never let "cannot reach" read as
+        # "nothing happened".
+        lines.append(
+            "the platform may have done it all the same (its answer was lost); "
+            "check before running the command again"
+        )
+    elif is_unreachable(problem):
+        # A plain command is one try (with the client's few quick retries), not a
+        # session: it does not wait for the platform; it says what to do instead.
+        lines.append(
+            "check the address and that the platform is running, then run the command again"
+        )
+    if isinstance(problem, AuthError) and signin_hint:
+        lines.append(f"the saved sign-in was refused; sign in again: {signin_hint}")
+    return lines
+
+
 def _fields(fields: list[FieldError], message: str) -> None:
+    for text in _field_lines(fields, message):
+        output.error(text)
+
+
+def _field_lines(fields: list[FieldError], message: str) -> list[str]:
     if not fields:
-        output.error(message)
-    for problem in fields:
-        output.error(f"{problem.path}: {problem.message}" if problem.path else problem.message)
+        return [message]
+    return [
+        f"{problem.path}: {problem.message}" if problem.path else problem.message
+        for problem in fields
+    ]

@@ -17,6 +17,7 @@ from gpseeker.client.errors import (
     Unavailable,
     ValidationFailed,
     field_errors,
+    is_unreachable,
     validation_failed,
 )
 from gpseeker.client.operator import OperatorClient
@@ -39,5 +40,6 @@ __all__ = [
     "Unavailable",
     "ValidationFailed",
     "field_errors",
+    "is_unreachable",
     "validation_failed",
 ]

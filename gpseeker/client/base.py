@@ -21,10 +21,12 @@ from gpseeker.client.errors import (
     ForbiddenError,
     PlatformError,
     error_from_response,
+    is_unreachable,
     unreachable,
     validation_failed,
 )
 from gpseeker.client.retry import RETRY_STATUSES, RETRYABLE_ERRORS, RetryPolicy, never_sent
+from gpseeker.local_files import FileNotice
 from gpseeker.models import (
     Account,
     LoginRequest,
@@ -42,6 +44,8 @@ M = TypeVar("M", bound=BaseModel)
 
 Sleep = Callable[[float], Awaitable[None]]
 CloseHook = Callable[[], Awaitable[None]]
+ReachHook = Callable[[PlatformError | None], None]
+"""Told after each request whether the platform was reached (see `ApiClient.on_reach`)."""
 
 
 @cache
@@ -84,6 +88,16 @@ class ApiClient:
         """Set when this client signed in itself (signup/login); None for a stored token."""
         self.platform_label = label or httpx.URL(self.base_url).netloc.decode()
         """What to call this platform in a header: its host, or "Local demo platform"."""
+        self.notices: list[FileNotice] = []
+        """What opening this connection had to repair on this computer (a damaged
+        local database set aside, a sign-in that could not be kept), for the caller
+        to show the candidate."""
+        self.on_reach: ReachHook | None = None
+        """Called after every request, retries included: with None when the platform
+        answered (a refusal is an answer too), with the error when it could not be
+        reached at all (`is_unreachable`). The terminal app sets it, so that whichever
+        screen's request first meets a platform that went away, the whole app learns
+        it is disconnected and starts reconnecting (and learns when it is back)."""
 
     @property
     def token(self) -> str | None:
@@ -205,13 +219,14 @@ class ApiClient:
         """One API call: auth header, retries, typed errors, the answer parsed as `kind`.
 
         `partial=True` sends only the fields set on `body` (for PATCH).
-        `idempotent=True` on a POST adds an Idempotency-Key, generated once and sent
-        with every retry, so the server can recognise a repeat and act only once.
+        `idempotent=True` adds an Idempotency-Key, generated once and sent with every
+        retry, so the server can recognise a repeat and act only once: on a POST, and
+        on a PUT whose repeat is not harmless (a profile save, the resume switch).
         """
         all_headers = dict(headers or {})
         if self._token is not None:
             all_headers["Authorization"] = f"Bearer {self._token}"
-        if method == "POST" and idempotent:
+        if idempotent:
             # A caller that passes its own key (the apply dialog, retrying after a
             # timeout) keeps it; otherwise one is made here for this call's retries.
             all_headers.setdefault("Idempotency-Key", str(uuid.uuid4()))
@@ -220,12 +235,18 @@ class ApiClient:
         # A partial body (a PATCH) sends only the fields the caller set: a field left
         # out means "unchanged", while an explicit null would mean "remove it".
         payload = None if body is None else body.model_dump(mode="json", exclude_unset=partial)
-        response = await self._with_retries(
-            lambda: self._http.request(
-                method, url, json=payload, params=params, headers=all_headers
-            ),
-            may_repeat,
-        )
+        try:
+            response = await self._with_retries(
+                lambda: self._http.request(
+                    method, url, json=payload, params=params, headers=all_headers
+                ),
+                may_repeat,
+                writes=method not in {"GET", "HEAD"},
+            )
+        except PlatformError as error:
+            self._reached(error if is_unreachable(error) else None)
+            raise
+        self._reached(None)
         if kind is None:
             return None  # type: ignore[return-value]
         try:
@@ -240,26 +261,50 @@ class ApiClient:
         return parsed
 
     async def _with_retries(
-        self, attempt: Callable[[], Awaitable[httpx.Response]], may_repeat: bool
+        self,
+        attempt: Callable[[], Awaitable[httpx.Response]],
+        may_repeat: bool,
+        *,
+        writes: bool = True,
     ) -> httpx.Response:
         tries = 0
+        arrived = False  # some try of a write may have reached the platform and acted
         while True:
             tries += 1
             last_try = tries >= self._retry.attempts
             try:
                 response = await attempt()
             except RETRYABLE_ERRORS as error:
+                arrived = arrived or (writes and not never_sent(error))
                 if last_try or not (may_repeat or never_sent(error)):
-                    raise unreachable(self.base_url, error) from None
+                    raise _unknown(unreachable(self.base_url, error), arrived) from None
             except httpx.TransportError as error:
-                raise unreachable(self.base_url, error) from None
+                # Refused before sending (a bad URL, a proxy): only earlier tries count.
+                raise _unknown(unreachable(self.base_url, error), arrived) from None
             else:
+                if writes and response.status_code >= 500 and not nothing_changed(response):
+                    arrived = True
                 repeatable = may_repeat or nothing_changed(response)
                 if response.status_code not in RETRY_STATUSES or last_try or not repeatable:
                     if response.is_error:
-                        raise error_from_response(response)
+                        raise _unknown(error_from_response(response), arrived)
                     return response
             await self._sleep(self._retry.delay(tries))
+
+    def _reached(self, error: PlatformError | None) -> None:
+        if self.on_reach is not None:
+            self.on_reach(error)
+
+
+def _unknown(error: PlatformError, arrived: bool) -> PlatformError:
+    """Mark a failure after which nobody knows whether the request was carried out.
+
+    Only a failure without a definite answer is: a 4xx is the platform's verdict, and
+    for a keyed write it is the verdict on every try (a landed first try would have
+    been answered as such).
+    """
+    error.outcome_unknown = arrived and (error.status is None or error.status >= 500)
+    return error
 
 
 def nothing_changed(response: httpx.Response) -> bool:

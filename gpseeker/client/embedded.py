@@ -16,6 +16,13 @@ from pydantic import BaseModel, ValidationError
 from gpseeker.client.errors import AuthError, PlatformError
 from gpseeker.client.retry import RetryPolicy
 from gpseeker.config import StoredToken, TokenStore, ensure_private_dir, write_file_atomically
+from gpseeker.local_files import (
+    FileNotice,
+    is_damaged_database,
+    set_aside,
+    sqlite_says,
+    why_unwritable,
+)
 from gpseeker.models import LoginRequest, Session, SignupRequest, SignupStarted
 
 if TYPE_CHECKING:
@@ -49,13 +56,34 @@ def database_url(home: Path) -> str:
 async def open_embedded(
     cls: type[PlatformClient], home: Path, *, tokens: TokenStore, server_settings: Any = None
 ) -> PlatformClient:
+    """The embedded platform, started, seeded and signed in.
+
+    A database SQLite calls damaged (cut short, overwritten) is set aside and a new
+    one started in its place: the candidate gets a working local platform and a notice
+    that names both files, instead of a traceback. Tried once: a second failure is
+    not about that file.
+    """
+    ensure_private_dir(home)
+    try:
+        return await _open(cls, home, tokens, server_settings)
+    except Exception as error:
+        if not is_damaged_database(error):
+            raise
+        notice = set_aside_database(home / DATABASE_FILE, error)
+    client = await _open(cls, home, tokens, server_settings)
+    client.notices.insert(0, notice)
+    return client
+
+
+async def _open(
+    cls: type[PlatformClient], home: Path, tokens: TokenStore, server_settings: Any
+) -> PlatformClient:
     import dataclasses
 
     from gpseeker.client.demo_relay import DEMO_EMPLOYERS_FILE
     from gpseeker.server import create_app  # the slow import, deferred to this moment
     from gpseeker.server.settings import ServerSettings
 
-    ensure_private_dir(home)
     # Only the embedded platform gives its demo employers real passwords (kept 0600
     # beside the database), so that they can invite the local candidate through the
     # ordinary employer API; a served platform keeps them impossible to sign in to.
@@ -74,8 +102,12 @@ async def open_embedded(
     )
     app = create_app(database_url(home), settings=settings)
     platform = app.state.platform
-    await platform.start()
-    await platform.seed_demo()
+    try:
+        await platform.start()
+        await platform.seed_demo()
+    except BaseException:
+        await platform.aclose()  # let go of the file, so that it can be set aside
+        raise
     transport = httpx.ASGITransport(app=app)
     client = cls(
         BASE_URL,
@@ -92,6 +124,32 @@ async def open_embedded(
         await client.aclose()
         raise
     return client
+
+
+def set_aside_database(database: Path, error: BaseException) -> FileNotice:
+    """Move a damaged database (and SQLite's journal files beside it) out of the way."""
+    moved_to = set_aside(database)
+    for suffix in ("-wal", "-shm", "-journal"):
+        # A journal belongs to the file it was written for; beside a new database
+        # SQLite would try to replay it.
+        companion = database.with_name(database.name + suffix)
+        if companion.exists():
+            set_aside(companion)
+    if moved_to is None:
+        raise PlatformError(
+            f"the local demo platform's database {database} is damaged ({sqlite_says(error)}) "
+            "and could not be moved aside: move it away yourself, and gpseeker will start "
+            "a new one",
+            code="local_database_damaged",
+        ) from None
+    return FileNotice(
+        database,
+        f"The local demo platform's database {database} was damaged (SQLite says: "
+        f"{sqlite_says(error)}). It was moved to {moved_to} and a new, empty local "
+        "platform was started: your profile, applications and messages from before are "
+        "only in the moved file, from which SQLite's .recover command may rescue them.",
+        severity="error",
+    )
 
 
 async def _sign_in_local_account(client: PlatformClient, home: Path, tokens: TokenStore) -> None:
@@ -119,7 +177,20 @@ async def _sign_in_local_account(client: PlatformClient, home: Path, tokens: Tok
         except AuthError:
             # The database was removed to start afresh; the saved password still fits.
             session = await _signup(client, account, home)
-    tokens.save(None, "seeker", StoredToken(token=session.token, email=session.email))
+    try:
+        tokens.save(None, "seeker", StoredToken(token=session.token, email=session.email))
+    except OSError as error:
+        # The session works without it; the next start signs in again the same way.
+        client.notices.append(
+            FileNotice(
+                tokens.path,
+                f"You are signed in, but the sign-in could not be kept in {tokens.path}: "
+                f"{why_unwritable(error)}. gpseeker signs in again by itself next time.",
+            )
+        )
+    # A token file found damaged while signing in was set aside: say so too.
+    client.notices.extend(tokens.notices)
+    tokens.notices.clear()
 
 
 async def _signup(client: PlatformClient, account: LocalAccount, home: Path) -> Session:

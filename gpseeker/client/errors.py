@@ -19,6 +19,12 @@ from gpseeker.models import ErrorBody, FieldError, SignupStarted
 class PlatformError(Exception):
     """Any failure the platform reported, or that prevented talking to it."""
 
+    outcome_unknown: bool = False
+    """True when a try may have reached the platform and been carried out although no
+    answer says so (a timeout, a dropped connection, a 5xx other than the platform's
+    own "busy"): a write is then neither saved nor refused as far as anyone knows.
+    Sending it again with the same Idempotency-Key finds out without acting twice."""
+
     def __init__(
         self,
         message: str,
@@ -154,6 +160,25 @@ def unreachable(base_url: str, error: httpx.TransportError) -> Unavailable:
     else:
         reason = text
     return Unavailable(f"cannot reach {base_url}: {reason}", code="unreachable")
+
+
+GATEWAY_STATUSES = frozenset({502, 504})
+"""A proxy in front of the platform saying the platform behind it did not answer."""
+
+
+def is_unreachable(error: BaseException) -> bool:
+    """Whether `error` says the platform could not be reached at all, as opposed to a
+    platform that answered with a refusal or a failure of its own.
+
+    A refused or dropped connection, a timeout, and a gateway's 502/504 (or its own
+    503, which is not in our error shape) count; the platform's own "busy" 503 and
+    every 4xx do not: the platform is there, and a reconnect would not help.
+    """
+    if not isinstance(error, Unavailable):
+        return False
+    if error.code == "unreachable" or error.status in GATEWAY_STATUSES:
+        return True
+    return error.status == 503 and error.code.startswith("http_")
 
 
 def _refused(error: BaseException) -> bool:

@@ -105,10 +105,20 @@ class PlatformClient(ApiClient):
     async def get_profile(self) -> ProfileEnvelope:
         return await self._get("/me/profile", ProfileEnvelope)
 
-    async def put_profile(self, profile: Profile, etag: str) -> ProfileEnvelope:
-        """Save the whole profile if nobody saved since `etag` (else PreconditionFailed)."""
+    async def put_profile(
+        self, profile: Profile, etag: str, *, idempotency_key: str | None = None
+    ) -> ProfileEnvelope:
+        """Save the whole profile if nobody saved since `etag` (else PreconditionFailed).
+
+        Keyed, so a retry whose first try was saved gets that save's answer, not a 412
+        from its own new version. A caller that may send the same save again later
+        (the editor, after a timeout) passes its own key for it.
+        """
+        headers = {"If-Match": etag}
+        if idempotency_key is not None:
+            headers["Idempotency-Key"] = idempotency_key
         return await self._send(
-            "PUT", "/me/profile", ProfileEnvelope, body=profile, headers={"If-Match": etag}
+            "PUT", "/me/profile", ProfileEnvelope, body=profile, headers=headers, idempotent=True
         )
 
     # --- privacy ----------------------------------------------------------------------
@@ -117,7 +127,11 @@ class PlatformClient(ApiClient):
         return await self._get("/me/visibility", Visibility)
 
     async def set_visibility(self, visibility: Visibility) -> Visibility:
-        return await self._send("PUT", "/me/visibility", Visibility, body=visibility)
+        """Lock the resume or make it searchable. Keyed, so that a retry whose first try
+        had landed cannot undo a switch made on another device in between."""
+        return await self._send(
+            "PUT", "/me/visibility", Visibility, body=visibility, idempotent=True
+        )
 
     async def employer_view(self, context: ViewContext = "search") -> EmployerPreview:
         """Exactly what an employer receives in `context`, and what was hidden why."""

@@ -212,6 +212,9 @@ class AccountScreen(LogActions, DataActions):
     def action_reload(self) -> None:
         self.load()
 
+    def reload(self) -> None:
+        self.load()
+
     # --- loading ----------------------------------------------------------------------
 
     @work(exclusive=True, group="account-load", exit_on_error=False)
@@ -227,6 +230,7 @@ class AccountScreen(LogActions, DataActions):
             log = build_log(await client.disclosures(), await client.profile_views())
             self.show_policy(await client.policy())
         except PlatformError as error:
+            self.missed_platform = True
             self._failed("load your account", error)
             return
         self._show_log(log)

@@ -163,9 +163,13 @@ class ApplicationsScreen(MainScreen):
         try:
             applications = await (await self._client()).applications()
         except PlatformError as error:
+            self.missed_platform = True
             self._say("Could not load your applications: ", error.message)
             return
         self.show(applications)
+
+    def reload(self) -> None:
+        self.load()
 
     def show(self, applications: list[Application]) -> None:
         """Show `applications`, keeping the cursor on the same application if it is there."""

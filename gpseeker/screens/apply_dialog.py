@@ -54,6 +54,7 @@ from gpseeker.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from gpseeker.app import GPSeekerApp
+    from gpseeker.reconnect import LinkStatus
 
 __all__ = ["ApplyDialog", "dialog_preview"]
 
@@ -208,6 +209,14 @@ class ApplyDialog(Dialog[Application | None]):
         self._show_preview()
         state = self.gpseeker.state
         if state.envelope is None or state.visibility is None:
+            self.load_profile()
+        # A profile that could not load for want of the platform loads once it answers;
+        # what was ticked and written stays.
+        self.watch(self.app, "link", self._link_changed, init=False)
+
+    def _link_changed(self, status: LinkStatus) -> None:
+        state = self.gpseeker.state
+        if status.connected and (state.envelope is None or state.visibility is None):
             self.load_profile()
 
     # --- what the employer receives ----------------------------------------------------

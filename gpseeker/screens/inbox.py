@@ -177,9 +177,13 @@ class InboxScreen(MainScreen):
         try:
             invitations = await (await self._client()).invitations()
         except PlatformError as error:
+            self.missed_platform = True
             self._say("Could not load your invitations: ", error.message)
             return
         self.show(invitations)
+
+    def reload(self) -> None:
+        self.load()
 
     def show(self, invitations: list[Invitation]) -> None:
         """Show `invitations`, keeping the cursor on the same invitation if it is there."""
@@ -289,6 +293,10 @@ class InboxScreen(MainScreen):
 
         client = await self._client_or_none()
         if client is not None:
+            self.drafts.get(invitation.id)  # read now, so a damaged draft is named first
+            for notice in self.drafts.notices:
+                self.gpseeker.show_file_notice(notice, title="Draft set aside")
+            self.drafts.notices.clear()
             dialog = ReplyDialog(invitation, client, self.drafts)
             self.app.push_screen(dialog, lambda changed: self._replied(dialog, changed))
 

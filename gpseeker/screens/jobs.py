@@ -109,6 +109,7 @@ class JobsScreen(MainScreen):
         self._last_typed = 0.0
         self._as_of: dt.date = job_format.today()
         self._stale = False
+        self._following_state = False
 
     def compose_body(self) -> ComposeResult:
         yield Input(placeholder="Search jobs: title, company, skills…", id="job-search")
@@ -164,17 +165,28 @@ class JobsScreen(MainScreen):
         from gpseeker.client import PlatformError
 
         state = self.gpseeker.state
+        if not self._following_state:
+            # Here, not in on_mount: as the first screen, this one mounts before the
+            # app binds the state's signal. Once: `reload` may start this again.
+            state.changed.subscribe(self, self._state_changed)
+            self._following_state = True
         try:
             client = await self._client()
-            # Here, not in on_mount: as the first screen, this one mounts before the
-            # app binds the state's signal.
-            state.changed.subscribe(self, self._state_changed)
             if state.envelope is None:
                 state.set_saved(await client.get_profile())
         except PlatformError as error:
+            self.missed_platform = True
             self._say("Could not load your profile: ", error.message)
         self._take_own_level()
         self.search()
+
+    def reload(self) -> None:
+        """After the platform was out of reach: the profile if it is missing (for the
+        Japanese level), then the search in the box, as typed meanwhile."""
+        if self.gpseeker.state.envelope is None:
+            self.start()
+        else:
+            self.search()
 
     # --- searching --------------------------------------------------------------------
 
@@ -219,6 +231,7 @@ class JobsScreen(MainScreen):
             client = await self._client()
             page = await client.search_jobs(query, limit=PAGE_SIZE)
         except PlatformError as error:
+            self.missed_platform = True
             self._say("Could not search: ", error.message)
             return
         self._query, self._cursor, self._total = query, page.next_cursor, page.total

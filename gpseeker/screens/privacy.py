@@ -270,6 +270,9 @@ class PrivacyScreen(MainScreen):
     def action_reload(self) -> None:
         self.load()
 
+    def reload(self) -> None:
+        self.load()
+
     # --- talking to the platform ------------------------------------------------------
 
     def _say(self, *parts: str) -> None:
@@ -282,6 +285,15 @@ class PrivacyScreen(MainScreen):
         detail = error.message
         if error.fields:
             detail = "; ".join(f"{field.path}: {field.message}" for field in error.fields)
+        if error.outcome_unknown:
+            # The request may have arrived and been carried out: never "not saved" then.
+            self._say(
+                f"No answer came when trying to {what} (",
+                detail,
+                "). It may have been saved all the same: r shows what the platform holds.",
+            )
+            self.notify("It may have been saved.", title="Not confirmed", severity="warning")
+            return
         self._say(f"Could not {what}: ", detail)
         # markup=False: the message may quote a name from outside.
         self.notify(f"Could not {what}.", title="Not saved", severity="error", markup=False)
@@ -299,6 +311,7 @@ class PrivacyScreen(MainScreen):
             blocked = await client.blocked_companies()
             views = await client.profile_views()
         except PlatformError as error:
+            self.missed_platform = True
             self._failed("load your privacy settings", error)
             return
         self.query_one(BlockedCompanies).show(blocked.companies)

@@ -22,10 +22,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
-from gpseeker.client import PlatformError, PreconditionFailed, ValidationFailed
+from gpseeker.client import PlatformError, ValidationFailed
 from gpseeker.models import Profile, ProfileEnvelope
 from gpseeker.profile_draft import (
     DraftStore,
@@ -36,6 +37,7 @@ from gpseeker.profile_draft import (
     lenient_profile,
     place_server_errors,
 )
+from gpseeker.profile_saves import ProfileSaves, Stale, failed_save_words
 from gpseeker.screens.base import MainScreen
 from gpseeker.text import clean_line
 from gpseeker.widgets.profile_form import FormField
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
     from gpseeker.client import PlatformClient
 
 LOADING = "Loading your profile…"
+SAVING = "Saving… (your changes stay in the form until the platform confirms them)"
 EDITS = (Input.Changed, TextArea.Changed, Select.Changed, SelectionList.SelectedChanged)
 
 
@@ -82,6 +85,14 @@ class ProfileScreen(MainScreen):
     ProfileScreen.-loaded #profile-loading {
         display: none;
     }
+    ProfileScreen #profile-saving {
+        display: none;
+        padding: 0 2;
+        text-style: bold;
+    }
+    ProfileScreen.-saving #profile-saving {
+        display: block;
+    }
     """
 
     DRAFT_DELAY = 0.3
@@ -99,6 +110,7 @@ class ProfileScreen(MainScreen):
         """Edits are drafted only once the load (and the restore question) is over."""
         self._write_timer: Timer | None = None
         self._store: DraftStore | None = None
+        self._saves = ProfileSaves()
 
     @property
     def store(self) -> DraftStore:
@@ -108,6 +120,7 @@ class ProfileScreen(MainScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(LOADING, id="profile-loading")
+        yield Static(SAVING, id="profile-saving")
         with VerticalScroll(id="profile-form"):
             yield ContactSection()
             yield AboutSection()
@@ -173,6 +186,10 @@ class ProfileScreen(MainScreen):
     def action_reload(self) -> None:
         self.load_profile()
 
+    def reload(self) -> None:
+        if self._baseline is None:  # only a profile that never loaded: edits stay as typed
+            self.load_profile()
+
     @work(exclusive=True, group="profile", exit_on_error=False)
     async def load_profile(self) -> None:
         status = self.query_one("#profile-loading", Static)
@@ -183,6 +200,7 @@ class ProfileScreen(MainScreen):
                 raise PlatformError("the platform is not connected")
             envelope = await client.get_profile()
         except PlatformError as error:
+            self.missed_platform = True
             status.update(
                 safe_join(
                     ["Your profile could not be loaded: ", error.message, "\nCtrl+R tries again."]
@@ -200,7 +218,20 @@ class ProfileScreen(MainScreen):
         self.add_class("-loaded")
         self.refresh_bindings()
         self.query_one("#full_name").focus()
+        try:
+            await self._offer_draft(envelope)
+        finally:
+            # Whatever became of the old draft, what is typed from now on is drafted,
+            # marked unsaved and asked about on quitting ("nothing is lost").
+            self._tracking = True
+        self._after_edit(self._collect())
+
+    async def _offer_draft(self, envelope: ProfileEnvelope) -> None:
+        """Offer back the draft left from last time; say so if it could not be read."""
         draft = self.store.load()
+        for notice in self.store.notices:
+            self.gpseeker.show_file_notice(notice, title="Draft set aside")
+        self.store.notices.clear()
         if draft is not None and draft.form != self._baseline:
             answer = await self.app.push_screen_wait(restore_dialog(draft.saved_at))
             if answer == "restore":
@@ -208,8 +239,6 @@ class ProfileScreen(MainScreen):
                 self._fill(draft.form)
                 # What was typed may not be valid yet: say so at once, not only on save.
                 self._show_errors(build_profile(draft.form).errors)
-        self._tracking = True
-        self._after_edit(self._collect())
 
     def _show_saved(self, envelope: ProfileEnvelope) -> None:
         self.gpseeker.state.set_saved(envelope)
@@ -285,6 +314,14 @@ class ProfileScreen(MainScreen):
         if self._baseline is None:
             self.notify("Your profile has not loaded yet.", severity="warning")
             return
+        if self.saving:
+            self.notify(
+                "Your profile is still being saved. Once it says Saved, Ctrl+S saves "
+                "anything typed since.",
+                title="Saving…",
+                markup=False,
+            )
+            return
         form = self._collect()
         built = build_profile(form)
         first = self._show_errors(built.errors)
@@ -311,39 +348,51 @@ class ProfileScreen(MainScreen):
         envelope = self.gpseeker.state.envelope
         return envelope.etag if envelope is not None else None
 
-    @work(exclusive=True, group="profile-save", exit_on_error=False)
+    @property
+    def saving(self) -> bool:
+        """A save is on its way: the editor says "Saving…" and sends no second one."""
+        return self.has_class("-saving")
+
+    def _show_saving(self, saving: bool) -> None:
+        self.set_class(saving, "-saving")
+
+    # Not exclusive: a second Ctrl+S must never cancel a save on its way, whose
+    # answer alone says whether it was stored (`_save` refuses to start another).
+    @work(group="profile-save", exit_on_error=False)
     async def save_profile(self, profile: Profile, form: ProfileForm, then_quit: bool) -> None:
-        client = await self._client_or_notify("save your profile")
-        if client is None or self._base_etag is None:
-            return
+        self._show_saving(True)
         try:
-            envelope = await client.put_profile(profile, self._base_etag)
-        except PreconditionFailed:
-            try:
-                resolved = await self._resolve_stale(client, profile, form)
-            except PlatformError as error:
-                self._not_saved(error)
-                return
-            if resolved is None:
-                return
-            envelope = resolved
-        except ValidationFailed as error:
-            self._server_refused(error)
-            return
-        except PlatformError as error:
-            self._not_saved(error)
+            envelope = await self._send_save(profile, form)
+        finally:
+            self._show_saving(False)
+        if envelope is None:
             return
         self._saved(envelope, form)
         if then_quit:
             self.app.exit()
 
+    async def _send_save(self, profile: Profile, form: ProfileForm) -> ProfileEnvelope | None:
+        """Save, asking the candidate if someone else saved in between; None if not saved."""
+        client = await self._client_or_notify("save your profile")
+        if client is None or self._base_etag is None:
+            return None
+        try:
+            outcome: ProfileEnvelope | Stale | None
+            outcome = await self._saves.save(client, profile, self._base_etag)
+            while isinstance(outcome, Stale):
+                outcome = await self._resolve_stale(client, profile, form, outcome.server)
+        except ValidationFailed as error:
+            self._server_refused(error)
+            return None
+        except PlatformError as error:
+            self._not_saved(error)
+            return None
+        return outcome
+
     def _not_saved(self, error: PlatformError) -> None:
-        self.notify(
-            f"{error.message}. Your changes are kept in the form and in the draft.",
-            title="Not saved",
-            severity="error",
-            markup=False,
-        )
+        title, words = failed_save_words(error)
+        severity: SeverityLevel = "warning" if error.outcome_unknown else "error"
+        self.notify(words, title=title, severity=severity, markup=False)
 
     def _server_refused(self, error: ValidationFailed) -> None:
         errors, elsewhere = place_server_errors(error.fields)
@@ -354,23 +403,23 @@ class ProfileScreen(MainScreen):
         self.notify(clean_line(summary), title="Not saved", severity="error", markup=False)
 
     async def _resolve_stale(
-        self, client: PlatformClient, profile: Profile, form: ProfileForm
-    ) -> ProfileEnvelope | None:
-        """Show what differs from the server's version and do what the candidate chooses."""
-        while True:
-            server = await client.get_profile()
-            found = differences(form_from_profile(server.profile), form)
-            answer = await self.app.push_screen_wait(stale_dialog(found))
-            if answer == "theirs":
-                self._take_server(server)
-                return None
-            if answer != "mine":
-                self.notify("Not saved yet. Ctrl+S shows the differences again.")
-                return None
-            try:
-                return await client.put_profile(profile, server.etag)
-            except PreconditionFailed:
-                continue  # changed yet again while the dialog was open: show it again
+        self, client: PlatformClient, profile: Profile, form: ProfileForm, server: ProfileEnvelope
+    ) -> ProfileEnvelope | Stale | None:
+        """Show what differs from the server's version and do what the candidate chooses:
+        the saved envelope, None if not saved, or Stale if it changed yet again while
+        the dialog was open (then it shows again)."""
+        found = differences(form_from_profile(server.profile), form)
+        self._show_saving(False)  # the candidate is deciding; nothing is on its way
+        answer = await self.app.push_screen_wait(stale_dialog(found))
+        if answer == "theirs":
+            self._saves.forget()
+            self._take_server(server)
+            return None
+        if answer != "mine":
+            self.notify("Not saved yet. Ctrl+S shows the differences again.")
+            return None
+        self._show_saving(True)
+        return await self._saves.save(client, profile, server.etag)
 
     def _take_server(self, server: ProfileEnvelope) -> None:
         self._cancel_write()

@@ -71,7 +71,7 @@ def create_app(
         dependencies=[Depends(text_only_parameters)],
     )
     app.state.platform = platform
-    errors.install(app)
+    errors.install(app, platform.database)
     # Added last, so outermost: an oversized body is refused before anything reads it.
     app.add_middleware(BodyLimit, max_bytes=platform.settings.max_body_bytes)
     for module in (

@@ -14,6 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
+from gpseeker.server.request_commits import track_commits
+
 
 class Base(DeclarativeBase):
     pass
@@ -58,11 +60,24 @@ def async_url(database_url: str) -> str:
     return database_url
 
 
+POSTGRES_APPLICATION_NAME = "gpseeker"
+"""How the platform's sessions are named in PostgreSQL's pg_stat_activity."""
+
+
 def make_engine(database_url: str, **options: Any) -> AsyncEngine:
     """An engine for `database_url`. A PostgreSQL URL may end in `?schema=NAME` to keep
     the platform's tables in that schema (several platforms, or test runs, in one
     database); the schema must exist."""
     url = make_url(async_url(database_url))
+    if url.get_backend_name() == "postgresql":
+        # A connection PostgreSQL has ended (a restart, pg_terminate_backend, an idle
+        # timeout in between) is found by a ping when taken from the pool, and replaced
+        # with the rest of the pool, instead of failing the request that took it.
+        options.setdefault("pool_pre_ping", True)
+        # So that an operator tells the platform's sessions apart in pg_stat_activity.
+        options.setdefault("connect_args", {}).setdefault("server_settings", {}).setdefault(
+            "application_name", POSTGRES_APPLICATION_NAME
+        )
     if url.get_backend_name() == "postgresql" and "schema" in url.query:
         schema = url.query["schema"]
         if not isinstance(schema, str) or not schema:
@@ -74,6 +89,7 @@ def make_engine(database_url: str, **options: Any) -> AsyncEngine:
     engine = create_async_engine(url, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    track_commits(engine)
     return engine
 
 
@@ -87,7 +103,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # WAL lets readers (the TUI's searches) run while a write is in progress.
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    # FULL: a commit is on disk (the WAL synced) before the platform answers it. NORMAL
+    # syncs only at checkpoints, so a power cut or a kernel crash could take writes a
+    # candidate was told were saved. The cost, measured, is in docs/benchmarks.md.
+    cursor.execute("PRAGMA synchronous=FULL")
     # Deleting a row deletes its dependants (an erased account takes everything).
     cursor.execute("PRAGMA foreign_keys=ON")
     # Erased means gone from the file: deleted content is overwritten with zeros

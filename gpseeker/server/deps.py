@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated
@@ -9,14 +10,17 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gpseeker.server import organisations
 from gpseeker.server.accounts import user_for_token
+from gpseeker.server.db_faults import first_line, lost_connection
 from gpseeker.server.errors import forbidden, unauthorized
 from gpseeker.server.platform import Platform
 from gpseeker.server.tables import Employer, OrganisationRow, User
 
+log = logging.getLogger(__name__)
 bearer = HTTPBearer(auto_error=False, description="The token from signup or login.")
 
 
@@ -33,8 +37,28 @@ async def get_session(platform: PlatformDep) -> AsyncIterator[AsyncSession]:
     # start() costs one check instead of a crash.
     if not platform.started:
         await platform.start()
-    async with platform.sessions() as session:
+    session = platform.sessions()
+    try:
         yield session
+    finally:
+        await close_session(session)
+
+
+async def close_session(session: AsyncSession) -> None:
+    """Close the session, also when its connection broke under it.
+
+    This runs after the answer went out; the rollback of a connection the database
+    has ended fails, and raising it would drop the client's connection after a
+    complete answer ("Exception in ASGI application"). The pool discards the
+    connection instead, and the next request pings its way to a fresh one.
+    """
+    try:
+        await session.close()
+    except DBAPIError as error:
+        if not lost_connection(error):
+            raise
+        log.warning("discarded a database connection that had ended: %s", first_line(error))
+        await session.invalidate()
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session)]

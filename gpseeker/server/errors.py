@@ -21,6 +21,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gpseeker.models import ErrorBody, ErrorDetail, FieldError
+from gpseeker.server.db_faults import damaged, first_line, lost_connection, storage_full
+from gpseeker.server.db_state import DatabaseState
+from gpseeker.server.request_commits import counting_commits
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +129,7 @@ def _human(error: Mapping[str, Any]) -> str:
     return message.removeprefix("Value error, ")
 
 
-def install(app: FastAPI) -> None:
+def install(app: FastAPI, database: DatabaseState | None = None) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, error: ApiError) -> JSONResponse:
         return error_response(error.status, error.code, error.message, error.fields, error.headers)
@@ -149,7 +152,7 @@ def install(app: FastAPI) -> None:
             headers["Allow"] = ", ".join(allowed_methods(request))
         return error_response(error.status_code, code, message, headers=headers)
 
-    app.add_middleware(CatchAll)
+    app.add_middleware(CatchAll, database=database)
 
 
 def allowed_methods(request: Request) -> list[str]:
@@ -175,6 +178,19 @@ BUSY_RETRY_AFTER_SECONDS = 1
 BUSY_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
 """PostgreSQL's serialization failure, deadlock and lock timeout: the transaction was
 rolled back whole, so the same request may simply be sent again."""
+BUSY_MESSAGE = "The platform is busy; nothing was changed. Try again in a moment."
+INTERRUPTED_MESSAGE = (
+    "The platform lost its connection to its database while saving, so it cannot tell "
+    "whether this was saved. Look before sending it again."
+)
+STORAGE_FULL_MESSAGE = (
+    "The platform has run out of storage space, so this could not be saved. "
+    "Nothing you already saved is lost; try again later."
+)
+DAMAGED_MESSAGE = (
+    "Part of the platform's data is damaged and cannot be read; its operator has to "
+    "repair it. Try again later."
+)
 
 
 def busy(error: Exception) -> bool:
@@ -188,46 +204,104 @@ def busy(error: Exception) -> bool:
     return isinstance(error, OperationalError) and "database is locked" in str(cause)
 
 
-class CatchAll:
-    """Turn an unexpected exception into a 500 `ErrorBody` and a log line.
+def database_fault_response(
+    error: Exception, commits_sent: int, database: DatabaseState | None, where: str
+) -> JSONResponse | None:
+    """The answer for a fault of the database itself, or None for any other error.
 
-    Starlette's own last-resort handler re-raises after answering, which would throw
-    the exception into an embedded client's event loop (httpx.ASGITransport); the TUI
-    should get a 500 like from any remote server instead.
+    A lost connection is 503 "busy" while the request had sent no COMMIT (its
+    transaction died with the connection: nothing changed, any client may repeat
+    it), and 503 "interrupted" once it had (the database may have kept the write:
+    only a request that is safe to repeat, like a POST with its Idempotency-Key,
+    may be sent again). Either way the pool's next checkout pings and reconnects.
+    """
+    if lost_connection(error):
+        log.warning("%s lost its database connection: %s", where, first_line(error))
+        if commits_sent:
+            return error_response(
+                503,
+                "interrupted",
+                INTERRUPTED_MESSAGE,
+                headers={"Retry-After": str(BUSY_RETRY_AFTER_SECONDS)},
+            )
+        return busy_response()
+    if busy(error):
+        log.warning("busy: %s: %s", where, first_line(error))
+        return busy_response()
+    if storage_full(error):
+        if database is not None:
+            database.storage_full_met(error)
+        return error_response(507, "storage_full", STORAGE_FULL_MESSAGE)
+    if damaged(error):
+        if database is not None:
+            database.damage_met(error)
+        return error_response(500, "database_damaged", DAMAGED_MESSAGE)
+    return None
+
+
+def busy_response() -> JSONResponse:
+    return error_response(
+        503, "busy", BUSY_MESSAGE, headers={"Retry-After": str(BUSY_RETRY_AFTER_SECONDS)}
+    )
+
+
+class CatchAll:
+    """Turn an unexpected exception into an `ErrorBody` and a log line.
+
+    Faults of the database get their own answers (`database_fault_response`);
+    anything else is a 500. Starlette's own last-resort handler re-raises after
+    answering, which would throw the exception into an embedded client's event loop
+    (httpx.ASGITransport); the TUI should get a 500 like from any remote server.
     """
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, database: DatabaseState | None = None) -> None:
         self.app = app
+        self.database = database
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         started = False
+        finished = False
 
         async def tracking_send(message: Message) -> None:
-            nonlocal started
+            nonlocal started, finished
             if message["type"] == "http.response.start":
                 started = True
+            elif message["type"] == "http.response.body" and not message.get("more_body"):
+                finished = True
             await send(message)
 
-        try:
-            await self.app(scope, receive, tracking_send)
-        except Exception as error:
-            if busy(error) and not started:
-                log.warning("busy: %s %s: %s", scope.get("method"), scope.get("path"), error)
-                response = error_response(
-                    503,
-                    "busy",
-                    "The platform is busy; nothing was changed. Try again in a moment.",
-                    headers={"Retry-After": str(BUSY_RETRY_AFTER_SECONDS)},
+        where = f"{scope.get('method')} {scope.get('path')}"
+        with counting_commits() as commits:
+            try:
+                await self.app(scope, receive, tracking_send)
+            except Exception as error:
+                if finished:
+                    # The answer is out (an error while cleaning up after it, such as a
+                    # rollback on a connection that broke): the client has what it
+                    # asked for, and raising would only drop its keep-alive connection.
+                    if lost_connection(error):
+                        log.warning("after answering %s: %s", where, first_line(error))
+                    else:
+                        log.exception("after answering %s", where)
+                    return
+                response = (
+                    None
+                    if started
+                    else database_fault_response(error, commits.sent, self.database, where)
                 )
+                if response is None:
+                    log.exception("unhandled error in %s", where)
+                    if started:
+                        raise
+                    response = error_response(
+                        500,
+                        "internal_error",
+                        "Something went wrong on the platform; try again later.",
+                    )
                 await response(scope, receive, send)
                 return
-            log.exception("unhandled error in %s %s", scope.get("method"), scope.get("path"))
-            if started:
-                raise
-            response = error_response(
-                500, "internal_error", "Something went wrong on the platform; try again later."
-            )
-            await response(scope, receive, send)
+        if commits.sent and self.database is not None:
+            self.database.write_succeeded()

@@ -1,4 +1,7 @@
-"""Idempotency-Key for POSTs that create something (apply, post a job, save a search).
+"""Idempotency-Key for POSTs that create something (apply, post a job, save a search),
+and for the PUTs whose repeat is not harmless: a profile save (its retry would meet
+the version its own first try made, and be refused with 412 although it was saved)
+and the resume switch (its retry could undo a switch made in between elsewhere).
 
 The first successful answer is stored with the request's fingerprint, per user and
 key, in the same transaction as what it created. A retry with the same key and the
@@ -6,8 +9,8 @@ same request gets that answer again, byte for byte and with its status; the same
 with another request is refused with 422 `idempotency_key_reused` (as the IETF
 Idempotency-Key draft recommends), since repeating it can only be a client bug.
 
-Without the header a POST simply runs: curl users need not invent keys, and a client
-that wants safe retries sends one (gpseeker's client always does).
+Without the header a request simply runs: curl users need not invent keys, and a
+client that wants safe retries sends one (gpseeker's client always does).
 
 An answer is kept at least `ServerSettings.idempotency_key_days`; the JobMail
 schedule deletes older ones (`gpseeker.server.pruning`), so the table stays as small

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from gpseeker.server import tables
 from gpseeker.server.db import insert_ignoring_duplicates, make_engine
+from gpseeker.server.db_state import DatabaseState
 from gpseeker.server.hashing import HashingTurns
 from gpseeker.server.job_search import JobTextSearch, job_search_for
 from gpseeker.server.masking import MaskedViews
@@ -47,6 +48,8 @@ class Platform:
         self.sessions: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine, expire_on_commit=False
         )
+        self.database = DatabaseState(self.engine, self.settings.disk_space_low_bytes)
+        """What health reports about the database: writable, integrity, free space."""
         self.search: ResumeSearch = search_for(self.engine.dialect.name)
         self.job_search: JobTextSearch = job_search_for(self.engine.dialect.name)
         self._passwords: Passwords | None = None
@@ -95,6 +98,7 @@ class Platform:
             # Building the hasher computes a decoy hash: tens of ms, so not on the loop.
             self._passwords = await anyio.to_thread.run_sync(self._new_passwords)
             self._secret = secret
+            self.database.start_integrity_check()
 
     def _new_passwords(self) -> Passwords:
         return Passwords(
@@ -138,6 +142,7 @@ class Platform:
         await seed_demo(self)
 
     async def aclose(self) -> None:
+        await self.database.aclose()
         await self.engine.dispose()
         if self._passwords is not None:
             self._passwords.close()

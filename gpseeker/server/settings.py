@@ -124,6 +124,10 @@ class ServerSettings:
     is open, through a laptop's sleep over a weekend; after that the JobMail
     schedule deletes it (a retry then acts anew, and the platform's own rules, one
     application per job and one answer per invitation, still refuse a repeat)."""
+    disk_space_low_bytes: int = 100 * 1024 * 1024
+    """Below this much free space where the SQLite file is, /api/v1/health reports the
+    free space as low: a warning for the operator while there is still room to act,
+    before writes fail."""
     policy_operator: str = "gpseeker reference platform (operator not configured)"
     """The personal-information handling business operator (APPI), as the privacy
     policy names it; the next three are its contact point for privacy questions."""

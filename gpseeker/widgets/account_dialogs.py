@@ -108,8 +108,10 @@ def default_export_path(today: dt.date) -> Path:
 class ExportDialog(Dialog[Path | None]):
     """Asks where to write the export; dismisses with the path written, or None.
 
-    An existing file is replaced only after a second press of Export that the dialog
-    asks for; every failure keeps the dialog open with the path as typed.
+    An existing file is replaced only by pressing the Replace button the dialog then
+    offers: Enter in the path field never replaces one, so an Enter pressed twice by
+    habit cannot overwrite a file. Every failure keeps the dialog open with the path
+    as typed.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -159,6 +161,11 @@ class ExportDialog(Dialog[Path | None]):
         self.query_one("#export-yes", Button).label = "Export"
 
     @on(Input.Submitted, "#export-path")
+    def _submitted(self) -> None:
+        # The agreement to replace was asked for and not given: ask again, never assume.
+        self._replace = None
+        self._confirmed()
+
     @on(Button.Pressed, "#export-yes")
     def _confirmed(self) -> None:
         if self.query_one("#export-yes", Button).disabled:
@@ -187,7 +194,7 @@ class ExportDialog(Dialog[Path | None]):
             self._say(
                 "A file already exists at ",
                 str(path),
-                ". Press Replace (or Enter) to overwrite it, or change the path.",
+                ". To overwrite it, press Tab, then Enter on Replace; or change the path.",
             )
             return None
         return path

@@ -32,6 +32,7 @@ from textual.widgets import Button, Checkbox, Label, TextArea
 
 from gpseeker.client import ConflictError, PlatformClient, PlatformError, Unavailable
 from gpseeker.config import write_file_atomically
+from gpseeker.local_files import FileNotice, moved_clause, set_aside, why_unreadable
 from gpseeker.models import Invitation, ReplyRequest
 from gpseeker.send_check import REPLY, SendCheck, check_before_sending
 from gpseeker.widgets.dialog import Dialog
@@ -59,15 +60,35 @@ class ReplyDrafts:
     def __init__(self, data_dir: Path) -> None:
         self.folder = data_dir / "drafts" / "replies"
         self._texts: dict[int, str] = {}
+        self.notices: list[FileNotice] = []
+        """Drafts that could not be read and were set aside, for the inbox to show."""
 
     def path(self, invitation_id: int) -> Path:
         return self.folder / f"{invitation_id}.txt"
 
     def get(self, invitation_id: int) -> str:
         if invitation_id not in self._texts:
-            path = self.path(invitation_id)
-            self._texts[invitation_id] = path.read_text("utf-8") if path.is_file() else ""
+            self._texts[invitation_id] = self._read(self.path(invitation_id))
         return self._texts[invitation_id]
+
+    def _read(self, path: Path) -> str:
+        """The draft on disk, or ""; one that cannot be read is set aside and named,
+        and the reply starts empty (and is drafted again) rather than failing."""
+        try:
+            return path.read_bytes().decode("utf-8")
+        except FileNotFoundError:
+            return ""
+        except (OSError, ValueError) as error:
+            moved_to = set_aside(path)
+            self.notices.append(
+                FileNotice(
+                    path,
+                    f"Your unsent reply in {path} could not be read: "
+                    f"{why_unreadable(error)}. {moved_clause(path, moved_to)} The reply "
+                    "starts empty, and what you type now is kept as a new draft.",
+                )
+            )
+            return ""
 
     def keep(self, invitation_id: int, text: str) -> None:
         self._texts[invitation_id] = text

@@ -2,7 +2,8 @@
 
 One small dialog class asks them all: a title, a few lines of text (the candidate's
 own values among them, so shown as Content, never markup) and one button per answer.
-The answer is the chosen button's id; Esc gives the safe answer.
+The answer is the chosen button's id. Esc gives the safe answer, and its button has
+the focus: an Enter pressed by habit never discards a draft or overwrites a change.
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ class ChoiceDialog(Dialog[str]):
         *,
         on_escape: str,
     ) -> None:
-        """`answers` are (id, button label), the first one focused; Esc answers `on_escape`."""
+        """`answers` are (id, button label); Esc answers `on_escape`, the safe answer,
+        whose button has the focus (so Enter alone answers it too)."""
         super().__init__()
         self.title_text = title
         self.lines = lines
@@ -72,7 +74,7 @@ class ChoiceDialog(Dialog[str]):
                     yield Button(label, id=answer)
 
     def on_mount(self) -> None:
-        self.query(Button).first().focus()
+        self.query_one(f"#{self.on_escape}", Button).focus()
 
     @on(Button.Pressed)
     def _answer(self, event: Button.Pressed) -> None:
@@ -126,7 +128,11 @@ def stale_dialog(found: Sequence[Difference]) -> ChoiceDialog:
         ]
     if not found:
         lines.append("(no field differs: only the version changed)")
-    lines += ["", "Keep mine saves your form over it; take the server's replaces your form."]
+    lines += [
+        "",
+        "Keep mine saves your form over it; take the server's replaces your form.",
+        "Decide later (Enter, Esc) changes neither.",
+    ]
     return ChoiceDialog(
         "Saved elsewhere in the meantime",
         lines,

@@ -72,7 +72,10 @@ def test_a_refused_connection_is_one_line_not_a_traceback(
     url = f"http://127.0.0.1:{port}"
     result = gpseeker("login", "--server", url, "--email", "mika@example.com")
     assert result.code == 1
-    assert result.err == f"error: cannot reach {url}: connection refused\n"
+    assert result.err == (
+        f"error: cannot reach {url}: connection refused\n"
+        "error: check the address and that the platform is running, then run the command again\n"
+    )
 
 
 def test_logout_of_the_local_platform_is_a_no_op(gpseeker: Gpseeker) -> None:

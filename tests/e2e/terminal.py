@@ -29,6 +29,17 @@ def installed_gpseeker() -> str:
     return found
 
 
+def squashed(text: str) -> str:
+    """`text` without white space: a path wrapped over two lines of a notice reads whole."""
+    return re.sub(r"\s+", "", text)
+
+
+def notice_text(screen: str) -> str:
+    """The notices on the right of `screen`, squashed: each of their lines starts after
+    the bar that is their left edge, whatever the screen shows beside them."""
+    return squashed("".join(line.rsplit("▌", 1)[-1] for line in screen.splitlines() if "▌" in line))
+
+
 class Terminal:
     def __init__(self, socket: Path, *, width: int = 80, height: int = 24) -> None:
         if shutil.which("tmux") is None:
@@ -68,6 +79,12 @@ class Terminal:
     def wait_for_any(self, *texts: str, timeout: float = 20.0) -> str:
         """The screen once one of `texts` is on it (a success or the error it may show)."""
         return self._wait(lambda screen: any(text in screen for text in texts), texts, timeout)
+
+    def wait_for_notice(self, text: str, timeout: float = 20.0) -> str:
+        """The screen once a notice (a toast on the right) holds `text`, read as a
+        person reads a notice wrapped over several lines (see `notice_text`)."""
+        wanted = squashed(text)
+        return self._wait(lambda screen: wanted in notice_text(screen), (text,), timeout)
 
     def wait_until_gone(self, text: str, timeout: float = 20.0) -> str:
         """The screen once `text` has left it (a dialog closed, a message replaced)."""

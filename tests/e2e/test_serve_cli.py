@@ -209,7 +209,9 @@ def test_sigterm_stops_a_single_process_serve_with_exit_code_0(tmp_path: Path) -
         assert url is not None, "gpseeker serve did not start"
         # One worker is this very process: no supervisor, no child to leave behind.
         health = httpx.get(f"{url}/api/v1/health", timeout=30)
-        assert health.json() == {"status": "ok", "worker": process.pid}
+        assert health.json()["status"] == "ok"
+        assert health.json()["worker"] == process.pid
+        assert health.json()["database"]["writable"] is True
         process.send_signal(signal.SIGTERM)
         _, errors = process.communicate(timeout=20)
         assert process.returncode == 0, errors

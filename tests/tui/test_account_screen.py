@@ -221,7 +221,7 @@ async def test_export_asks_before_replacing_and_keeps_a_bad_path(
         dialog.query_one("#export-path", Input).value = str(existing)
         await pilot.press("enter")  # asks again for this path
         await settle(app, pilot)
-        await pilot.press("enter")  # Replace
+        await pilot.press("tab", "enter")  # Replace: a button, never Enter in the path
         await settle(app, pilot)
         assert isinstance(app.screen, AccountScreen)
         assert json.loads(existing.read_text(encoding="utf-8"))["schema_version"] == 1

@@ -176,8 +176,9 @@ def test_stale_save_dialog_80x24(
     A bordered dialog titled "Saved elsewhere in the meantime" lists each differing
     field: "About, Headline" with "on the server: Saved on the phone" and "yours:
     Typed here", then "About, Summary" with "on the server: (empty)" and yours, the
-    summary still in the form; below them the buttons Keep mine (focused), Take the
-    server's and Decide later, all in sight.
+    summary still in the form; the last line says Decide later (Enter, Esc) changes
+    neither; below them the buttons Keep mine, Take the server's and Decide later
+    (focused: the safe answer), all in sight.
     """
 
     async def run_before(pilot: Pilot[None]) -> None:

@@ -404,3 +404,52 @@ def test_the_client_imports_neither_textual_nor_the_server() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+class Interrupted(Flaky):
+    """Answers the first `failures` requests as the platform does when it lost its
+    database connection while committing: it cannot tell whether the write was kept."""
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        if len(self.requests) <= self.failures:
+            return httpx.Response(
+                503,
+                json={
+                    "error": {
+                        "code": "interrupted",
+                        "message": "The platform lost its connection to its database while "
+                        "saving, so it cannot tell whether this was saved.",
+                    }
+                },
+                headers={"Retry-After": "1"},
+            )
+        return await self.inner.handle_async_request(request)
+
+
+async def test_a_keyed_post_is_repeated_with_its_key_when_the_save_was_interrupted(
+    app: FastAPI,
+) -> None:
+    await (await seeker(app)).aclose()
+    interrupted = Interrupted(httpx.ASGITransport(app=app), failures=1)
+    async with await PlatformClient.login(
+        BASE, "mika@example.com", PASSWORD, transport=interrupted, retry=NO_WAIT
+    ) as client:
+        assert (await client.me()).email == "mika@example.com"
+    first, second = interrupted.requests[0], interrupted.requests[1]
+    assert first.url.path == second.url.path == "/api/v1/auth/login"
+    assert first.headers["Idempotency-Key"] == second.headers["Idempotency-Key"]
+
+
+async def test_a_post_without_a_key_is_not_repeated_when_the_save_was_interrupted(
+    app: FastAPI,
+) -> None:
+    """Unlike "busy", "interrupted" promises nothing: the write may have been kept."""
+    interrupted = Interrupted(httpx.ASGITransport(app=app), failures=0)
+    client = await seeker(app, transport=interrupted)
+    interrupted.failures = len(interrupted.requests) + 1
+    before = len(interrupted.requests)
+    with pytest.raises(Unavailable, match="cannot tell whether this was saved"):
+        await client.logout()
+    await client.aclose()
+    assert len(interrupted.requests) == before + 1

@@ -8,7 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from gpseeker.config import Paths, Settings, StoredToken, TokenStore, load_settings, save_setting
+from gpseeker.config import (
+    Paths,
+    Settings,
+    StoredToken,
+    TokenStore,
+    check_local_files,
+    check_settings,
+    load_settings,
+    save_setting,
+)
 
 
 @pytest.fixture
@@ -139,3 +148,174 @@ def test_the_cursor_does_not_blink_over_ssh_unless_the_user_says_so(
     assert load_settings().blinks(ssh) is True
     monkeypatch.setenv("GPSEEKER_CURSOR_BLINK", "false")
     assert load_settings().blinks({}) is False
+
+
+# --- damaged files: defaults, signed out, a notice that names the file ------------------
+
+
+def test_a_settings_file_that_is_not_toml_gives_the_defaults_and_names_the_file(
+    home: Path,
+) -> None:
+    settings_file = home / "config" / "settings.toml"
+    settings_file.parent.mkdir()
+    settings_file.write_text('theme = "gpseeker-light\n')
+
+    settings, notices = check_settings()
+
+    assert settings == Settings()
+    [notice] = notices
+    assert notice.path == settings_file
+    assert notice.message.startswith(f"The settings file {settings_file} could not be read")
+    assert "not valid TOML" in notice.message
+    assert "uses the default settings until you correct the file or remove it" in notice.message
+    assert settings_file.read_text() == 'theme = "gpseeker-light\n'  # the user's own text
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\xff\xfetheme = 1", None],
+    ids=["not UTF-8", "a folder"],
+)
+def test_an_unreadable_settings_file_gives_the_defaults(home: Path, content: bytes | None) -> None:
+    settings_file = home / "config" / "settings.toml"
+    if content is None:
+        settings_file.mkdir(parents=True)
+    else:
+        settings_file.parent.mkdir()
+        settings_file.write_bytes(content)
+
+    settings, [notice] = check_settings()
+
+    assert settings == Settings()
+    assert str(settings_file) in notice.message
+
+
+def test_a_setting_of_the_wrong_type_keeps_its_default_and_the_others_apply(home: Path) -> None:
+    settings_file = home / "config" / "settings.toml"
+    settings_file.parent.mkdir()
+    settings_file.write_text(
+        'cursor_blink = "maybe"\ntheme = "gpseeker-light"\nserver = "https://jobs.example.org"\n'
+    )
+
+    settings, [notice] = check_settings()
+
+    assert settings.cursor_blink is True
+    assert settings.theme == "gpseeker-light"
+    assert settings.server == "https://jobs.example.org"
+    assert notice.message == (
+        f'In the settings file {settings_file}, cursor_blink = "maybe" is not valid: '
+        "write true or false. gpseeker uses the default for cursor_blink until you "
+        "correct that line or remove it."
+    )
+
+
+def test_saving_a_setting_over_an_unreadable_file_sets_that_file_aside(home: Path) -> None:
+    settings_file = home / "config" / "settings.toml"
+    settings_file.parent.mkdir()
+    settings_file.write_text("not = toml = at all")
+
+    notice = save_setting("theme", "gpseeker-light")
+
+    assert notice is not None
+    [moved] = settings_file.parent.glob("settings.toml.damaged-*")
+    assert moved.read_text() == "not = toml = at all"
+    assert str(moved) in notice.message
+    assert load_settings().theme == "gpseeker-light"
+
+
+def test_saving_a_setting_keeps_a_line_that_is_not_valid_for_the_user_to_fix(home: Path) -> None:
+    settings_file = home / "config" / "settings.toml"
+    settings_file.parent.mkdir()
+    settings_file.write_text('cursor_blink = "maybe"\n')
+
+    assert save_setting("theme", "gpseeker-light") is None
+
+    with settings_file.open("rb") as handle:
+        assert tomllib.load(handle) == {"cursor_blink": "maybe", "theme": "gpseeker-light"}
+
+
+def write_tokens(path: Path, content: bytes | None) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_bytes(content)
+
+
+DAMAGED_TOKENS = {
+    "not UTF-8": (b'{"embedded": {"seeker": \xff}}', "not text"),
+    "not JSON": (b"{not json", "not valid JSON"),
+    "a list": (b"[1, 2]", "not in the form gpseeker writes"),
+    "an entry of the wrong shape": (b'{"embedded": [1]}', "not in the form gpseeker writes"),
+    "a token of the wrong shape": (
+        b'{"embedded": {"seeker": {"token": 5}}}',
+        "not in the form gpseeker writes",
+    ),
+    "a folder": (None, "it is a folder, not a file"),
+}
+
+
+@pytest.mark.parametrize("content, why", DAMAGED_TOKENS.values(), ids=DAMAGED_TOKENS.keys())
+def test_a_damaged_token_file_is_set_aside_and_the_user_signed_out(
+    home: Path, content: bytes | None, why: str
+) -> None:
+    store = TokenStore.default()
+    write_tokens(store.path, content)
+
+    [notice] = store.check()
+
+    assert store.get(None, "seeker") is None
+    [moved] = store.path.parent.glob("tokens.json.damaged-*")
+    assert not store.path.exists()
+    assert notice.message.startswith(f"The sign-in file {store.path} could not be read: ")
+    assert why in notice.message
+    assert f"It was moved to {moved}" in notice.message
+    assert "You are signed out" in notice.message
+    # The next sign-in is kept again.
+    store.save(None, "seeker", StoredToken(token="t", email="you@example.com"))
+    assert TokenStore.default().get(None, "seeker") is not None
+
+
+def test_an_unreadable_token_file_is_set_aside(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No read permission (root reads anything, so the refusal is played here)."""
+    store = TokenStore.default()
+    store.save(None, "seeker", StoredToken(token="t", email="you@example.com"))
+    real_read = Path.read_bytes
+
+    def refuse(path: Path) -> bytes:
+        if path == store.path:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    [notice] = store.check()
+
+    assert "this account is not allowed to read it" in notice.message
+    assert list(store.path.parent.glob("tokens.json.damaged-*"))
+
+
+def test_a_token_file_others_can_read_is_made_private_with_a_warning(home: Path) -> None:
+    store = TokenStore.default()
+    store.save(None, "seeker", StoredToken(token="t", email="you@example.com"))
+    store.path.chmod(0o644)
+
+    [notice] = store.check()
+
+    assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
+    assert "could be read by other users of this computer" in notice.message
+    assert str(store.path) in notice.message
+    assert store.get(None, "seeker") is not None  # still signed in
+    assert store.check() == []
+
+
+def test_check_local_files_reports_both_files_once(home: Path) -> None:
+    paths = Paths.current()
+    paths.config_dir.mkdir()
+    paths.settings_file.write_text("theme = ")
+    paths.tokens_file.write_text("[]")
+
+    settings, notices = check_local_files()
+
+    assert settings == Settings()
+    assert [notice.path for notice in notices] == [paths.settings_file, paths.tokens_file]
+    assert check_local_files()[1][1:] == []  # the token file was set aside: said once

@@ -303,14 +303,39 @@ def test_a_failed_write_leaves_the_previous_draft_whole(
     assert [path.name for path in store.path.parent.iterdir()] == ["profile.json"]
 
 
-def test_a_damaged_draft_is_set_aside_not_deleted(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "content, why",
+    [
+        (b"{ half a draft", "not in the form gpseeker writes"),
+        (b'{"form": "\xff\xfe"}', "not text (it holds bytes that are not UTF-8)"),
+        (None, "it is a folder, not a file"),
+    ],
+    ids=["cut short", "not UTF-8", "a folder"],
+)
+def test_a_damaged_draft_is_set_aside_not_deleted_and_named(
+    tmp_path: Path, content: bytes | None, why: str
+) -> None:
     store = DraftStore(tmp_path)
-    store.path.parent.mkdir(parents=True)
-    store.path.write_text("{ half a draft")
+    if content is None:
+        store.path.mkdir(parents=True)
+    else:
+        store.path.parent.mkdir(parents=True)
+        store.path.write_bytes(content)
 
     assert store.load() is None
+
     assert not store.exists()
-    assert (store.path.parent / "profile.damaged.json").read_text() == "{ half a draft"
+    [moved] = store.path.parent.glob("profile.json.damaged-*")
+    if content is not None:
+        assert moved.read_bytes() == content
+    [notice] = store.notices
+    assert notice.message.startswith(f"Your unsaved profile changes in {store.path} could not")
+    assert why in notice.message
+    assert f"It was moved to {moved}" in notice.message
+    # Drafting goes on: the next draft is written and read back.
+    store.save(ProfileForm(full_name="Ana"), None)
+    draft = store.load()
+    assert draft is not None and draft.form.full_name == "Ana"
 
 
 def test_discard_removes_the_draft(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy import select
 
 from gpseeker.models import (
@@ -17,7 +17,7 @@ from gpseeker.models import (
     ProfileViewEvent,
     Visibility,
 )
-from gpseeker.server import candidates, erase_requests, organisation_views
+from gpseeker.server import candidates, erase_requests, idempotency, organisation_views
 from gpseeker.server import profile_views as profile_views_log
 from gpseeker.server.deps import SeekerDep
 from gpseeker.server.errors import error_responses
@@ -38,17 +38,30 @@ async def get_visibility(caller: SeekerDep) -> Visibility:
 
 @router.put(
     "/visibility",
+    response_model=Visibility,
     responses=error_responses(400, 401, 403, 422),
-    summary="Lock the resume or make it searchable; takes effect at once",
+    summary="Lock the resume or make it searchable; takes effect at once "
+    "(Idempotency-Key honoured)",
 )
-async def put_visibility(body: Visibility, caller: SeekerDep) -> Visibility:
+async def put_visibility(
+    body: Visibility,
+    caller: SeekerDep,
+    request: Request,
+    idempotency_key: idempotency.IdempotencyKey = None,
+) -> Response:
     session, platform, user_id = caller.session, caller.platform, caller.user.id
-    row = await candidates.visibility_row(session, user_id)
-    candidates.apply_visibility(row, body, platform.settings.today())
-    profile = Profile.model_validate((await candidates.profile_row(session, user_id)).data)
-    await candidates.refresh_resume_document(session, platform, user_id, profile, row)
-    await session.commit()
-    return candidates.effective_visibility(row, platform.settings.today())
+
+    async def switch() -> Visibility:
+        row = await candidates.visibility_row(session, user_id)
+        candidates.apply_visibility(row, body, platform.settings.today())
+        profile = Profile.model_validate((await candidates.profile_row(session, user_id)).data)
+        await candidates.refresh_resume_document(session, platform, user_id, profile, row)
+        return candidates.effective_visibility(row, platform.settings.today())
+
+    # Keyed, because a retry whose first try had landed could otherwise undo a switch
+    # made in between on another device (searchable here, locked there, searchable
+    # again by the retry).
+    return await idempotency.once(caller, request, idempotency_key, body, 200, switch)
 
 
 @router.get(
