@@ -44,6 +44,11 @@ DAMAGED_DRAFTS = {
 }
 
 
+def drafted_headline(store: DraftStore) -> str | None:
+    draft = store.load() if store.exists() else None
+    return None if draft is None else draft.form.headline
+
+
 @pytest.mark.parametrize("content", DAMAGED_DRAFTS.values(), ids=DAMAGED_DRAFTS.keys())
 async def test_a_damaged_draft_is_set_aside_named_and_drafting_goes_on(
     make_app: AppFactory, tui_home: Path, content: bytes
@@ -67,9 +72,9 @@ async def test_a_damaged_draft_is_set_aside_named_and_drafting_goes_on(
 
         await type_into(pilot, "#headline", "Typed after the damage")
         await until(pilot, lambda: "unsaved changes" in app.sub_title, "the header says so")
-        await until(pilot, store.exists, "a new draft is written")
-        draft = store.load()
-        assert draft is not None and draft.form.headline == "Typed after the damage"
+        # Drafts are written as the typing goes: wait for the one that holds all of it.
+        await until(pilot, lambda: drafted_headline(store) == "Typed after the damage",
+                    "a new draft holds what was typed")  # fmt: skip
 
         await pilot.press("ctrl+q")
         await until(pilot, lambda: isinstance(app.screen, ChoiceDialog), "quitting asks")
