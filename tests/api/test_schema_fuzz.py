@@ -180,6 +180,10 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
+# One test per store runs every operation (its subtests), some 2-3 minutes on a quiet
+# 2-core machine; the default 300 s per test is for one scenario, and on a machine
+# busy with other tests this one outgrew it.
+@pytest.mark.timeout(1200)
 @settings(
     max_examples=25,
     derandomize=True,
