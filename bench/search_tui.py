@@ -49,11 +49,11 @@ async def prepare(home: Path, jobs: int) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from search import seed  # type: ignore[import-not-found]  # bench/search.py's loader
 
-    from gpseeker.client import PlatformClient
     from gpseeker.client.embedded import BASE_URL
     from gpseeker.config import Paths
+    from gpseeker.local_platform import open_local_platform
 
-    client = await PlatformClient.embedded(Paths.current().data_dir)  # the local account
+    client = await open_local_platform(Paths.current().data_dir)  # the local account
     transport = client._http._transport  # the in-process server the client talks to
     assert isinstance(transport, httpx.ASGITransport)
     server = transport.app

@@ -60,9 +60,9 @@ class EmbeddedConnector:
         # The server import (FastAPI, SQLAlchemy) is CPU-bound for ~400 ms: run it in a
         # thread so the event loop keeps painting and answering keys meanwhile.
         await asyncio.to_thread(importlib.import_module, "gpseeker.server")
-        from gpseeker.client import PlatformClient
+        from gpseeker.local_platform import open_local_platform
 
-        return await PlatformClient.embedded(self.home, tokens=self.tokens)
+        return await open_local_platform(self.home, tokens=self.tokens)
 
     async def sign_in(self, email: str, password: str) -> PlatformClient:
         return await self.connect()

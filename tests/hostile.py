@@ -29,7 +29,8 @@ from pathlib import Path
 import httpx
 
 from gpseeker.client import EmployerClient, OperatorClient, PlatformClient
-from gpseeker.client.embedded import BASE_URL, database_url
+from gpseeker.client.embedded import BASE_URL
+from gpseeker.local_platform import database_url
 from gpseeker.models import (
     ApplicationRequest,
     InvitationRequest,

@@ -77,7 +77,9 @@ def remember(server: str | None, role: TokenRole, client: ApiClient) -> None:
 async def seeker_client(args: argparse.Namespace) -> PlatformClient:
     server = server_of(args)
     if server is None:
-        client = await PlatformClient.embedded(Paths.current().data_dir)
+        from gpseeker.local_platform import open_local_platform  # the server: only here
+
+        client = await open_local_platform(Paths.current().data_dir)
         for notice in client.notices:  # a damaged database set aside, say
             output.warning(notice.message)
         return client

@@ -1,28 +1,21 @@
-"""The local demo platform: the server app in this process, over httpx.ASGITransport.
+"""The local demo platform's own account, as its client sees it.
 
-Same HTTP semantics as a remote platform, with no port and nothing to start. The
-first use creates a local seeker account; later uses sign in as it again.
+The platform itself is built by the composition root (`gpseeker.local_platform`):
+this package never imports the server. The first use creates a local seeker
+account; later uses sign in as it again.
 """
 
 from __future__ import annotations
 
 import secrets
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import httpx
 from pydantic import BaseModel, ValidationError
 
 from gpseeker.client.errors import AuthError, PlatformError
-from gpseeker.client.retry import RetryPolicy
-from gpseeker.config import StoredToken, TokenStore, ensure_private_dir, write_file_atomically
-from gpseeker.local_files import (
-    FileNotice,
-    is_damaged_database,
-    set_aside,
-    sqlite_says,
-    why_unwritable,
-)
+from gpseeker.config import StoredToken, TokenStore, write_file_atomically
+from gpseeker.local_files import FileNotice, why_unwritable
 from gpseeker.models import LoginRequest, Session, SignupRequest, SignupStarted
 
 if TYPE_CHECKING:
@@ -49,110 +42,7 @@ class LocalAccount(BaseModel):
     password: str
 
 
-def database_url(home: Path) -> str:
-    return f"sqlite+aiosqlite:///{home / DATABASE_FILE}"
-
-
-async def open_embedded(
-    cls: type[PlatformClient], home: Path, *, tokens: TokenStore, server_settings: Any = None
-) -> PlatformClient:
-    """The embedded platform, started, seeded and signed in.
-
-    A database SQLite calls damaged (cut short, overwritten) is set aside and a new
-    one started in its place: the candidate gets a working local platform and a notice
-    that names both files, instead of a traceback. Tried once: a second failure is
-    not about that file.
-    """
-    ensure_private_dir(home)
-    try:
-        return await _open(cls, home, tokens, server_settings)
-    except Exception as error:
-        if not is_damaged_database(error):
-            raise
-        notice = set_aside_database(home / DATABASE_FILE, error)
-    client = await _open(cls, home, tokens, server_settings)
-    client.notices.insert(0, notice)
-    return client
-
-
-async def _open(
-    cls: type[PlatformClient], home: Path, tokens: TokenStore, server_settings: Any
-) -> PlatformClient:
-    import dataclasses
-
-    from gpseeker.client.demo_relay import DEMO_EMPLOYERS_FILE
-    from gpseeker.server import create_app  # the slow import, deferred to this moment
-    from gpseeker.server.settings import ServerSettings
-
-    # Only the embedded platform gives its demo employers real passwords (kept 0600
-    # beside the database), so that they can invite the local candidate through the
-    # ordinary employer API; a served platform keeps them impossible to sign in to.
-    settings = dataclasses.replace(
-        server_settings or ServerSettings(),
-        demo_password_file=home / DEMO_EMPLOYERS_FILE,
-        # One local user and no mailbox: there is nobody to send a sign-up code to,
-        # and nobody to keep an account's existence from.
-        require_email_verification=False,
-        # Nobody but the candidate operates this platform: its policy says so rather
-        # than naming an operator who does not exist.
-        policy_operator="You: the local demo platform runs on this computer",
-        policy_address=f"This computer, in {home}",
-        policy_email="none: nothing is sent from this computer",
-        policy_hours="any time",
-    )
-    app = create_app(database_url(home), settings=settings)
-    platform = app.state.platform
-    try:
-        await platform.start()
-        await platform.seed_demo()
-    except BaseException:
-        await platform.aclose()  # let go of the file, so that it can be set aside
-        raise
-    transport = httpx.ASGITransport(app=app)
-    client = cls(
-        BASE_URL,
-        transport=transport,
-        label=LABEL,
-        # In-process calls do not fail transiently; a retry would only delay the error.
-        retry=RetryPolicy(attempts=1),
-        on_close=platform.aclose,
-    )
-    client._demo_home, client._demo_transport = home, transport
-    try:
-        await _sign_in_local_account(client, home, tokens)
-    except BaseException:
-        await client.aclose()
-        raise
-    return client
-
-
-def set_aside_database(database: Path, error: BaseException) -> FileNotice:
-    """Move a damaged database (and SQLite's journal files beside it) out of the way."""
-    moved_to = set_aside(database)
-    for suffix in ("-wal", "-shm", "-journal"):
-        # A journal belongs to the file it was written for; beside a new database
-        # SQLite would try to replay it.
-        companion = database.with_name(database.name + suffix)
-        if companion.exists():
-            set_aside(companion)
-    if moved_to is None:
-        raise PlatformError(
-            f"the local demo platform's database {database} is damaged ({sqlite_says(error)}) "
-            "and could not be moved aside: move it away yourself, and gpseeker will start "
-            "a new one",
-            code="local_database_damaged",
-        ) from None
-    return FileNotice(
-        database,
-        f"The local demo platform's database {database} was damaged (SQLite says: "
-        f"{sqlite_says(error)}). It was moved to {moved_to} and a new, empty local "
-        "platform was started: your profile, applications and messages from before are "
-        "only in the moved file, from which SQLite's .recover command may rescue them.",
-        severity="error",
-    )
-
-
-async def _sign_in_local_account(client: PlatformClient, home: Path, tokens: TokenStore) -> None:
+async def sign_in_local_account(client: PlatformClient, home: Path, tokens: TokenStore) -> None:
     stored = tokens.get(None, "seeker")
     if stored is not None:
         client._token = stored.token

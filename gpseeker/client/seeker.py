@@ -10,7 +10,6 @@ from typing import Any, ClassVar
 import httpx
 
 from gpseeker.client.base import ApiClient, build
-from gpseeker.config import TokenStore
 from gpseeker.models import (
     AccountDeletion,
     Application,
@@ -80,25 +79,6 @@ class PlatformClient(ApiClient):
             SignupRequest, email=email, password=password, role="seeker", full_name=full_name
         )
         return await cls.start_signup(base_url, body, **options)
-
-    @classmethod
-    async def embedded(
-        cls,
-        home: Path,
-        *,
-        tokens: TokenStore | None = None,
-        server_settings: Any = None,
-    ) -> PlatformClient:
-        """The local demo platform in this process, signed in as its local account.
-
-        Imports the server (FastAPI, SQLAlchemy: ~400 ms) only now, so a caller that
-        paints a screen first never waits for it.
-        """
-        from gpseeker.client.embedded import open_embedded
-
-        return await open_embedded(
-            cls, home, tokens=tokens or TokenStore.default(), server_settings=server_settings
-        )
 
     # --- profile ----------------------------------------------------------------------
 

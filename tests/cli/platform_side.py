@@ -23,7 +23,8 @@ from gpseeker.cli import employer as employer_commands
 from gpseeker.cli import operator as operator_commands
 from gpseeker.client import EmployerClient, OperatorClient, RetryPolicy
 from gpseeker.client.base import ApiClient
-from gpseeker.client.embedded import BASE_URL, database_url
+from gpseeker.client.embedded import BASE_URL
+from gpseeker.local_platform import database_url
 from gpseeker.server import ServerSettings, create_app
 from gpseeker.server.operators import OperatorExists, add_operator
 

@@ -16,8 +16,9 @@ import pytest
 from gpseeker.cli import apply as apply_commands
 from gpseeker.cli import employer as employer_commands
 from gpseeker.client import EmployerClient, PlatformClient, RetryPolicy
-from gpseeker.client.embedded import BASE_URL, database_url
+from gpseeker.client.embedded import BASE_URL
 from gpseeker.config import TokenStore
+from gpseeker.local_platform import database_url
 from gpseeker.models import EmployerApplication, Job
 from gpseeker.server import create_app
 from tests.cli.conftest import Gpseeker

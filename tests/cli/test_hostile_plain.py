@@ -22,8 +22,9 @@ import pytest
 
 from gpseeker.cli import employer as employer_commands
 from gpseeker.cli import main
-from gpseeker.client import EmployerClient, PlatformClient, RetryPolicy
-from gpseeker.client.embedded import BASE_URL, database_url
+from gpseeker.client import EmployerClient, RetryPolicy
+from gpseeker.client.embedded import BASE_URL
+from gpseeker.local_platform import database_url, open_local_platform
 from gpseeker.server import ServerSettings, create_app
 from tests.hostile import (
     HOSTILE,
@@ -61,7 +62,7 @@ def world(home: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> World:
     async def fill() -> World:
         profile = candidate_profile()
         profile.skills = [*profile.skills, SKILL]
-        candidate = await PlatformClient.embedded(home / "data", server_settings=CHEAP)
+        candidate = await open_local_platform(home / "data", server_settings=CHEAP)
         async with candidate:
             return await seed(candidate, profile, home / "data", CHEAP)
 

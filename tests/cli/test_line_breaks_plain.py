@@ -18,8 +18,7 @@ from pathlib import Path
 import pytest
 
 from gpseeker.cli import main
-from gpseeker.client import PlatformClient
-from gpseeker.client.embedded import database_url
+from gpseeker.local_platform import database_url, open_local_platform
 from tests.hostile import SKILL, World, seed
 from tests.line_breaks import FORGED, STRINGS, assert_no_forged_line, put_line_breaks
 from tests.tui.support import candidate_profile
@@ -36,7 +35,7 @@ def world(home: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> World:
     async def fill() -> World:
         profile = candidate_profile()
         profile.skills = [*profile.skills, SKILL]
-        candidate = await PlatformClient.embedded(home / "data", server_settings=CHEAP)
+        candidate = await open_local_platform(home / "data", server_settings=CHEAP)
         async with candidate:
             made = await seed(candidate, profile, home / "data", CHEAP, strings=STRINGS)
         await put_line_breaks(database_url(home / "data"))

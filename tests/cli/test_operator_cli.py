@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from gpseeker.client import EmployerClient
-from gpseeker.client.embedded import database_url
 from gpseeker.config import Paths
+from gpseeker.local_platform import database_url
 from tests.cli.conftest import Gpseeker
 from tests.cli.platform_side import OPERATOR_EMAIL, SERVER, mail_dir, serve_in_process
 from tests.cli.test_inbox import SKILL, invite

@@ -14,7 +14,8 @@ import pytest
 
 from gpseeker.cli import privacy as privacy_commands
 from gpseeker.client import PlatformClient, RetryPolicy
-from gpseeker.client.embedded import BASE_URL, database_url
+from gpseeker.client.embedded import BASE_URL
+from gpseeker.local_platform import database_url
 from gpseeker.server import create_app
 from tests.cli.conftest import Gpseeker
 

@@ -4,7 +4,7 @@ Every test gets its own home (GPSEEKER_HOME=tmp_path), so the embedded platform'
 SQLite file, the settings and the drafts live in the test's temporary directory.
 Cursors do not blink and nothing animates, so Pilot tests and snapshots see the same
 frame every run. The app is built as the CLI builds it, over a connector that opens
-`PlatformClient.embedded(home)` (with cheap password hashing and a fixed platform
+`open_local_platform(home)` (with cheap password hashing and a fixed platform
 clock); the app closes the client when it exits. Data and screen-reading helpers are
 in `support.py`.
 """

@@ -19,8 +19,9 @@ from textual.pilot import Pilot
 
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import EmployerClient, OperatorClient, PlatformClient
-from gpseeker.client.embedded import BASE_URL, database_url
+from gpseeker.client.embedded import BASE_URL
 from gpseeker.connect import no_code_needed
+from gpseeker.local_platform import database_url, open_local_platform
 from gpseeker.models import (
     Demographics,
     Education,
@@ -117,7 +118,7 @@ class EmbeddedTestConnector:
     remote: bool = False
 
     async def connect(self) -> PlatformClient:
-        return await PlatformClient.embedded(self.home, server_settings=server_settings())
+        return await open_local_platform(self.home, server_settings=server_settings())
 
     async def sign_in(self, email: str, password: str) -> PlatformClient:
         return await self.connect()

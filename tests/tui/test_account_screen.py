@@ -21,8 +21,9 @@ from textual.widgets import Input
 
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import AuthError, PlatformClient
-from gpseeker.client.embedded import BASE_URL, database_url
+from gpseeker.client.embedded import BASE_URL
 from gpseeker.config import TokenStore
+from gpseeker.local_platform import database_url
 from gpseeker.models import ApplicationRequest, SubscriptionsUpdate
 from gpseeker.policy_notice import SEEN_FILE
 from gpseeker.screens.account import AccountScreen

@@ -15,9 +15,9 @@ import pytest
 from textual.widgets import Input
 
 from gpseeker.app import GPSeekerApp
-from gpseeker.client import PlatformClient
 from gpseeker.client.embedded import DATABASE_FILE
 from gpseeker.local_files import FileNotice
+from gpseeker.local_platform import open_local_platform
 from gpseeker.profile_draft import DraftStore
 from gpseeker.screens.profile import ProfileScreen
 from gpseeker.widgets.inbox_reply import ReplyDrafts
@@ -143,7 +143,7 @@ async def test_a_theme_that_cannot_be_saved_is_a_notice_and_still_applies(
 async def test_a_damaged_local_database_is_set_aside_and_a_new_platform_starts(
     make_app: AppFactory, tui_home: Path
 ) -> None:
-    client = await PlatformClient.embedded(tui_home, server_settings=server_settings())
+    client = await open_local_platform(tui_home, server_settings=server_settings())
     await client.aclose()
     database = tui_home / DATABASE_FILE
     with database.open("r+b") as handle:  # cut short, as a full disk or a crash leaves it

@@ -19,7 +19,7 @@ from textual.widgets import Checkbox, Input, TextArea
 from gpseeker import app as app_module
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import EmployerClient
-from gpseeker.client.embedded import database_url
+from gpseeker.local_platform import database_url
 from gpseeker.models import DeclineRequest, InvitationRequest, SentInvitation, Visibility
 from gpseeker.screens.apply_dialog import ApplyDialog
 from gpseeker.screens.inbox import InboxScreen

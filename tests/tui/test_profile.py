@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, OptionList, Static
 
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import PlatformClient
+from gpseeker.local_platform import open_local_platform
 from gpseeker.profile_draft import DraftStore, ProfileForm
 from gpseeker.screens.privacy import PrivacyScreen
 from gpseeker.screens.profile import ProfileScreen
@@ -38,7 +39,7 @@ def home(tui_home: Path) -> Path:
 @pytest.fixture
 async def other_device(home: Path) -> AsyncIterator[PlatformClient]:
     """A second client on the same account: the platform as seen from elsewhere."""
-    client = await PlatformClient.embedded(home, server_settings=server_settings())
+    client = await open_local_platform(home, server_settings=server_settings())
     yield client
     await client.aclose()
 

@@ -21,6 +21,7 @@ from textual.widgets import Static
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import PlatformClient, RetryPolicy
 from gpseeker.client.embedded import BASE_URL
+from gpseeker.local_platform import open_local_platform
 from gpseeker.screens.privacy import PrivacyScreen
 from gpseeker.screens.profile import ProfileScreen
 from gpseeker.widgets.profile_form_dialogs import ChoiceDialog
@@ -58,7 +59,7 @@ class LossyConnector(EmbeddedTestConnector):
 @pytest.fixture
 async def elsewhere(tui_home: Path) -> AsyncIterator[PlatformClient]:
     """The same account from another device: what the platform really holds."""
-    client = await PlatformClient.embedded(tui_home, server_settings=server_settings())
+    client = await open_local_platform(tui_home, server_settings=server_settings())
     yield client
     await client.aclose()
 

@@ -32,6 +32,7 @@ from gpseeker.client import (
     ValidationFailed,
 )
 from gpseeker.config import TokenStore
+from gpseeker.local_platform import open_local_platform
 from gpseeker.models import InvitationRequest, Profile, Visibility
 from gpseeker.server import ServerSettings, create_app
 from tests.organisations import verify_organisation_of
@@ -364,7 +365,7 @@ async def test_a_refused_connection_says_which_server() -> None:
 
 async def test_embedded_creates_the_local_account_once_and_reuses_it(tmp_path: Path) -> None:
     home, tokens = tmp_path / "data", TokenStore(tmp_path / "config" / "tokens.json")
-    async with await PlatformClient.embedded(home, tokens=tokens, server_settings=FAST) as first:
+    async with await open_local_platform(home, tokens=tokens, server_settings=FAST) as first:
         assert first.platform_label == "Local demo platform"
         envelope = await first.get_profile()
         edited = envelope.profile.model_copy(update={"headline": "Kept across runs"})
@@ -373,7 +374,7 @@ async def test_embedded_creates_the_local_account_once_and_reuses_it(tmp_path: P
     assert stat.S_IMODE((home / "local-account.json").stat().st_mode) == 0o600
     assert tokens.get(None, "seeker").token == token  # type: ignore[union-attr]
 
-    async with await PlatformClient.embedded(home, tokens=tokens, server_settings=FAST) as again:
+    async with await open_local_platform(home, tokens=tokens, server_settings=FAST) as again:
         assert again.token == token  # the saved token, no new sign-in
         assert (await again.get_profile()).profile.headline == "Kept across runs"
         assert (await again.me()).email == "you@example.com"
@@ -381,15 +382,15 @@ async def test_embedded_creates_the_local_account_once_and_reuses_it(tmp_path: P
 
 async def test_embedded_signs_in_again_when_the_token_was_revoked(tmp_path: Path) -> None:
     home, tokens = tmp_path / "data", TokenStore(tmp_path / "config" / "tokens.json")
-    async with await PlatformClient.embedded(home, tokens=tokens, server_settings=FAST) as first:
+    async with await open_local_platform(home, tokens=tokens, server_settings=FAST) as first:
         envelope = await first.get_profile()
         await first.put_profile(
             envelope.profile.model_copy(update={"headline": "Still mine"}), envelope.etag
         )
         await first.logout()
-    async with await PlatformClient.embedded(home, tokens=tokens, server_settings=FAST) as again:
+    async with await open_local_platform(home, tokens=tokens, server_settings=FAST) as again:
         assert (await again.get_profile()).profile.headline == "Still mine"
-    async with await PlatformClient.embedded(home, tokens=TokenStore(tmp_path / "lost.json"),
+    async with await open_local_platform(home, tokens=TokenStore(tmp_path / "lost.json"),
                                              server_settings=FAST) as without_token:  # fmt: skip
         assert (await without_token.get_profile()).profile.headline == "Still mine"
 

@@ -11,6 +11,7 @@ import pytest
 
 from gpseeker.client import AuthError, EmployerClient, PlatformClient
 from gpseeker.config import TokenStore
+from gpseeker.local_platform import open_local_platform
 from gpseeker.models import Visibility
 from gpseeker.server import ServerSettings, create_app
 
@@ -19,7 +20,7 @@ FAST = ServerSettings(password_time_cost=1, password_memory_cost_kib=1024)
 
 async def embedded(tmp_path: Path) -> PlatformClient:
     tokens = TokenStore(tmp_path / "config" / "tokens.json")
-    return await PlatformClient.embedded(tmp_path / "data", tokens=tokens, server_settings=FAST)
+    return await open_local_platform(tmp_path / "data", tokens=tokens, server_settings=FAST)
 
 
 async def make_searchable(client: PlatformClient, skills: list[str]) -> None:

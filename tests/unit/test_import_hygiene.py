@@ -42,3 +42,30 @@ def test_shared_core_does_not_import_the_server_stack() -> None:
         "gpseeker.models", "gpseeker.privacy", "gpseeker.send_check", "gpseeker.text"
     )
     assert loaded.isdisjoint({"textual", "fastapi", "sqlalchemy", "starlette", "httpx"})
+
+
+def test_the_client_package_never_imports_the_server() -> None:
+    """DESIGN.md's import rule: only the composition root (`gpseeker.local_platform`)
+    builds the server for a client. Read from the source, so that an import deferred
+    into a function counts as much as one at the top."""
+    import ast
+    from pathlib import Path
+
+    import gpseeker.client
+
+    offenders = []
+    for path in Path(gpseeker.client.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            offenders += [
+                f"{path.name}:{node.lineno} {name}"  # type: ignore[attr-defined]
+                for name in names
+                if name == "gpseeker.server" or name.startswith("gpseeker.server.")
+            ]
+    assert offenders == []
