@@ -12,6 +12,7 @@ import os
 import shutil
 import stat
 import subprocess
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -176,6 +177,15 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     terminal.close()
 
 
+def drafted(path: Path, *, within: float) -> bool:
+    deadline = time.monotonic() + within
+    while not os.path.isfile(path):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
 @pytest.mark.parametrize("case", DAMAGES.keys())
 def test_the_app_names_the_damaged_file_and_starts(
     case: str, home: Path, terminal: Terminal
@@ -197,7 +207,8 @@ def test_the_app_names_the_damaged_file_and_starts(
         terminal.wait_for("· unsaved")  # at 80 columns the header ends "unsaved cha…"
         terminal.press("C-q")
         terminal.wait_for("Your profile has unsaved changes")
-        assert os.path.isfile(named)
+        # The draft is written a moment after the typing stops (the editor's delay).
+        assert drafted(named, within=10), f"no new draft in {named}"
         return
     terminal.press("C-q")
     after = terminal.wait_until_gone(SIGNED_IN)
