@@ -31,6 +31,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = ["Folded", "fold", "fold_value"]
@@ -118,6 +119,10 @@ SELF_FOLDING = (
     "\u3001\u3002\u300c-\u300f\u3041-\u3096\u30a1-\u30fa\u30fc" + _kanji_without_numerals()
 )
 _CHANGING = re.compile(f"[^\\x00-\\x7f{SELF_FOLDING}]+")
+# The same class, one character: `re` scans for a lone class in C, three times as fast
+# as for the repeated one, which it tries at every position; a run is then matched
+# from where its first character is.
+_CHANGING_START = re.compile(f"[^\\x00-\\x7f{SELF_FOLDING}]")
 
 # What a character folds to where that is exactly one character (most of them), for
 # `str.translate`. A character that folds to nothing or to several, or to a voicing
@@ -175,7 +180,7 @@ def fold(text: str) -> Folded:
         return Folded(text.lower(), _Same())
     pieces: list[str] = []
     position = 0
-    for run in _CHANGING.finditer(text):
+    for run in _changing_runs(text):
         pieces.append(text[position : run.start()].lower())
         chunk = run.group()
         _learn(chunk)
@@ -187,6 +192,16 @@ def fold(text: str) -> Folded:
     pieces.append(text[position:].lower())
     # Nothing dropped, nothing widened: positions do not move.
     return Folded("".join(pieces), _Same())
+
+
+def _changing_runs(text: str) -> Iterator[re.Match[str]]:
+    """`_CHANGING.finditer(text)`, in a third of the time."""
+    position = 0
+    while (first := _CHANGING_START.search(text, position)) is not None:
+        run = _CHANGING.match(text, first.start())
+        assert run is not None  # the first character alone is a run
+        yield run
+        position = run.end()
 
 
 def _fold_moving(text: str) -> Folded:

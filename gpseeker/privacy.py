@@ -123,6 +123,17 @@ _LATIN_LEGAL_WORDS = frozenset(
 )
 
 
+# Module-level patterns: `re.sub(str, ...)` looks its pattern up in re's cache on every
+# call, which a view's dozens of calls made a tenth of a realistic profile's cost.
+_KK = re.compile(r"(?<!\w)([kg])\.\s*k\.?(?!\w)")
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
+_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_ADDRESS_SEPARATORS = re.compile(r"[\s,\-]+")
+_NAME_SEPARATORS = re.compile(r"[\W_]+")
+
+
+# Pure, and asked again for the same few names on every view of a profile.
+@functools.lru_cache(maxsize=4096)
 def normalize_company(name: str) -> str:
     """The comparable core of a company name.
 
@@ -136,8 +147,8 @@ def normalize_company(name: str) -> str:
     for form in _JA_LEGAL_FORMS:
         folded = folded.replace(form, " ")
     # "K.K." and "G.K." would otherwise fall apart into single letters.
-    folded = re.sub(r"(?<!\w)([kg])\.\s*k\.?(?!\w)", r" \1k ", folded)
-    tokens = re.sub(r"[^\w\s]|_", " ", folded).split()
+    folded = _KK.sub(r" \1k ", folded)
+    tokens = _PUNCTUATION.sub(" ", folded).split()
     while tokens and tokens[-1] in _LATIN_LEGAL_WORDS:
         tokens.pop()
     while tokens and tokens[0] in _LATIN_LEGAL_WORDS:
@@ -191,8 +202,8 @@ def _fold_company(name: str) -> list[str]:
     folded = unicodedata.normalize("NFKC", "".join(kept))
     for form in _JA_LEGAL_FORMS:
         folded = folded.replace(form, " ")
-    folded = re.sub(r"(?<!\w)([kg])\.\s*k\.?(?!\w)", r" \1k ", folded)
-    return re.sub(r"[^\w\s]|_", " ", folded).split()
+    folded = _KK.sub(r" \1k ", folded)
+    return _PUNCTUATION.sub(" ", folded).split()
 
 
 def _strip_words(tokens: list[str], words: frozenset[str], keep: int = 1) -> list[str]:
@@ -408,7 +419,7 @@ def _bounded(core: str, first: str, last: str) -> str:
 
 def _flexible(value: str, separator: str) -> str | None:
     """A pattern for `value` (already folded) with any `separator` run between words."""
-    words = [word for word in re.split(r"[\s,\-]+", value) if word]
+    words = [word for word in _ADDRESS_SEPARATORS.split(value) if word]
     if not words:
         return None
     core = separator.join(re.escape(word) for word in words)
@@ -575,7 +586,7 @@ class _Guard:
             # "Müller" is also written "Mueller" (and folds to "muller" besides), and
             # "Lin Mei-ling" is also "Lin Meiling".
             spellings = [fold_value(written), fold_value(_umlauts_spelled_out(written))]
-            spellings += [re.sub(r"(?<=\w)-(?=\w)", "", spelling) for spelling in spellings]
+            spellings += [_INNER_HYPHEN.sub("", spelling) for spelling in spellings]
             for folded in dict.fromkeys(spellings):
                 for spelling in dict.fromkeys(_kana_spellings(folded)):
                     self._add_name(spelling)
@@ -599,7 +610,7 @@ class _Guard:
                 (address.building, "your building"),
             ):
                 written = _unit_apart(fold_value(value).replace("〒", "").strip())
-                tokens = [token for token in re.split(r"[\s,\-]+", written) if token]
+                tokens = [token for token in _ADDRESS_SEPARATORS.split(written) if token]
                 if tokens:
                     # One pattern a line; its rarest word (the longest) is in every
                     # spelling, so texts without it skip it.
@@ -631,7 +642,7 @@ class _Guard:
         """Patterns for one spelling of the name (already folded)."""
         # Every punctuation mark separates name parts, brackets included: "Zebedee
         # Quixote (ゼベディー・キホーテ)" has four.
-        parts = [part for part in re.split(r"[\W_]+", name) if part]
+        parts = [part for part in _NAME_SEPARATORS.split(name) if part]
         if len(parts) > 1:
             for order in (parts, parts[::-1]):  # family name first, as in Japan
                 full = functools.partial(_flexible, " ".join(order), r"[\s・·.,_-]*")

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from gpseeker import folding
+from gpseeker import contact_routes, folding
 from gpseeker.contact_routes import digit_runs, phone_runs
 from gpseeker.folding import fold_value
 from gpseeker.near_needle import spans_near
@@ -93,6 +93,46 @@ def test_the_characters_folded_by_lower_case_alone_fold_to_themselves() -> None:
     assert len(chars) > 20_000
     assert [char for char in chars if fold_value(char) != char] == []
     assert fold_value("〇九〇・一二三四") == "090・1234"
+
+
+_MIXED_TEXT = st.text(alphabet="aZ 0１ｱア漢字一〇。・－—\u200bé\u0301Ｉі\n", max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MIXED_TEXT)
+def test_fold_finds_the_runs_that_change_as_one_scan_would(text: str) -> None:
+    # fold() finds each run from its first character, for speed; the runs must be
+    # exactly those of the plain pattern, or a character would go unfolded.
+    whole = [match.span() for match in folding._CHANGING.finditer(text)]
+    assert [run.span() for run in folding._changing_runs(text)] == whole
+
+
+# The signs as the one alternation each scan set stands for.
+_AT_SIGNS = re.compile(
+    r"@|アットマーク"
+    r"|\[\s*at\s*[\]\)\}>]|\(\s*at\s*[\]\)\}>]|\{\s*at\s*[\]\)\}>]|<\s*at\s*[\]\)\}>]"
+    r"|at(?<=\sat)\s|arroba(?<=\sarroba)\s"
+)
+_HANDLE_SIGNS = re.compile(r"[:：=は]\s*@?[a-z0-9_]")
+_SIGN_PIECES = st.lists(
+    st.sampled_from(
+        ["at", " at ", "a", "t", " ", "\n", "[", "]", "(", ")", "{", "}", "<", ">", "@", "x",
+         "arroba", " arroba ", "アットマーク", ":", "：", "=", "は", "_", "1", "@at", "that "]
+    ),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SIGN_PIECES)
+@example("ana [ at ] example . com, (at) home, at: ko")  # a form inside another
+def test_the_sign_scans_find_what_one_alternation_would(text: str) -> None:
+    for scans, alternation in (
+        (contact_routes._AT_SIGN_SCANS, _AT_SIGNS),
+        (contact_routes._HANDLE_SIGN_SCANS, _HANDLE_SIGNS),
+    ):
+        expected = [match.span() for match in alternation.finditer(text)]
+        assert [match.span() for match in contact_routes._scanned(scans, text)] == expected
 
 
 _PIECES = st.sampled_from(
