@@ -24,6 +24,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from gpseeker.commands import ScreenCommands
+from gpseeker.config import profile_draft_path
 from gpseeker.connect import Connector, SignInRequired
 from gpseeker.reconnect import Backoff, LinkStatus, change_notice, header_words, status_words
 from gpseeker.screens import registry
@@ -180,7 +181,7 @@ class GPSeekerApp(App[None]):
         # After the first frame: the platform's imports run in a thread, and a thread
         # importing modules competes with the first paint for the interpreter.
         self.call_after_refresh(self.connection.start)
-        if (self.data_dir / "drafts" / "profile.json").exists():
+        if profile_draft_path(self.data_dir).exists():
             # Unsaved profile changes from last time: open where they are offered back.
             # (The path, not DraftStore, is checked: that module loads pydantic, and the
             # first screen must paint before anything heavy is imported. exists(), not

@@ -76,6 +76,29 @@ class Paths:
         return self.config_dir / "tokens.json"
 
 
+# --- unsent drafts ---------------------------------------------------------------------
+
+DRAFTS_FOLDER = "drafts"
+"""Everything the candidate typed and the platform has not yet confirmed, under the
+data directory: one folder, so that deleting the account removes every draft at once
+(local_data.py) and no part of the app can keep one anywhere else."""
+
+
+def drafts_dir(data_dir: Path) -> Path:
+    return data_dir / DRAFTS_FOLDER
+
+
+def profile_draft_path(data_dir: Path) -> Path:
+    """The profile being edited, until the platform confirms the save (profile_draft.py).
+    The app checks it at start, before pydantic is loaded, to open the editor."""
+    return drafts_dir(data_dir) / "profile.json"
+
+
+def reply_drafts_dir(data_dir: Path) -> Path:
+    """Unsent replies to invitations, one `<invitation id>.txt` each (inbox_reply.py)."""
+    return drafts_dir(data_dir) / "replies"
+
+
 # --- files only this user may read ---------------------------------------------------
 
 

@@ -8,9 +8,7 @@ import shutil
 from pathlib import Path
 
 from gpseeker.client.embedded import ACCOUNT_FILE
-from gpseeker.config import TokenStore
-
-DRAFTS_DIR = "drafts"
+from gpseeker.config import TokenStore, drafts_dir
 
 
 def erase_local_traces(data_dir: Path, tokens: TokenStore, server: str | None) -> list[Path]:
@@ -19,7 +17,7 @@ def erase_local_traces(data_dir: Path, tokens: TokenStore, server: str | None) -
     removed: list[Path] = []
     if tokens.forget(server, "seeker"):
         removed.append(tokens.path)
-    drafts = data_dir / DRAFTS_DIR
+    drafts = drafts_dir(data_dir)
     if drafts.exists():
         shutil.rmtree(drafts)
         removed.append(drafts)

@@ -18,7 +18,7 @@ from typing import Any, Literal, NamedTuple, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from gpseeker.config import write_file_atomically
+from gpseeker.config import profile_draft_path, write_file_atomically
 from gpseeker.local_files import FileNotice, moved_clause, set_aside, why_unreadable
 from gpseeker.models import (
     JOB_TYPES,
@@ -550,7 +550,7 @@ class DraftStore:
     """`<data_dir>/drafts/profile.json`, written atomically and readable by the user only."""
 
     def __init__(self, data_dir: Path) -> None:
-        self.path = data_dir / "drafts" / "profile.json"
+        self.path = profile_draft_path(data_dir)
         self.notices: list[FileNotice] = []
         """A draft that could not be read and was set aside, for the editor to show."""
 

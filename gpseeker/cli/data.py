@@ -22,7 +22,7 @@ from gpseeker.cli import output
 from gpseeker.cli.apply import confirm
 from gpseeker.cli.context import CliError, seeker_client, server_of, server_option, tokens
 from gpseeker.cli.jobs import job_id
-from gpseeker.cli.output import blocks, field, line, when
+from gpseeker.cli.output import field, line, when
 from gpseeker.cli.registry import Commands
 from gpseeker.cli.views import erase_request_fields, sender
 from gpseeker.client import ValidationFailed
@@ -179,19 +179,18 @@ async def _disclosures(args: argparse.Namespace) -> int:
     async with await seeker_client(args) as client:
         log = build_log(await client.disclosures(), await client.profile_views())
     shown = filter_by_employer(log, args.employer)
-    if args.json:
-        sys.stdout.write(output.data_json_text([_entry_data(entry) for entry in shown]))
-        return 0
-    if args.employer and not shown and log:
+    if args.employer and not shown and log and not args.json:
         line(f"Nothing in your log from an employer named like {clean_line(args.employer)!r}.")
         line(f"Employers in your log: {', '.join(employers(log))}")
         return 0
-    blocks(
-        (log_entry_fields(entry) for entry in shown),
+    return output.listing(
+        shown,
+        log_entry_fields,
+        as_json=args.json,
         empty="Your details have not been sent to any employer, "
         "and no employer has opened your profile.",
+        whole=[_entry_data(entry) for entry in shown],
     )
-    return 0
 
 
 def log_entry_fields(entry: LogEntry) -> list[tuple[str, object]]:

@@ -22,7 +22,7 @@ from gpseeker.cli.context import (
     server_option,
 )
 from gpseeker.cli.jobs import job_id
-from gpseeker.cli.output import blocks, field, line, term
+from gpseeker.cli.output import field, line, term
 from gpseeker.cli.registry import Commands
 from gpseeker.cli.signup_code import add_code_options, sign_up
 from gpseeker.cli.views import (
@@ -340,17 +340,15 @@ async def _approve(args: argparse.Namespace) -> int:
 async def _search(args: argparse.Namespace) -> int:
     async with await employer_client(args) as client:
         page = await client.search_resumes(args.query, args.cursor, args.limit)
-    if args.json:
-        output.print_json(page)
-        return 0
-    blocks(
-        (hit_fields(hit) for hit in page.items),
+    more = f"More: gpseeker employer search {args.query!r} --cursor {page.next_cursor}"
+    return output.listing(
+        page.items,
+        hit_fields,
+        as_json=args.json,
         empty=f"No searchable candidate matches {args.query!r}.",
+        whole=page,
+        footer=[more] if page.next_cursor else [],
     )
-    if page.next_cursor:
-        line()
-        line(f"More: gpseeker employer search {args.query!r} --cursor {page.next_cursor}")
-    return 0
 
 
 async def _view(args: argparse.Namespace) -> int:

@@ -23,7 +23,7 @@ from gpseeker.cli import output
 from gpseeker.cli.apply import as_shown, confirm, show_hidden
 from gpseeker.cli.context import CliError, seeker_client, server_option
 from gpseeker.cli.jobs import job_id
-from gpseeker.cli.output import blocks, field, line, when
+from gpseeker.cli.output import field, line, when
 from gpseeker.cli.privacy import block_entries
 from gpseeker.cli.registry import Commands
 from gpseeker.cli.views import (
@@ -163,23 +163,20 @@ async def _invitation(client: PlatformClient, number: int) -> Invitation:
 async def _list(args: argparse.Namespace) -> int:
     async with await seeker_client(args) as client:
         invitations = await client.invitations(unread_only=args.unread)
-    if args.json:
-        output.print_json(invitations)
-        return 0
-    if not invitations:
-        line(
+    unread = sum(1 for invitation in invitations if invitation_status(invitation) == "Unread")
+    count = len(invitations)
+    return output.listing(
+        invitations,
+        invitation_fields,
+        as_json=args.json,
+        empty=(
             "No unread invitations."
             if args.unread
             else "No invitations yet. Employers can write to you while your resume is "
             "SEARCHABLE (gpseeker privacy status)."
-        )
-        return 0
-    blocks((invitation_fields(invitation) for invitation in invitations), empty="")
-    line()
-    unread = sum(1 for invitation in invitations if invitation_status(invitation) == "Unread")
-    count = len(invitations)
-    line(f"{count} invitation{'s' if count != 1 else ''}, {unread} unread")
-    return 0
+        ),
+        footer=[f"{count} invitation{'s' if count != 1 else ''}, {unread} unread"],
+    )
 
 
 async def _read(args: argparse.Namespace) -> int:

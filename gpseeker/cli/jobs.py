@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from gpseeker.cli import output
 from gpseeker.cli.context import seeker_client, server_option
-from gpseeker.cli.output import blocks, field, line, when
+from gpseeker.cli.output import field, line, when
 from gpseeker.cli.registry import Commands, Handler
 from gpseeker.cli.views import job_fields, show_job
 from gpseeker.models import (
@@ -308,14 +308,14 @@ async def _search(args: argparse.Namespace) -> int:
                 page = await client.search_jobs(query, cursor=page.next_cursor, limit=args.limit)
                 items += page.items
             page = JobPage(items=items, next_cursor=None, total=page.total)
-    if args.json:
-        output.print_json(page)
-        return 0
-    blocks((job_fields(job) for job in page.items), empty="No open job matches this search.")
-    if page.items:
-        line()
-        line(_summary(page, query, args))
-    return 0
+    return output.listing(
+        page.items,
+        job_fields,
+        as_json=args.json,
+        empty="No open job matches this search.",
+        whole=page,
+        footer=[_summary(page, query, args)],
+    )
 
 
 def _summary(page: JobPage, query: JobQuery, args: argparse.Namespace) -> str:
@@ -367,31 +367,22 @@ async def _unsave(args: argparse.Namespace) -> int:
 async def _saved(args: argparse.Namespace) -> int:
     async with await seeker_client(args) as client:
         jobs = await client.saved_jobs()
-    if args.json:
-        output.print_json(jobs)
-        return 0
-    blocks((job_fields(job) for job in jobs), empty="You have no saved jobs.")
-    return 0
+    return output.listing(jobs, job_fields, as_json=args.json, empty="You have no saved jobs.")
 
 
 async def _searches(args: argparse.Namespace) -> int:
     async with await seeker_client(args) as client:
         searches = await client.saved_searches()
-    if args.json:
-        output.print_json(searches)
-        return 0
-    blocks(
-        (
-            [
-                (f"Saved search {search.id}", search.name),
-                ("Runs as", command_line(search.query)),
-                ("Saved", when(search.created_at)),
-            ]
-            for search in searches
-        ),
+    return output.listing(
+        searches,
+        lambda search: [
+            (f"Saved search {search.id}", search.name),
+            ("Runs as", command_line(search.query)),
+            ("Saved", when(search.created_at)),
+        ],
+        as_json=args.json,
         empty="You have no saved searches. Save one: gpseeker jobs save-search NAME [filters]",
     )
-    return 0
 
 
 async def _save_search(args: argparse.Namespace) -> int:

@@ -26,7 +26,7 @@ from gpseeker.cli.context import (
 )
 from gpseeker.cli.jobs import job_id
 from gpseeker.cli.mail import DEFAULT_DATABASE, default_database
-from gpseeker.cli.output import blocks, field, line, when
+from gpseeker.cli.output import field, line, when
 from gpseeker.cli.registry import Commands
 from gpseeker.cli.views import member_lines, organisation_status_words
 from gpseeker.client import NotFoundError, OperatorClient
@@ -313,20 +313,20 @@ def _show_organisation(organisation: Organisation) -> None:
 async def _orgs(args: argparse.Namespace) -> int:
     async with await operator_client(args) as client:
         found = await client.organisations(args.status)
-    if args.json:
-        output.print_json(found)
-        return 0
     if args.status == "pending":
         empty = "No organisation is waiting for verification."
     elif args.status is not None:
         empty = f"No {args.status} organisations."
     else:
         empty = "No employer organisations yet."
-    blocks((organisation_fields(organisation) for organisation in found), empty=empty)
-    if any(organisation.status == "pending" for organisation in found):
-        line()
-        line(VERIFY_HINT)
-    return 0
+    pending = any(organisation.status == "pending" for organisation in found)
+    return output.listing(
+        found,
+        organisation_fields,
+        as_json=args.json,
+        empty=empty,
+        footer=[VERIFY_HINT] if pending else [],
+    )
 
 
 async def _organisation(client: OperatorClient, number: int) -> Organisation:
@@ -463,17 +463,13 @@ def _show_report(report: OperatorReport) -> None:
 async def _reports(args: argparse.Namespace) -> int:
     async with await operator_client(args) as client:
         found = await client.reports(None if args.all else "open")
-    if args.json:
-        output.print_json(found)
-        return 0
-    blocks(
-        (report_fields(report) for report in found),
+    return output.listing(
+        found,
+        report_fields,
+        as_json=args.json,
         empty="No reports." if args.all else "No open reports.",
+        footer=[CLOSE_HINT] if _any_open(found) else [],
     )
-    if _any_open(found):
-        line()
-        line(CLOSE_HINT)
-    return 0
 
 
 def _any_open(reports: Sequence[OperatorReport]) -> bool:

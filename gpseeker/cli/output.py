@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from gpseeker.text import clean
 from gpseeker.vocabulary import words as vocabulary_words
 
-T = TypeVar("T", bound=BaseModel)
+Shown = TypeVar("Shown")
 
 NOT_SET = "not set"
 
@@ -85,18 +85,39 @@ def blocks(items: Iterable[Sequence[tuple[str, object]]], *, empty: str) -> None
 
 
 def listing(
-    items: Sequence[T],
-    fields: Callable[[T], Sequence[tuple[str, object]]],
+    items: Sequence[Shown],
+    fields: Callable[[Shown], Sequence[tuple[str, object]]],
     *,
     as_json: bool,
     empty: str,
+    whole: object = None,
+    footer: Sequence[str] = (),
 ) -> int:
-    """A list command's whole output: the models as JSON, or one labelled block each."""
+    """A list command's whole output: JSON for `--json`, else one labelled block each
+    (or `empty`), then `footer` after a blank line if there was anything to list.
+
+    The one way a plain command prints a list, so that every list reads the same and
+    all of it goes through the cleaning here. `whole` is what `--json` prints instead
+    of the items when the items are part of something more (a page, with its cursor);
+    models are dumped as the API sends them, other data as it stands.
+    """
     if as_json:
-        print_json(items)
-    else:
-        blocks((fields(item) for item in items), empty=empty)
+        sys.stdout.write(data_json_text(_json_ready(items if whole is None else whole)))
+        return 0
+    blocks((fields(item) for item in items), empty=empty)
+    if items and footer:
+        line()
+        for text in footer:
+            line(text)
     return 0
+
+
+def _json_ready(value: object) -> object:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, list | tuple):
+        return [_json_ready(item) for item in value]
+    return value
 
 
 def words(value: object) -> str:

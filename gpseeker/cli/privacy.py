@@ -9,7 +9,7 @@ import sys
 
 from gpseeker.cli import output
 from gpseeker.cli.context import CliError, seeker_client, server_of, server_option
-from gpseeker.cli.output import blocks, field, line, when
+from gpseeker.cli.output import field, line, when
 from gpseeker.cli.registry import Commands, Handler
 from gpseeker.cli.views import sender, show_employer_view
 from gpseeker.client import PlatformClient
@@ -412,18 +412,16 @@ def _show_blocked(blocked: BlockedCompanyList) -> None:
 async def _views(args: argparse.Namespace) -> int:
     async with await seeker_client(args) as client:
         events = await client.profile_views()
-    if args.json:
-        output.print_json(events)
-        return 0
     where = {
         "search": "your masked profile, from the resume bank",
         "application": "your application",
     }
-    blocks(
-        (_view_fields(e, where[e.context]) for e in events),
+    return output.listing(
+        events,
+        lambda e: _view_fields(e, where[e.context]),
+        as_json=args.json,
         empty="No employer has opened your profile.",
     )
-    return 0
 
 
 def _view_fields(event: ProfileViewEvent, where: str) -> list[tuple[str, object]]:
@@ -443,22 +441,17 @@ def _view_fields(event: ProfileViewEvent, where: str) -> list[tuple[str, object]
 async def _disclosures(args: argparse.Namespace) -> int:
     async with await seeker_client(args) as client:
         events = await client.disclosures()
-    if args.json:
-        output.print_json(events)
-        return 0
-    blocks(
-        (
-            [
-                ("When", when(e.at)),
-                ("Employer", sender(e.employer_name, e.employer_status)),
-                ("Details sent", e.fields),
-                ("Why", e.reason),
-            ]
-            for e in events
-        ),
+    return output.listing(
+        events,
+        lambda e: [
+            ("When", when(e.at)),
+            ("Employer", sender(e.employer_name, e.employer_status)),
+            ("Details sent", e.fields),
+            ("Why", e.reason),
+        ],
+        as_json=args.json,
         empty="Your details have not been sent to any employer.",
     )
-    return 0
 
 
 # --- the policy -------------------------------------------------------------------------

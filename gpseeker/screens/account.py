@@ -158,12 +158,7 @@ class AccountScreen(LogActions, DataActions):
                 tooltip="Load subscriptions, the log and the policy again"),
     ]  # fmt: skip
 
-    DEFAULT_CSS = """
-    AccountScreen #account-tabs { height: 1fr; }
-    AccountScreen TabPane { padding: 0 1; height: 1fr; }
-    AccountScreen .account-scroll { height: 1fr; }
-    AccountScreen .account-line { margin-bottom: 1; }
-    """
+    CSS_PATH = "account.tcss"
 
     def __init__(self) -> None:
         super().__init__()

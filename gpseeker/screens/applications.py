@@ -106,24 +106,7 @@ class ApplicationsScreen(MainScreen):
         ),
     ]
 
-    DEFAULT_CSS = """
-    ApplicationsScreen #applications-status { padding: 0 1; height: 1; }
-    ApplicationsScreen #applications-panes { height: 1fr; }
-    ApplicationsScreen.-narrow #applications-panes { layout: vertical; }
-    /* Stacked: a short list leaves the rest of the screen to the timeline. */
-    ApplicationsScreen.-narrow #application-list { height: auto; max-height: 50%; }
-    ApplicationsScreen #application-list {
-        height: 1fr; max-height: 100%; border: none; padding: 0;
-        text-wrap: nowrap; text-overflow: ellipsis;
-        & > .option-list--option { padding: 0 1; }
-    }
-    ApplicationsScreen.-wide #application-list { width: 1fr; }
-    ApplicationsScreen #application-timeline { height: 1fr; padding: 0 1; }
-    ApplicationsScreen.-wide #application-timeline {
-        width: 1fr; border-left: solid $panel-lighten-2;
-    }
-    ApplicationsScreen.-narrow #application-timeline { border-top: solid $panel-lighten-2; }
-    """
+    CSS_PATH = "applications.tcss"
 
     def __init__(self) -> None:
         super().__init__()
@@ -198,7 +181,7 @@ class ApplicationsScreen(MainScreen):
         body.set_text(EMPTY if current is None else timeline_content(current))
 
     def _say(self, *parts: str) -> None:
-        self.query_one("#applications-status", SafeText).set_text(safe_join(parts))
+        self.query_one("#applications-status", SafeText).say(*parts)
 
     # --- withdrawing ------------------------------------------------------------------
 

@@ -46,8 +46,8 @@ from gpseeker.models import (
 )
 from gpseeker.send_check import COVER_NOTE, SendCheck, check_before_sending
 from gpseeker.widgets import job_format
-from gpseeker.widgets.dialog import Dialog
 from gpseeker.widgets.employer_preview import EmployerPreviewPanel, preview_content
+from gpseeker.widgets.form_dialog import FormDialog
 from gpseeker.widgets.safe_text import SafeText, safe_join
 from gpseeker.widgets.send_check_panel import SendCheckPanel
 from gpseeker.widgets.tick_box import TickBox
@@ -100,7 +100,7 @@ def dialog_preview(
     return Content("\n").join(shown)
 
 
-class ApplyDialog(Dialog[Application | None]):
+class ApplyDialog(FormDialog[Application | None]):
     """Dismisses with the Application once the platform confirms, or None (cancel)."""
 
     # The same keys answer the send-check while it is shown (check_action picks one):
@@ -124,24 +124,9 @@ class ApplyDialog(Dialog[Application | None]):
         ),
     ]
 
-    DEFAULT_CSS = """
-    ApplyDialog > Vertical {
-        width: 90;
-        height: 100%;
-        max-height: 40;
-    }
-    ApplyDialog #apply-title { text-style: bold; }
-    ApplyDialog #apply-choices { height: auto; }
-    ApplyDialog #apply-choices Checkbox { margin-right: 2; }
-    ApplyDialog #apply-preview-scroll { height: 1fr; border: tall $panel; }
-    ApplyDialog #apply-note { height: 4; }
-    ApplyDialog #apply-message { display: none; text-style: bold; }
-    ApplyDialog #apply-buttons { height: auto; align-horizontal: right; margin-top: 1; }
-    ApplyDialog #apply-buttons Button { margin-left: 1; }
-    ApplyDialog .-when-checking { display: none; }
-    ApplyDialog.-checking .-when-checking { display: block; }
-    ApplyDialog.-checking .-when-writing { display: none; }
-    """
+    CSS_PATH = "apply_dialog.tcss"
+    STATUS = "apply-message"
+    SEND = "#apply-submit, #apply-send-as-shown"
 
     def __init__(self, job: Job) -> None:
         super().__init__()
@@ -266,16 +251,11 @@ class ApplyDialog(Dialog[Application | None]):
             if state.visibility is None:
                 state.set_visibility(await client.get_visibility())
         except PlatformError as error:
-            self._say("Could not load your profile, so nothing can be sent yet: ", error.message)
+            self.say("Could not load your profile, so nothing can be sent yet: ", error.message)
             return
         self._show_preview()
 
     # --- sending -----------------------------------------------------------------------
-
-    def _say(self, *parts: str) -> None:
-        message = self.query_one("#apply-message", SafeText)
-        message.set_text(safe_join(parts))
-        message.display = True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("send_as_shown", "edit"):
@@ -325,10 +305,6 @@ class ApplyDialog(Dialog[Application | None]):
         self.query_one("#apply-edit", Button).focus()
         self.refresh_bindings()
 
-    def _busy(self, busy: bool) -> None:
-        for button in self.query("#apply-submit, #apply-send-as-shown").results(Button):
-            button.disabled = busy
-
     @work(exclusive=True, group="apply-send", exit_on_error=False)
     async def submit(self) -> None:
         try:
@@ -337,7 +313,7 @@ class ApplyDialog(Dialog[Application | None]):
                 disclose=sorted(self.ticked),
             )
         except ValidationError as error:
-            self._say("Not sent: ", "; ".join(problem["msg"] for problem in error.errors()))
+            self.say("Not sent: ", "; ".join(problem["msg"] for problem in error.errors()))
             return
         envelope = self.gpseeker.state.envelope
         if envelope is not None:  # Apply is enabled only once the profile is loaded
@@ -355,43 +331,37 @@ class ApplyDialog(Dialog[Application | None]):
         await self._deliver(request)
 
     async def _deliver(self, request: ApplicationRequest) -> None:
-        self._busy(True)
-        self._say("Sending your application…")
-        try:
+        async def apply() -> Application:
             client = await self.gpseeker.client()
-            application = await client.apply(
-                self.job.id, request, idempotency_key=self.idempotency_key
-            )
-        except PlatformError as error:
-            if self.checked is not None:
-                self.action_edit()  # the note, as written, is what the candidate keeps
-            self._failed(error)
-            return
-        self.dismiss(application)
+            return await client.apply(self.job.id, request, idempotency_key=self.idempotency_key)
 
-    def _failed(self, error: PlatformError) -> None:
+        application = await self.send_form(
+            apply, self._refusal, sending="Sending your application…"
+        )
+        if application is not None:
+            self.dismiss(application)
+
+    def _refusal(self, error: PlatformError) -> list[str]:
+        if self.checked is not None:
+            self.action_edit()  # the note, as written, is what the candidate keeps
         if isinstance(error, ConflictError) and error.code == "job_closed":
-            self._busy(True)  # Apply stays disabled: trying again cannot succeed
-            self._say(
+            self.busy(True)  # Apply stays disabled: trying again cannot succeed
+            return [
                 "Not sent: this job closed while the dialog was open. Your cover note "
                 "is kept below, so you can copy it."
-            )
-            return
-        self._busy(False)
+            ]
         if isinstance(error, ConflictError):
             if error.code == "already_applied":
-                self._say("You have already applied to this job: see Applications (F3).")
-            else:
-                self._say("Not sent: ", error.message)
-        elif isinstance(error, Unavailable):
-            self._say(
+                return ["You have already applied to this job: see Applications (F3)."]
+            return ["Not sent: ", error.message]
+        if isinstance(error, Unavailable):
+            return [
                 "Could not reach the platform (",
                 error.message,
                 "). Nothing is lost: press Apply to try again; it will not apply twice.",
-            )
-        else:
-            detail = "; ".join(f.message for f in error.fields) or error.message
-            self._say("Not sent: ", detail)
+            ]
+        detail = "; ".join(f.message for f in error.fields) or error.message
+        return ["Not sent: ", detail]
 
     # --- leaving -----------------------------------------------------------------------
 
@@ -400,7 +370,7 @@ class ApplyDialog(Dialog[Application | None]):
         note = self.query_one("#apply-note", TextArea).text.strip()
         if note and not self._escape_armed:
             self._escape_armed = True
-            self._say("Press Esc again to cancel and discard your cover note.")
+            self.say("Press Esc again to cancel and discard your cover note.")
             return
         self.dismiss(None)
 

@@ -32,12 +32,7 @@ class HelpScreen(Dialog[None]):
         Binding("escape,q,f1,question_mark", "dismiss", "Close help", id="help.close"),
     ]
 
-    DEFAULT_CSS = """
-    HelpScreen > VerticalScroll {
-        width: 72;
-        max-height: 90%;
-    }
-    """
+    CSS_PATH = "help.tcss"
 
     def __init__(self, screen_title: str, bindings: list[tuple[str, str]]) -> None:
         """`bindings` pairs the keys, already formatted, with what they do."""

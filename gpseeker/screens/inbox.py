@@ -100,20 +100,7 @@ class InboxScreen(MainScreen):
         Binding("a", "apply", "Apply", id="inbox.apply", tooltip="Apply to the attached job"),
     ]
 
-    DEFAULT_CSS = """
-    InboxScreen #inbox-status { padding: 0 1; height: 1; }
-    InboxScreen #inbox-panes { height: 1fr; }
-    InboxScreen #invitation-list {
-        width: 1fr; height: 1fr; border: none; padding: 0;
-        text-wrap: nowrap; text-overflow: ellipsis;
-        & > .option-list--option { padding: 0 1; }
-    }
-    InboxScreen #invitation-view { width: 1fr; height: 1fr; }
-    InboxScreen.-wide #invitation-view { border-left: solid $panel-lighten-2; }
-    InboxScreen.-narrow #invitation-view { display: none; }
-    InboxScreen.-narrow.-reading #invitation-view { display: block; }
-    InboxScreen.-narrow.-reading #invitation-list { display: none; }
-    """
+    CSS_PATH = "inbox.tcss"
 
     def __init__(self) -> None:
         super().__init__()
@@ -231,7 +218,7 @@ class InboxScreen(MainScreen):
         self.gpseeker.refresh_unread()
 
     def _say(self, *parts: str) -> None:
-        self.query_one("#inbox-status", SafeText).set_text(safe_join(parts))
+        self.query_one("#inbox-status", SafeText).say(*parts)
 
     def _failed(self, what: str, error: PlatformError) -> None:
         self._say(f"Could not {what}: ", error.message)

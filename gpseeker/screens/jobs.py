@@ -35,7 +35,7 @@ from gpseeker.widgets import job_format
 from gpseeker.widgets.job_detail import JobDetail
 from gpseeker.widgets.job_filters import FilterDialog, JobFilters
 from gpseeker.widgets.job_list import JobList
-from gpseeker.widgets.safe_text import SafeText, safe_join
+from gpseeker.widgets.safe_text import SafeText
 
 if TYPE_CHECKING:
     from gpseeker.client import PlatformError
@@ -85,16 +85,7 @@ class JobsScreen(MainScreen):
         Binding("down", "focus_list", "To the list", show=False, id="jobs.to_list"),
     ]
 
-    DEFAULT_CSS = """
-    JobsScreen #job-search { margin: 0 1; }
-    JobsScreen #job-status { padding: 0 1; height: 1; }
-    JobsScreen #job-panes { height: 1fr; }
-    JobsScreen #job-list { width: 1fr; }
-    JobsScreen.-wide #job-detail { width: 1fr; border-left: solid $panel-lighten-2; }
-    JobsScreen.-narrow #job-detail { display: none; }
-    JobsScreen.-narrow.-reading #job-detail { display: block; }
-    JobsScreen.-narrow.-reading #job-list { display: none; }
-    """
+    CSS_PATH = "jobs.tcss"
 
     def __init__(self) -> None:
         super().__init__()
@@ -285,7 +276,7 @@ class JobsScreen(MainScreen):
 
     def _say(self, *parts: str) -> None:
         """The status line; parts after the first may come from outside (errors)."""
-        self.query_one("#job-status", SafeText).set_text(safe_join(parts))
+        self.query_one("#job-status", SafeText).say(*parts)
 
     # --- the current job ---------------------------------------------------------------
 

@@ -33,7 +33,7 @@ from gpseeker.ui.state import Change
 from gpseeker.widgets.blocked_companies import BlockedCompanies, already_blocked
 from gpseeker.widgets.employer_preview import EmployerPreviewPanel
 from gpseeker.widgets.profile_views import ProfileViewsLog
-from gpseeker.widgets.safe_text import SafeText, safe_join
+from gpseeker.widgets.safe_text import SafeText
 from gpseeker.widgets.visibility_controls import VisibilityControls
 
 if TYPE_CHECKING:
@@ -135,29 +135,7 @@ class PrivacyScreen(MainScreen):
         ),
     ]
 
-    DEFAULT_CSS = """
-    PrivacyScreen #privacy-body {
-        padding: 0 1;
-    }
-    PrivacyScreen.-wide #privacy-body {
-        layout: grid;
-        grid-size: 2 2;
-        grid-columns: 1fr 1fr;
-        grid-rows: auto 1fr;
-        grid-gutter: 0 2;
-        overflow-y: hidden;
-    }
-    PrivacyScreen.-wide #privacy-controls { height: auto; }
-    PrivacyScreen.-wide #preview-tabs { row-span: 2; height: 1fr; }
-    PrivacyScreen.-wide #preview-tabs TabPane { height: 1fr; padding: 0; }
-    PrivacyScreen.-wide .preview-scroll { height: 1fr; }
-    PrivacyScreen.-wide #privacy-lists { height: 1fr; }
-    PrivacyScreen.-narrow #privacy-body > * { height: auto; }
-    PrivacyScreen.-narrow #preview-tabs { margin-top: 1; }
-    PrivacyScreen.-narrow #preview-tabs TabPane { height: auto; padding: 0; }
-    PrivacyScreen.-narrow .preview-scroll { height: auto; }
-    PrivacyScreen #privacy-message { margin-top: 1; display: none; }
-    """
+    CSS_PATH = "privacy.tcss"
 
     _preview_stale = True
     """The state changed while another screen was in front: rebuild on resume."""
@@ -277,9 +255,7 @@ class PrivacyScreen(MainScreen):
 
     def _say(self, *parts: str) -> None:
         """A status line; `parts` after the first may come from outside (names, errors)."""
-        message = self.query_one("#privacy-message", SafeText)
-        message.set_text(safe_join(parts))
-        message.display = True
+        self.query_one("#privacy-message", SafeText).say(*parts)
 
     def _failed(self, what: str, error: PlatformError) -> None:
         detail = error.message

@@ -71,29 +71,7 @@ class ProfileScreen(MainScreen):
         Binding("ctrl+r", "reload", "Reload", id="profile.reload"),
     ]
 
-    DEFAULT_CSS = """
-    ProfileScreen #profile-loading {
-        padding: 1 2;
-    }
-    ProfileScreen #profile-form {
-        display: none;
-        padding: 0 1;
-    }
-    ProfileScreen.-loaded #profile-form {
-        display: block;
-    }
-    ProfileScreen.-loaded #profile-loading {
-        display: none;
-    }
-    ProfileScreen #profile-saving {
-        display: none;
-        padding: 0 2;
-        text-style: bold;
-    }
-    ProfileScreen.-saving #profile-saving {
-        display: block;
-    }
-    """
+    CSS_PATH = "profile.tcss"
 
     DRAFT_DELAY = 0.3
     """Seconds after the last change before the draft is written: one write per pause,

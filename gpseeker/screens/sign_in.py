@@ -51,32 +51,7 @@ class SignInScreen(Screen[PlatformClient]):
         Binding("ctrl+q", "app.quit", "Quit", id="sign_in.quit"),
     ]
 
-    DEFAULT_CSS = """
-    SignInScreen VerticalScroll {
-        padding: 1 2;
-        max-width: 72;
-    }
-    SignInScreen Input {
-        margin-bottom: 1;
-    }
-    SignInScreen #sign-in-error {
-        margin-bottom: 1;
-    }
-    SignInScreen #sign-in-error.problem {
-        color: $error;
-    }
-    SignInScreen #code-step {
-        height: auto;
-        display: none;
-        margin-bottom: 1;
-    }
-    SignInScreen #code-step Horizontal {
-        height: auto;
-    }
-    SignInScreen #code-step.waiting {
-        display: block;
-    }
-    """
+    CSS_PATH = "sign_in.tcss"
 
     def __init__(self, connector: Connector, server: str) -> None:
         super().__init__()

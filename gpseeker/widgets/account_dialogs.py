@@ -13,15 +13,18 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+import platformdirs
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label
 
+from gpseeker.config import write_file_atomically
 from gpseeker.models import DeletionReceipt
 from gpseeker.text import sentence
 from gpseeker.widgets.dialog import Dialog
+from gpseeker.widgets.form_dialog import FormDialog
 from gpseeker.widgets.safe_text import SafeText, safe_join
 
 if TYPE_CHECKING:
@@ -63,12 +66,7 @@ class UnsubscribeDialog(Dialog[bool]):
         Binding("y", "answer(True)", "Unsubscribe", id="unsubscribe.yes"),
     ]
 
-    DEFAULT_CSS = """
-    UnsubscribeDialog > Vertical { width: 64; }
-    UnsubscribeDialog #unsubscribe-title { text-style: bold; margin-bottom: 1; }
-    UnsubscribeDialog Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
-    UnsubscribeDialog Button { margin-left: 1; }
-    """
+    CSS_PATH = "account_dialogs.tcss"
 
     def __init__(self, list_name: str, email: str) -> None:
         """`list_name` is ours ("JobMail"); `email` comes from the server."""
@@ -97,15 +95,13 @@ class UnsubscribeDialog(Dialog[bool]):
 
 def default_export_path(today: dt.date) -> Path:
     """gpseeker-export-YYYY-MM-DD.json in the Documents folder, else in the home."""
-    import platformdirs
-
     folder = platformdirs.user_documents_path()
     if not folder.is_dir():
         folder = Path.home()
     return folder / f"gpseeker-export-{today.isoformat()}.json"
 
 
-class ExportDialog(Dialog[Path | None]):
+class ExportDialog(FormDialog[Path | None]):
     """Asks where to write the export; dismisses with the path written, or None.
 
     An existing file is replaced only by pressing the Replace button the dialog then
@@ -118,12 +114,9 @@ class ExportDialog(Dialog[Path | None]):
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
     ]
 
-    DEFAULT_CSS = """
-    ExportDialog #export-title { text-style: bold; margin-bottom: 1; }
-    ExportDialog #export-message { display: none; text-style: bold; margin-top: 1; }
-    ExportDialog Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
-    ExportDialog Button { margin-left: 1; }
-    """
+    CSS_PATH = "account_dialogs.tcss"
+    STATUS = "export-message"
+    SEND = "#export-yes"
 
     def __init__(self, client: PlatformClient, path: Path) -> None:
         super().__init__()
@@ -149,11 +142,6 @@ class ExportDialog(Dialog[Path | None]):
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
 
-    def _say(self, *parts: str) -> None:
-        message = self.query_one("#export-message", SafeText)
-        message.set_text(safe_join(parts))
-        message.display = True
-
     @on(Input.Changed, "#export-path")
     def _path_changed(self) -> None:
         # A new path needs its own agreement to replace.
@@ -178,20 +166,20 @@ class ExportDialog(Dialog[Path | None]):
         """The typed path if it can be written now; else None, having said why."""
         typed = self.query_one("#export-path", Input).value.strip()
         if not typed:
-            self._say("Type the path of the file to write.")
+            self.say("Type the path of the file to write.")
             return None
         path = Path(typed).expanduser()
         if path.is_dir():
-            self._say(str(path), " is a folder: add a file name to the path.")
+            self.say(str(path), " is a folder: add a file name to the path.")
             return None
         if not path.parent.is_dir():
             # write_file_atomically would create the folder; a typo should not.
-            self._say("Not exported: the folder ", str(path.parent), " does not exist.")
+            self.say("Not exported: the folder ", str(path.parent), " does not exist.")
             return None
         if path.exists() and self._replace != path:
             self._replace = path
             self.query_one("#export-yes", Button).label = "Replace"
-            self._say(
+            self.say(
                 "A file already exists at ",
                 str(path),
                 ". To overwrite it, press Tab, then Enter on Replace; or change the path.",
@@ -201,25 +189,20 @@ class ExportDialog(Dialog[Path | None]):
 
     @work(exclusive=True, group="export-write", exit_on_error=False)
     async def export(self, path: Path) -> None:
-        from gpseeker.client import PlatformError
-        from gpseeker.config import write_file_atomically
-
-        button = self.query_one("#export-yes", Button)
-        button.disabled = True
-        try:
+        async def write() -> Path:
             data = await self.client.export()
             text = data.model_dump_json(indent=2) + "\n"
             await asyncio.to_thread(write_file_atomically, path, text, mode=0o600)
-        except PlatformError as error:
-            self._say("Not exported: ", error.message)
-            return
+            return path
+
+        try:
+            written = await self.send_form(write, lambda error: ["Not exported: ", error.message])
         except OSError as error:
             reason = error.strerror or type(error).__name__
-            self._say("Not exported: cannot write ", str(path), f" ({reason.lower()}).")
+            self.say("Not exported: cannot write ", str(path), f" ({reason.lower()}).")
             return
-        finally:
-            button.disabled = False
-        self.dismiss(path)
+        if written is not None:
+            self.dismiss(written)
 
     @on(Button.Pressed, "#export-no")
     def action_cancel(self) -> None:
@@ -237,7 +220,7 @@ ERASE_NOTE = (
 )
 
 
-class DeleteAccountDialog(Dialog[DeletionReceipt | None]):
+class DeleteAccountDialog(FormDialog[DeletionReceipt | None]):
     """Type the account's e-mail address, then `Delete my account`.
 
     A wrong address shows the platform's reason and keeps the text; nothing is
@@ -248,13 +231,9 @@ class DeleteAccountDialog(Dialog[DeletionReceipt | None]):
         Binding("escape", "cancel", "Keep my account", id="delete.cancel"),
     ]
 
-    DEFAULT_CSS = """
-    DeleteAccountDialog #delete-title { text-style: bold; }
-    DeleteAccountDialog #delete-employers { margin: 1 0; }
-    DeleteAccountDialog #delete-message { display: none; text-style: bold; }
-    DeleteAccountDialog Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
-    DeleteAccountDialog Button { margin-left: 1; }
-    """
+    CSS_PATH = "account_dialogs.tcss"
+    STATUS = "delete-message"
+    SEND = "#delete-yes"
 
     def __init__(self, client: PlatformClient, employers: list[str]) -> None:
         """`employers`: the names (from the server) that received an application."""
@@ -291,11 +270,6 @@ class DeleteAccountDialog(Dialog[DeletionReceipt | None]):
     def on_mount(self) -> None:
         self.query_one("#delete-email", Input).focus()
 
-    def _say(self, *parts: str) -> None:
-        message = self.query_one("#delete-message", SafeText)
-        message.set_text(safe_join(parts))
-        message.display = True
-
     @on(Input.Submitted, "#delete-email")
     @on(Button.Pressed, "#delete-yes")
     def _confirmed(self) -> None:
@@ -304,22 +278,16 @@ class DeleteAccountDialog(Dialog[DeletionReceipt | None]):
 
     @work(exclusive=True, group="delete-account", exit_on_error=False)
     async def delete(self) -> None:
-        from gpseeker.client import PlatformError
-
         typed = self.query_one("#delete-email", Input).value.strip()
         if not typed:
-            self._say("Not deleted: type your e-mail address first.")
+            self.say("Not deleted: type your e-mail address first.")
             return
-        button = self.query_one("#delete-yes", Button)
-        button.disabled = True
-        try:
-            receipt = await self.client.delete_account(typed)
-        except PlatformError as error:
-            self._say("Not deleted: ", _error_words(error))
-            return
-        finally:
-            button.disabled = False
-        self.dismiss(receipt)
+        receipt = await self.send_form(
+            lambda: self.client.delete_account(typed),
+            lambda error: ["Not deleted: ", _error_words(error)],
+        )
+        if receipt is not None:
+            self.dismiss(receipt)
 
     @on(Button.Pressed, "#delete-no")
     def action_cancel(self) -> None:

@@ -19,7 +19,7 @@ from textual.widgets import Button, Input, Label
 
 from gpseeker.client import ConflictError, PlatformClient, PlatformError
 from gpseeker.models import DeclineRequest, Invitation
-from gpseeker.widgets.dialog import Dialog
+from gpseeker.widgets.form_dialog import FormDialog
 from gpseeker.widgets.safe_text import SafeText, safe_join
 
 __all__ = ["DeclineDialog"]
@@ -27,19 +27,24 @@ __all__ = ["DeclineDialog"]
 NOTE = "The employer sees that you declined, and your reason if you give one; nothing else."
 
 
-class DeclineDialog(Dialog[Invitation | None]):
+def _refusal(error: PlatformError) -> list[str]:
+    if isinstance(error, ConflictError):
+        if error.code == "already_answered":
+            return ["You have already answered this invitation."]
+        return ["Not declined: ", error.message]
+    return ["Not declined: ", error.message, " Press Decline to try again."]
+
+
+class DeclineDialog(FormDialog[Invitation | None]):
     """Dismisses with the declined Invitation once the platform confirms, else None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Keep", id="decline.cancel"),
     ]
 
-    DEFAULT_CSS = """
-    DeclineDialog #decline-title { text-style: bold; margin-bottom: 1; }
-    DeclineDialog #decline-message { display: none; text-style: bold; }
-    DeclineDialog #decline-buttons { height: auto; align-horizontal: right; margin-top: 1; }
-    DeclineDialog #decline-buttons Button { margin-left: 1; }
-    """
+    CSS_PATH = "inbox_decline.tcss"
+    STATUS = "decline-message"
+    SEND = "#decline-yes"
 
     def __init__(self, invitation: Invitation, client: PlatformClient) -> None:
         super().__init__()
@@ -65,11 +70,6 @@ class DeclineDialog(Dialog[Invitation | None]):
     def on_mount(self) -> None:
         self.query_one("#decline-reason", Input).focus()
 
-    def _say(self, *parts: str) -> None:
-        message = self.query_one("#decline-message", SafeText)
-        message.set_text(safe_join(parts))
-        message.display = True
-
     @on(Input.Submitted, "#decline-reason")
     @on(Button.Pressed, "#decline-yes")
     def _confirmed(self) -> None:
@@ -81,26 +81,16 @@ class DeclineDialog(Dialog[Invitation | None]):
         try:
             request = DeclineRequest(reason=self.query_one("#decline-reason", Input).value.strip())
         except ValidationError:
-            self._say("Not declined: the reason is too long (2,000 characters at most).")
+            self.say("Not declined: the reason is too long (2,000 characters at most).")
             return
-        button = self.query_one("#decline-yes", Button)
-        button.disabled = True
-        try:
-            declined = await self.client.decline(
+        declined = await self.send_form(
+            lambda: self.client.decline(
                 self.invitation.id, request, idempotency_key=self.idempotency_key
-            )
-        except ConflictError as error:
-            button.disabled = False
-            if error.code == "already_answered":
-                self._say("You have already answered this invitation.")
-            else:
-                self._say("Not declined: ", error.message)
-            return
-        except PlatformError as error:
-            button.disabled = False
-            self._say("Not declined: ", error.message, " Press Decline to try again.")
-            return
-        self.dismiss(declined)
+            ),
+            _refusal,
+        )
+        if declined is not None:
+            self.dismiss(declined)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -31,11 +31,11 @@ from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Label, TextArea
 
 from gpseeker.client import ConflictError, PlatformClient, PlatformError, Unavailable
-from gpseeker.config import write_file_atomically
+from gpseeker.config import reply_drafts_dir, write_file_atomically
 from gpseeker.local_files import FileNotice, moved_clause, set_aside, why_unreadable
 from gpseeker.models import Invitation, ReplyRequest
 from gpseeker.send_check import REPLY, SendCheck, check_before_sending
-from gpseeker.widgets.dialog import Dialog
+from gpseeker.widgets.form_dialog import FormDialog
 from gpseeker.widgets.safe_text import SafeText, safe_join
 from gpseeker.widgets.send_check_panel import SendCheckPanel
 from gpseeker.widgets.tick_box import TickBox
@@ -58,7 +58,7 @@ class ReplyDrafts:
     """Unsent replies by invitation id: in memory, and on disk until sent."""
 
     def __init__(self, data_dir: Path) -> None:
-        self.folder = data_dir / "drafts" / "replies"
+        self.folder = reply_drafts_dir(data_dir)
         self._texts: dict[int, str] = {}
         self.notices: list[FileNotice] = []
         """Drafts that could not be read and were set aside, for the inbox to show."""
@@ -105,7 +105,7 @@ class ReplyDrafts:
         self.path(invitation_id).unlink(missing_ok=True)
 
 
-class ReplyDialog(Dialog[Invitation | None]):
+class ReplyDialog(FormDialog[Invitation | None]):
     """Dismisses with the answered Invitation once the platform confirms, else None.
 
     `refused` is True after the platform answered that it no longer relays replies to
@@ -132,18 +132,9 @@ class ReplyDialog(Dialog[Invitation | None]):
         ),
     ]
 
-    DEFAULT_CSS = """
-    ReplyDialog > Vertical { width: 90; height: 100%; max-height: 30; }
-    ReplyDialog #reply-title { text-style: bold; }
-    ReplyDialog #reply-body { height: 1fr; min-height: 4; }
-    ReplyDialog #reply-note { margin-bottom: 1; }
-    ReplyDialog #reply-message { display: none; text-style: bold; }
-    ReplyDialog #reply-buttons { height: auto; align-horizontal: right; margin-top: 1; }
-    ReplyDialog #reply-buttons Button { margin-left: 1; }
-    ReplyDialog .-when-checking { display: none; }
-    ReplyDialog.-checking .-when-checking { display: block; }
-    ReplyDialog.-checking .-when-writing { display: none; }
-    """
+    CSS_PATH = "inbox_reply.tcss"
+    STATUS = "reply-message"
+    SEND = "#reply-send, #reply-send-as-shown"
 
     def __init__(self, invitation: Invitation, client: PlatformClient, drafts: ReplyDrafts) -> None:
         super().__init__()
@@ -213,11 +204,6 @@ class ReplyDialog(Dialog[Invitation | None]):
     def _write_draft(self) -> None:
         self.drafts.write(self.invitation.id)
 
-    def _say(self, *parts: str) -> None:
-        message = self.query_one("#reply-message", SafeText)
-        message.set_text(safe_join(parts))
-        message.display = True
-
     # --- sending ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -226,10 +212,6 @@ class ReplyDialog(Dialog[Invitation | None]):
         if action in ("send", "cancel"):
             return self.checked is None
         return True
-
-    def _busy(self, busy: bool) -> None:
-        for button in self.query("#reply-send, #reply-send-as-shown").results(Button):
-            button.disabled = busy
 
     def action_send(self) -> None:
         if not self.query_one("#reply-send", Button).disabled:
@@ -282,10 +264,10 @@ class ReplyDialog(Dialog[Invitation | None]):
                 share_phone=self.query_one("#reply-share-phone", Checkbox).value,
             )
         except ValidationError:
-            self._say("Not sent: write your reply first (up to 10,000 characters).")
+            self.say("Not sent: write your reply first (up to 10,000 characters).")
             return
         if not request.body.strip():
-            self._say("Not sent: write your reply first.")
+            self.say("Not sent: write your reply first.")
             return
         await self._deliver(request, checked=False)
 
@@ -295,47 +277,46 @@ class ReplyDialog(Dialog[Invitation | None]):
         await self._deliver(request, checked=True)
 
     async def _deliver(self, request: ReplyRequest, *, checked: bool) -> None:
-        self._busy(True)
-        try:
+        async def reply() -> Invitation | SendCheck:
             if not checked:
                 # The saved profile, read now: it is what the relay guards with.
                 profile = (await self.client.get_profile()).profile
                 check = check_before_sending(request.body, profile, REPLY)
                 if check.hides_something:
-                    self._busy(False)
-                    self._show_check(request, check)
-                    return
-            self._say("Sending your reply…")
-            answered = await self.client.reply(
+                    return check
+            self.say("Sending your reply…")
+            return await self.client.reply(
                 self.invitation.id, request, idempotency_key=self.idempotency_key
             )
-        except PlatformError as error:
-            self._busy(False)
-            if self.checked is not None:
-                self.action_edit()  # the text, as written, is what the candidate keeps
-            self._failed(error)
+
+        outcome = await self.send_form(reply, self._refusal)
+        if outcome is None:
+            return
+        if isinstance(outcome, SendCheck):
+            self.busy(False)
+            self._show_check(request, outcome)
             return
         self._stop_saving()
         self._sent = True
         self.drafts.discard(self.invitation.id)
-        self.dismiss(answered)
+        self.dismiss(outcome)
 
-    def _failed(self, error: PlatformError) -> None:
+    def _refusal(self, error: PlatformError) -> list[str]:
+        if self.checked is not None:
+            self.action_edit()  # the text, as written, is what the candidate keeps
         if isinstance(error, ConflictError):
             if error.code == "already_answered":
-                self._say("Not sent: you have already answered this invitation. Your text is kept.")
-            else:
-                # "sender_suspended": the platform's own sentence says why and what is left.
-                self.refused = error.code == "sender_suspended"
-                self._say("Not sent: ", error.message, " Your text is kept.")
-        elif isinstance(error, Unavailable):
-            self._say(
+                return ["Not sent: you have already answered this invitation. Your text is kept."]
+            # "sender_suspended": the platform's own sentence says why and what is left.
+            self.refused = error.code == "sender_suspended"
+            return ["Not sent: ", error.message, " Your text is kept."]
+        if isinstance(error, Unavailable):
+            return [
                 "Could not reach the platform (",
                 error.message,
                 "). Your text is kept: press Send to try again; it will not send twice.",
-            )
-        else:
-            self._say("Not sent: ", error.message, " Your text is kept.")
+            ]
+        return ["Not sent: ", error.message, " Your text is kept."]
 
     def on_unmount(self) -> None:
         # Quitting with the dialog open: the last keys may be younger than SAVE_DELAY.

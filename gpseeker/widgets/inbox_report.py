@@ -23,7 +23,7 @@ from textual.widgets import Button, Label, TextArea
 
 from gpseeker.client import ConflictError, PlatformClient, PlatformError, Unavailable
 from gpseeker.models import Invitation, ReportRequest
-from gpseeker.widgets.dialog import Dialog
+from gpseeker.widgets.form_dialog import FormDialog
 from gpseeker.widgets.inbox_list import sender
 from gpseeker.widgets.safe_text import SafeText, safe_join
 
@@ -39,7 +39,7 @@ ALREADY_REPORTED = (
 )
 
 
-class ReportDialog(Dialog[Invitation | None]):
+class ReportDialog(FormDialog[Invitation | None]):
     """Dismisses with the reported Invitation once the platform confirms, else None.
 
     `refused` is True after the platform answered that the invitation was already
@@ -50,13 +50,9 @@ class ReportDialog(Dialog[Invitation | None]):
         Binding("ctrl+s", "send", "Send report", id="report.send"),
     ]
 
-    DEFAULT_CSS = """
-    ReportDialog #report-title { text-style: bold; margin-bottom: 1; }
-    ReportDialog #report-reason { height: 6; }
-    ReportDialog #report-message { display: none; text-style: bold; }
-    ReportDialog #report-buttons { height: auto; align-horizontal: right; margin-top: 1; }
-    ReportDialog #report-buttons Button { margin-left: 1; }
-    """
+    CSS_PATH = "inbox_report.tcss"
+    STATUS = "report-message"
+    SEND = "#report-send"
 
     def __init__(
         self, invitation: Invitation, client: PlatformClient, drafts: dict[int, str]
@@ -95,11 +91,6 @@ class ReportDialog(Dialog[Invitation | None]):
     def _typed(self) -> None:
         self.drafts[self.invitation.id] = self.reason
 
-    def _say(self, *parts: str) -> None:
-        message = self.query_one("#report-message", SafeText)
-        message.set_text(safe_join(parts))
-        message.display = True
-
     def action_send(self) -> None:
         if not self.query_one("#report-send", Button).disabled:
             self.send()
@@ -113,35 +104,29 @@ class ReportDialog(Dialog[Invitation | None]):
         try:
             request = ReportRequest(reason=self.reason)
         except ValidationError:
-            self._say("Not sent: say what is wrong first (up to 2,000 characters).")
+            self.say("Not sent: say what is wrong first (up to 2,000 characters).")
             return
-        button = self.query_one("#report-send", Button)
-        button.disabled = True
-        self._say("Sending your report…")
-        try:
-            reported = await self.client.report_invitation(self.invitation.id, request.reason)
-        except ConflictError as error:
-            button.disabled = False
-            if error.code == "already_reported":
-                self.refused = True
-                self._say(ALREADY_REPORTED)
-            else:
-                self._say("Not sent: ", error.message, " Your words are kept.")
-            return
-        except Unavailable as error:
-            button.disabled = False
-            self._say(
-                "Could not reach the platform (",
-                error.message,
-                "). Your words are kept: press Send report to try again.",
-            )
-            return
-        except PlatformError as error:
-            button.disabled = False
-            self._say("Not sent: ", error.message, " Your words are kept.")
+        reported = await self.send_form(
+            lambda: self.client.report_invitation(self.invitation.id, request.reason),
+            self._refusal,
+            sending="Sending your report…",
+        )
+        if reported is None:
             return
         self.drafts.pop(self.invitation.id, None)
         self.dismiss(reported)
+
+    def _refusal(self, error: PlatformError) -> list[str]:
+        if isinstance(error, ConflictError) and error.code == "already_reported":
+            self.refused = True
+            return [ALREADY_REPORTED]
+        if isinstance(error, Unavailable):
+            return [
+                "Could not reach the platform (",
+                error.message,
+                "). Your words are kept: press Send report to try again.",
+            ]
+        return ["Not sent: ", error.message, " Your words are kept."]
 
     def action_cancel(self) -> None:
         self.drafts[self.invitation.id] = self.reason

@@ -30,14 +30,7 @@ class ConfirmDialog(Dialog[bool]):
         Binding("escape", "answer_no", "Keep", id="confirm.no"),
     ]
 
-    DEFAULT_CSS = """
-    ConfirmDialog > Vertical {
-        width: 70;
-    }
-    ConfirmDialog #confirm-title { text-style: bold; margin-bottom: 1; }
-    ConfirmDialog Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
-    ConfirmDialog Button { margin-left: 1; }
-    """
+    CSS_PATH = "job_confirm.tcss"
 
     def __init__(self, title: str, question: Content, *, yes: str, no: str) -> None:
         """`title`, `yes` and `no` are our words; `question` is built with safe text."""

@@ -162,20 +162,7 @@ class FilterDialog(Dialog["JobFilters | None"]):
         Binding("ctrl+s", "apply", "Show jobs", id="filters.apply"),
     ]
 
-    DEFAULT_CSS = """
-    FilterDialog > Vertical {
-        width: 72;
-    }
-    FilterDialog .dialog-title { text-style: bold; }
-    FilterDialog VerticalScroll { height: auto; max-height: 1fr; }
-    FilterDialog Grid {
-        grid-size: 2; grid-columns: 22 1fr; grid-rows: 1; grid-gutter: 0 1; height: auto;
-    }
-    FilterDialog Grid > Label { width: 100%; text-align: right; }
-    FilterDialog #filter-error { color: $text-error; display: none; }
-    FilterDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
-    FilterDialog Button { margin-left: 1; }
-    """
+    CSS_PATH = "job_filters.tcss"
 
     def __init__(self, filters: JobFilters, own_level: str | None) -> None:
         super().__init__()

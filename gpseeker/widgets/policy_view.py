@@ -88,13 +88,7 @@ class PolicyTextDialog(Dialog[None]):
         Binding("escape,q", "dismiss", "Close", id="policy_text.close"),
     ]
 
-    DEFAULT_CSS = """
-    PolicyTextDialog > Vertical { height: 100%; width: 100; }
-    PolicyTextDialog #policy-text-title { text-style: bold; }
-    PolicyTextDialog #policy-text-scroll { height: 1fr; }
-    PolicyTextDialog Horizontal { height: auto; }
-    PolicyTextDialog #policy-text-keys { width: 1fr; }
-    """
+    CSS_PATH = "policy_view.tcss"
 
     def __init__(self, policy: PrivacyPolicy) -> None:
         super().__init__()
@@ -134,11 +128,7 @@ class PolicyChangedDialog(Dialog[None]):
         Binding("escape", "dismiss", "OK", id="policy_changed.ok"),
     ]
 
-    DEFAULT_CSS = """
-    PolicyChangedDialog #policy-changed-title { text-style: bold; margin-bottom: 1; }
-    PolicyChangedDialog #policy-changed-list { margin: 1 0; }
-    PolicyChangedDialog Horizontal { height: auto; align-horizontal: right; }
-    """
+    CSS_PATH = "policy_view.tcss"
 
     def __init__(self, policy: PrivacyPolicy) -> None:
         super().__init__()

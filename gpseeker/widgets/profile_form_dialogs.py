@@ -28,25 +28,7 @@ class ChoiceDialog(Dialog[str]):
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]
 
-    DEFAULT_CSS = """
-    ChoiceDialog .dialog-title {
-        text-style: bold;
-        margin-bottom: 1;
-    }
-    ChoiceDialog VerticalScroll {
-        height: auto;
-        /* a long list of differences scrolls; the buttons stay in sight */
-        max-height: 55vh;
-    }
-    ChoiceDialog Horizontal {
-        height: auto;
-        margin-top: 1;
-        align-horizontal: right;
-    }
-    ChoiceDialog Button {
-        margin-left: 1;
-    }
-    """
+    CSS_PATH = "profile_form_dialogs.tcss"
 
     def __init__(
         self,

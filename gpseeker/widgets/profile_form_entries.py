@@ -54,24 +54,7 @@ class EntryDialog(Dialog[Entry | None]):
         Binding("escape", "cancel", "Cancel", id="entry.cancel"),
     ]
 
-    DEFAULT_CSS = """
-    EntryDialog VerticalScroll {
-        height: auto;
-        /* leaves room for the title and the buttons at 80x24, which must never
-           scroll out of sight */
-        max-height: 70vh;
-    }
-    EntryDialog .dialog-title {
-        text-style: bold;
-    }
-    EntryDialog Horizontal {
-        height: auto;
-        align-horizontal: right;
-    }
-    EntryDialog Button {
-        margin-left: 1;
-    }
-    """
+    CSS_PATH = "profile_form_entries.tcss"
 
     def __init__(self, kind: EntryKind, entry: Entry, title: str) -> None:
         super().__init__()

@@ -80,6 +80,13 @@ class SafeText(Static):
         """Replace what is shown; a `str` is cleaned first."""
         self.update(_to_content(text))
 
+    def say(self, *parts: Content | str) -> None:
+        """A status line's message: our labels (`str`) and outside words (`Content`
+        from `safe_content`, or a `str` cleaned here) joined, and the line shown, since
+        a dialog hides its status line until there is something to say."""
+        self.set_text(safe_join(parts))
+        self.display = True
+
     @property
     def text(self) -> str:
         """What is shown, as plain text (for tests and screen readers)."""

@@ -24,7 +24,7 @@ from textual.widgets import Button, Input, Label
 from gpseeker.models import JobQuery, SavedSearch
 from gpseeker.text import clean_line, shorten
 from gpseeker.vocabulary import words
-from gpseeker.widgets.dialog import Dialog
+from gpseeker.widgets.form_dialog import FormDialog
 from gpseeker.widgets.job_filters import JobFilters
 from gpseeker.widgets.safe_text import SafeText, safe_join
 
@@ -109,7 +109,7 @@ def _error_words(error: PlatformError) -> str:
     return "; ".join(said)
 
 
-class SaveSearchDialog(Dialog[SavedSearch | None]):
+class SaveSearchDialog(FormDialog[SavedSearch | None]):
     """The search in words, its name, Save (Enter) and Cancel (Esc).
 
     Once the platform has the search it says so (a notification) and dismisses with
@@ -120,14 +120,9 @@ class SaveSearchDialog(Dialog[SavedSearch | None]):
         Binding("escape", "cancel", "Cancel", id="save_search.cancel"),
     ]
 
-    DEFAULT_CSS = """
-    SaveSearchDialog > Vertical { width: 70; }
-    SaveSearchDialog #save-search-title { text-style: bold; margin-bottom: 1; }
-    SaveSearchDialog #save-search-what { margin-bottom: 1; }
-    SaveSearchDialog #save-search-message { display: none; text-style: bold; }
-    SaveSearchDialog Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
-    SaveSearchDialog Button { margin-left: 1; }
-    """
+    CSS_PATH = "save_search_dialog.tcss"
+    STATUS = "save-search-message"
+    SEND = "#save-search-yes"
 
     def __init__(self, client: PlatformClient, query: JobQuery, described: Content) -> None:
         """`described`: the search in words (`search_words`), as the screen says it."""
@@ -150,11 +145,6 @@ class SaveSearchDialog(Dialog[SavedSearch | None]):
     def on_mount(self) -> None:
         self.query_one("#save-search-name", Input).focus()
 
-    def _say(self, *parts: str) -> None:
-        message = self.query_one("#save-search-message", SafeText)
-        message.set_text(safe_join(parts))
-        message.display = True
-
     @on(Input.Submitted, "#save-search-name")
     @on(Button.Pressed, "#save-search-yes")
     def _confirmed(self) -> None:
@@ -163,18 +153,13 @@ class SaveSearchDialog(Dialog[SavedSearch | None]):
 
     @work(exclusive=True, group="save-search", exit_on_error=False)
     async def save(self) -> None:
-        from gpseeker.client import PlatformError
-
         name = self.query_one("#save-search-name", Input).value
-        button = self.query_one("#save-search-yes", Button)
-        button.disabled = True
-        try:
-            saved = await self.client.save_search(name, self.search_query)
-        except PlatformError as error:
-            self._say("Not saved: ", _error_words(error).rstrip("."), ".")
+        saved = await self.send_form(
+            lambda: self.client.save_search(name, self.search_query),
+            lambda error: ["Not saved: ", _error_words(error).rstrip("."), "."],
+        )
+        if saved is None:
             return
-        finally:
-            button.disabled = False
         self.app.notify(saved_notice(saved), title="Search saved", markup=False)
         self.dismiss(saved)
 

@@ -31,12 +31,7 @@ class SavedSearchPicker(Dialog[SavedSearch | None]):
         Binding("escape", "cancel", "Cancel", id="saved_search_picker.cancel"),
     ]
 
-    DEFAULT_CSS = """
-    SavedSearchPicker > Vertical { width: 70; }
-    SavedSearchPicker #picker-title { text-style: bold; }
-    SavedSearchPicker #picker-help { margin-bottom: 1; }
-    SavedSearchPicker OptionList { height: auto; max-height: 14; }
-    """
+    CSS_PATH = "saved_search_picker.tcss"
 
     def __init__(self, searches: list[SavedSearch]) -> None:
         super().__init__()

@@ -88,7 +88,7 @@ class VisibilityControls(Vertical):
         text-style: bold;
         margin-top: 1;
     }
-    VisibilityControls Checkbox {
+    VisibilityControls > Checkbox {
         border: none;
         padding: 0;
     }

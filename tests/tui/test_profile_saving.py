@@ -144,7 +144,9 @@ async def test_with_no_answer_at_all_it_says_not_confirmed_and_ctrl_s_finds_it_s
         await type_into(pilot, "#headline", "Stored, unheard")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert titles(app)[-1] == "Not confirmed"
+        # Lost answers also make the app reconnect, and its "Connected" may come
+        # after this notice on a busy machine.
+        assert "Not confirmed" in titles(app)
         assert "may have been saved" in notifications(app)
         assert "Not saved" not in titles(app)
         assert not screen.query_one("#profile-saving", Static).display
@@ -174,6 +176,6 @@ async def test_a_resume_switch_with_no_answer_says_it_may_have_been_saved(
         message = screen.query_one("#privacy-message", SafeText).text
         assert "may have been saved" in message
         assert "Could not" not in message
-        assert titles(app)[-1] == "Not confirmed"
+        assert "Not confirmed" in titles(app)
     # It was: the platform holds the switch the candidate asked for.
     assert (await elsewhere.get_visibility()).resume == "searchable"

@@ -319,3 +319,22 @@ def test_check_local_files_reports_both_files_once(home: Path) -> None:
     assert settings == Settings()
     assert [notice.path for notice in notices] == [paths.settings_file, paths.tokens_file]
     assert check_local_files()[1][1:] == []  # the token file was set aside: said once
+
+
+def test_every_draft_is_kept_under_the_one_drafts_folder(tmp_path: Path) -> None:
+    """Deleting the account removes `drafts_dir` whole (local_data.py): a draft kept
+    anywhere else would outlive the account. So the folder is named in one place."""
+    from gpseeker.config import drafts_dir
+    from gpseeker.profile_draft import DraftStore
+    from gpseeker.widgets.inbox_reply import ReplyDrafts
+
+    folder = drafts_dir(tmp_path)
+    assert DraftStore(tmp_path).path.is_relative_to(folder)
+    assert ReplyDrafts(tmp_path).path(7).is_relative_to(folder)
+    package = Path(__file__).parents[2] / "gpseeker"
+    naming = [
+        path.relative_to(package).as_posix()
+        for path in package.rglob("*.py")
+        if '"drafts"' in path.read_text(encoding="utf-8")
+    ]
+    assert naming == ["config.py"]
