@@ -51,7 +51,7 @@ async def prepare(home: Path, jobs: int) -> None:
 
     from gpseeker.client.embedded import BASE_URL
     from gpseeker.config import Paths
-    from gpseeker.local_platform import open_local_platform
+    from gpseeker.local_platform.in_process import open_local_platform
 
     client = await open_local_platform(Paths.current().data_dir)  # the local account
     transport = client._http._transport  # the in-process server the client talks to

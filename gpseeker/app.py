@@ -2,8 +2,8 @@
 
 It owns the screens, the global keys, the command palette and the themes. It knows
 the platform only through the client it is given (STYLE.md, habit 1), and paints its
-first screen before the client exists: building the embedded platform imports FastAPI
-and SQLAlchemy, which costs ~400 ms, so that happens in a worker after the first paint.
+first screen before the client exists: the connection (finding or starting the local
+platform process, signing in) happens in a worker after the first paint.
 The connection (`gpseeker/ui/connection.py`) reconnects by itself; the app tells the
 candidate how it stands, in words, in the header, a status line and notices.
 """
@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from gpseeker.commands import ScreenCommands
-from gpseeker.config import profile_draft_path
+from gpseeker.config import TokenStore, profile_draft_path
 from gpseeker.connect import Connector, SignInRequired
 from gpseeker.reconnect import Backoff, LinkStatus, change_notice, header_words, status_words
 from gpseeker.screens import registry
@@ -156,6 +156,20 @@ class GPSeekerApp(App[None]):
         if "TEXTUAL_ANIMATIONS" not in os.environ:
             # Motion is opt-in: it costs bytes over SSH and distracts some readers.
             self.animation_level = "none"
+
+    @property
+    def platform_server(self) -> str | None:
+        """The platform's URL, or None for the local platform: the token store's key.
+
+        Known before the connection is made, so that a screen can show what this
+        computer keeps of that platform (the jobs list kept for a fast start) at once.
+        """
+        return self.connector.server
+
+    @property
+    def token_store(self) -> TokenStore:
+        """Where the sign-in to the platform is kept."""
+        return self.connector.tokens
 
     async def client(self) -> PlatformClient:
         """The platform client, once connected; screens await it in their workers.
@@ -305,11 +319,11 @@ class GPSeekerApp(App[None]):
     async def _welcome(self, client: PlatformClient) -> None:
         """Once, at the first connection: what opening it repaired, who is signed in,
         the unread poll and the policy check."""
-        for notice in getattr(client, "notices", ()):
+        for notice in client.notices:
             self.show_file_notice(notice)
-        # The embedded platform leaves a large, long-lived heap (FastAPI, SQLAlchemy,
-        # pydantic schemas). Freezing it keeps the cyclic GC from walking it again on
-        # every full collection, which otherwise stalls a repaint by ~80 ms.
+        # The client leaves a large, long-lived heap (httpx, pydantic schemas, Textual's
+        # widgets). Freezing it keeps the cyclic GC from walking it again on every full
+        # collection, which otherwise stalls a repaint.
         gc.collect()
         gc.freeze()
         self._platform_label = await self._describe(client)
@@ -326,8 +340,7 @@ class GPSeekerApp(App[None]):
         from gpseeker.widgets.policy_view import check_policy_change
 
         assert self.config_dir is not None
-        server = getattr(self.connector, "server", None) if self.connector.remote else None
-        await check_policy_change(self, client, self.config_dir, server)
+        await check_policy_change(self, client, self.config_dir, self.platform_server)
 
     @staticmethod
     async def _describe(client: PlatformClient) -> str:
@@ -406,16 +419,17 @@ class GPSeekerApp(App[None]):
 
 
 def run_app(server: str | None = None) -> None:
-    """Start the app on `server`, or on the embedded demo platform when there is none."""
+    """Start the app on `server`, or on the local demo platform when there is none.
+
+    Raises `composition.NotAServerURL` for a server that is not an http(s) URL."""
+    from gpseeker import composition
     from gpseeker.config import Paths, check_local_files, save_setting
-    from gpseeker.connect import EmbeddedConnector, RemoteConnector
 
     paths = Paths.current()
     settings, notices = check_local_files(paths)
-    server = server or settings.server
-    connector: Connector = RemoteConnector(server) if server else EmbeddedConnector(paths.data_dir)
+    url = composition.server_url(server, settings)
     app = GPSeekerApp(
-        connector,
+        composition.connector(url, paths=paths, settings=settings),
         data_dir=paths.data_dir,
         theme=settings.theme,
         save_theme=lambda theme: save_setting("theme", theme),

@@ -46,6 +46,11 @@ EMBEDDED = "embedded"
 """The token-store key of the in-process platform (it has no URL)."""
 
 TokenRole = Literal["seeker", "employer", "operator"]
+DEFAULT_PLATFORM_IDLE_SECONDS = 900.0
+
+KNOWN_JOBS_FILE = "known-jobs.json"
+"""In the data directory: the jobs list kept for a fast start (`gpseeker.known_jobs`).
+Named here, where the first screen can look for it without loading the models."""
 
 
 @dataclass(frozen=True)
@@ -150,7 +155,7 @@ class Settings(BaseSettings):
 
     server: str | None = None
     """The platform's URL (e.g. https://jobs.example.org); unset means the local demo
-    platform that runs inside gpseeker itself."""
+    platform, a process of its own on this computer that gpseeker starts when needed."""
 
     theme: str = "gpseeker-dark"
     """The colour theme of the terminal app (gpseeker-dark, gpseeker-light,
@@ -164,6 +169,16 @@ class Settings(BaseSettings):
     """The longest wait, in seconds, between two tries of the terminal app to reach a
     platform that is out of reach: the waits start at about a second and double up to
     this. F8 tries at once."""
+
+    platform_idle_seconds: float = DEFAULT_PLATFORM_IDLE_SECONDS
+    """How long the local demo platform process runs, in seconds, after the last
+    request of any gpseeker process, before it ends by itself (the next one starts it
+    again). Read when the platform starts; at least one second."""
+
+    def platform_idle(self) -> float:
+        """`platform_idle_seconds`, at least a second: a platform that ends before the
+        command that started it could ask anything would be started for nothing."""
+        return max(1.0, self.platform_idle_seconds)
 
     def blinks(self, environ: Mapping[str, str] | None = None) -> bool:
         """The user's `cursor_blink` if they set it; otherwise no blink in an SSH
@@ -383,6 +398,17 @@ class TokenStore:
             return StoredToken.model_validate(entry)
         except ValidationError:
             return None  # a hand-edited or truncated entry: sign in again
+
+    def peek(self, server: str | None, role: TokenRole) -> StoredToken | None:
+        """`get` without its side effects, for a look before the connection's own read:
+        a damaged file reads as no sign-in and is left in place, for `get` to set aside
+        and report to whoever shows the notice."""
+        try:
+            data = json.loads(self.path.read_bytes().decode("utf-8"))
+            entry = data[self.key(server)][role]
+            return StoredToken.model_validate(entry)
+        except (OSError, ValueError, LookupError, TypeError):  # ValidationError is a ValueError
+            return None
 
     def save(self, server: str | None, role: TokenRole, token: StoredToken) -> None:
         data = self._read()

@@ -1,20 +1,19 @@
-"""How the app reaches a platform: the embedded one, or a remote one with a sign-in.
+"""How the app reaches a platform: the local one, or a remote one with a sign-in.
 
 The app is handed a Connector and never builds clients itself (STYLE.md, habit 1), so
-tests give it one over a platform they prepared. Nothing here imports Textual; the
-client (and with it httpx) is imported only when a connection is made, after the
-first screen has painted.
+tests give it one over a platform they prepared; `gpseeker.composition` builds the
+real ones. Nothing here imports Textual or the server; the client (and with it httpx)
+is imported only when a connection is made, after the first screen has painted.
 """
 
 from __future__ import annotations
 
 import asyncio
-import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from gpseeker.config import StoredToken, TokenStore
+from gpseeker.config import DEFAULT_PLATFORM_IDLE_SECONDS, StoredToken, TokenStore
 
 if TYPE_CHECKING:
     import httpx
@@ -28,7 +27,16 @@ class SignInRequired(Exception):
 
 
 class Connector(Protocol):
-    remote: bool
+    @property
+    def server(self) -> str | None:
+        """The platform's URL; None for the local demo platform (also the key of its
+        sign-in in the token store)."""
+        ...
+
+    @property
+    def tokens(self) -> TokenStore:
+        """Where the sign-ins are kept."""
+        ...
 
     async def connect(self) -> PlatformClient:
         """A signed-in client, or SignInRequired."""
@@ -49,20 +57,33 @@ class Connector(Protocol):
 
 
 @dataclass
-class EmbeddedConnector:
-    """The local demo platform in this process, signed in silently as its local account."""
+class LocalPlatformConnector:
+    """The local demo platform process, started if need be, signed in silently as its
+    local account."""
 
-    home: Path
+    data_dir: Path
     tokens: TokenStore = field(default_factory=TokenStore.default)
-    remote: bool = False
+    idle_seconds: float = DEFAULT_PLATFORM_IDLE_SECONDS
+    """How long the platform, if this starts it, runs without a request."""
+    server: None = None
 
     async def connect(self) -> PlatformClient:
-        # The server import (FastAPI, SQLAlchemy) is CPU-bound for ~400 ms: run it in a
-        # thread so the event loop keeps painting and answering keys meanwhile.
-        await asyncio.to_thread(importlib.import_module, "gpseeker.server")
-        from gpseeker.local_platform import open_local_platform
+        from gpseeker.client import RetryPolicy
+        from gpseeker.local_platform.files import PlatformFiles
+        from gpseeker.local_platform.session import local_client, sign_in
+        from gpseeker.local_platform.starter import ensure_running
+        from gpseeker.local_platform.transport import LocalPlatformTransport
 
-        return await open_local_platform(self.home, tokens=self.tokens)
+        files = PlatformFiles(self.data_dir)
+        # Blocking (a lock, maybe a start that seeds the database): off the event loop,
+        # so the app keeps painting and answering keys meanwhile.
+        running = await asyncio.to_thread(ensure_running, files, self.idle_seconds)
+        transport = LocalPlatformTransport(files, self.idle_seconds, running)
+        # One try a request: the transport itself starts a platform that went away,
+        # and anything else failing on this machine is not mended by trying again.
+        client = local_client(transport, retry=RetryPolicy(attempts=1))
+        await sign_in(client, self.data_dir, self.tokens, running.notices)
+        return client
 
     async def sign_in(self, email: str, password: str) -> PlatformClient:
         return await self.connect()
@@ -78,7 +99,7 @@ class EmbeddedConnector:
 
 
 def no_code_needed(email: str) -> SignupStarted:
-    """The embedded platform's answer to a sign-up: it has its own local account."""
+    """The local platform's answer to a sign-up: it has its own local account."""
     from gpseeker.models import SignupStarted
 
     return SignupStarted(
@@ -96,7 +117,6 @@ class RemoteConnector:
     tokens: TokenStore = field(default_factory=TokenStore.default)
     transport: httpx.AsyncBaseTransport | None = None
     """Tests pass an in-process transport; None means the network."""
-    remote: bool = True
 
     @property
     def _options(self) -> dict[str, Any]:

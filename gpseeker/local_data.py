@@ -1,6 +1,6 @@
 """What this machine keeps about the candidate, and erasing it after the account is
-deleted: the saved sign-in, unsent drafts and, for the local demo platform, the
-password of its local account."""
+deleted: the saved sign-in, unsent drafts, the jobs list kept for a fast start and,
+for the local demo platform, the password of its local account."""
 
 from __future__ import annotations
 
@@ -9,14 +9,19 @@ from pathlib import Path
 
 from gpseeker.client.embedded import ACCOUNT_FILE
 from gpseeker.config import TokenStore, drafts_dir
+from gpseeker.known_jobs import forget as forget_known_jobs
 
 
 def erase_local_traces(data_dir: Path, tokens: TokenStore, server: str | None) -> list[Path]:
-    """Forget the sign-in to `server` (None: the local demo platform) and remove the
-    drafts; returns what was removed, for the message that says so."""
+    """Forget the sign-in to `server` (None: the local demo platform), remove the
+    drafts and the jobs list kept from it; returns what was removed, for the message
+    that says so."""
     removed: list[Path] = []
     if tokens.forget(server, "seeker"):
         removed.append(tokens.path)
+    known_jobs = forget_known_jobs(data_dir, server)
+    if known_jobs is not None:
+        removed.append(known_jobs)
     drafts = drafts_dir(data_dir)
     if drafts.exists():
         shutil.rmtree(drafts)

@@ -30,7 +30,7 @@ import httpx
 
 from gpseeker.client import EmployerClient, OperatorClient, PlatformClient
 from gpseeker.client.embedded import BASE_URL
-from gpseeker.local_platform import database_url
+from gpseeker.local_platform.in_process import database_url
 from gpseeker.models import (
     ApplicationRequest,
     InvitationRequest,

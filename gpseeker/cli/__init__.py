@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
         jobs,
         mail,
         operator,
+        platform,
         privacy,
         profile,
         serve,
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     for group in (data, subscriptions):
         group.register(commands)
     mail.register(commands)
+    platform.register(commands)
     return parser
 
 
@@ -97,8 +99,15 @@ def _only_server_option(arguments: list[str]) -> str | Literal[False] | None:
 def _run_app(server: str | None) -> int:
     # Imported here so that plain subcommands never load Textual.
     from gpseeker.app import run_app
+    from gpseeker.composition import NotAServerURL
 
-    run_app(server=server)
+    try:
+        run_app(server=server)
+    except NotAServerURL as problem:  # the same words as a plain command's
+        from gpseeker.cli import output
+
+        output.error(str(problem))
+        return 1
     return 0
 
 

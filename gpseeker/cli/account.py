@@ -26,7 +26,8 @@ from gpseeker.client import (
     PlatformError,
 )
 from gpseeker.client.base import ApiClient
-from gpseeker.config import TokenRole
+from gpseeker.config import Paths, TokenRole
+from gpseeker.known_jobs import forget as forget_known_jobs
 
 
 def register(commands: Commands) -> None:
@@ -137,4 +138,8 @@ async def sign_out(server: str, role: TokenRole) -> None:
     except PlatformError as problem:
         output.error(f"{problem.message} (the sign-in is forgotten here all the same)")
     tokens().forget(server, role)
+    if role == "seeker":
+        # The app's jobs list kept for a fast start is this account's: the next one to
+        # sign in here must not see it, even labelled as old.
+        forget_known_jobs(Paths.current().data_dir, server)
     output.line(f"Signed out of {server} ({stored.email}).")

@@ -1,7 +1,8 @@
 """Which platform a command talks to, and as whom.
 
 `--server URL` beats `GPSEEKER_SERVER` beats the settings file; with none of them, a
-candidate command opens the local demo platform in this process. Employer and operator
+candidate command talks to the local demo platform process, starting it if need be
+(`gpseeker.composition` decides, for the app and the commands alike). Employer and operator
 commands always need a server: there are no employers to play, and nothing to operate,
 on the local demo platform.
 """
@@ -13,10 +14,11 @@ import getpass
 import os
 import sys
 
+from gpseeker import composition
 from gpseeker.cli import output
 from gpseeker.client import EmployerClient, OperatorClient, PlatformClient
 from gpseeker.client.base import ApiClient
-from gpseeker.config import Paths, StoredToken, TokenRole, TokenStore, load_settings
+from gpseeker.config import StoredToken, TokenRole, TokenStore
 
 PASSWORD_ENV = "GPSEEKER_PASSWORD"  # noqa: S105 - the variable's name, not a password
 
@@ -48,13 +50,10 @@ def server_option() -> argparse.ArgumentParser:
 
 
 def server_of(args: argparse.Namespace) -> str | None:
-    server: str | None = getattr(args, "server", None) or load_settings().server
-    if server is None:
-        return None
-    server = server.strip().rstrip("/")
-    if not server.startswith(("http://", "https://")):
-        raise CliError(f"{server!r} is not a URL: write it like http://127.0.0.1:8000")
-    return server
+    try:
+        return composition.server_url(getattr(args, "server", None))
+    except composition.NotAServerURL as problem:
+        raise CliError(str(problem)) from None
 
 
 def remote_server(args: argparse.Namespace, what: str) -> str:
@@ -77,9 +76,7 @@ def remember(server: str | None, role: TokenRole, client: ApiClient) -> None:
 async def seeker_client(args: argparse.Namespace) -> PlatformClient:
     server = server_of(args)
     if server is None:
-        from gpseeker.local_platform import open_local_platform  # the server: only here
-
-        client = await open_local_platform(Paths.current().data_dir)
+        client = await composition.local_platform_client()
         for notice in client.notices:  # a damaged database set aside, say
             output.warning(notice.message)
         return client

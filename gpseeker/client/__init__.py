@@ -1,7 +1,7 @@
 """The platform client: async httpx, typed methods returning models, typed errors.
 
 The UI and the commands know the platform only through this package. It never
-imports Textual, and imports the server only when the embedded platform is opened.
+imports Textual, nor the server.
 """
 
 from gpseeker.client.employer import EmployerClient

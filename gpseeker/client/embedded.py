@@ -30,7 +30,7 @@ LOCAL_NAME = "Local Candidate"
 
 
 class LocalAccount(BaseModel):
-    """The embedded platform's own sign-in.
+    """The local demo platform's own sign-in.
 
     Kept (0600) next to the database because the token alone is not enough: it can
     be revoked (`gpseeker logout`) or lost with the config directory, and then this

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, ClassVar
-
-import httpx
 
 from gpseeker.client.base import ApiClient, build
 from gpseeker.models import (
@@ -37,7 +34,6 @@ from gpseeker.models import (
     Role,
     SavedSearch,
     SavedSearchRequest,
-    SentInvitation,
     SignupRequest,
     SignupStarted,
     Subscriptions,
@@ -52,11 +48,6 @@ class PlatformClient(ApiClient):
     """The candidate's side of the platform."""
 
     ROLE: ClassVar[Role] = "seeker"
-
-    # Set by the embedded platform only: where its demo employers' passwords are, and
-    # the in-process transport they talk over. None means a remote platform.
-    _demo_home: Path | None = None
-    _demo_transport: httpx.AsyncBaseTransport | None = None
 
     @classmethod
     async def signup(
@@ -288,17 +279,6 @@ class PlatformClient(ApiClient):
     async def unread_count(self) -> int:
         """How many invitations are unread (cheap: for polling a header count)."""
         return (await self._get("/me/invitations/unread-count", UnreadCount)).unread
-
-    async def demo_invitations(self) -> list[SentInvitation]:
-        """On the embedded demo platform, let one or two demo employers whose jobs
-        match this profile find it in the resume bank and invite it, through the
-        ordinary employer API. Call it once the resume is SEARCHABLE; calling again
-        sends nothing new. Does nothing (returns []) on any other platform."""
-        if self._demo_home is None:
-            return []
-        from gpseeker.client.demo_relay import send_demo_invitations
-
-        return await send_demo_invitations(self._demo_home, self._demo_transport)
 
     # --- your data --------------------------------------------------------------------
 

@@ -26,12 +26,8 @@ class AccountBase(MainScreen):
     @property
     def _server(self) -> str | None:
         """The platform's URL, or None for the local demo platform (token-store key)."""
-        connector = self.gpseeker.connector
-        return getattr(connector, "server", None) if connector.remote else None
+        return self.gpseeker.platform_server
 
     @property
     def _tokens(self) -> TokenStore:
-        from gpseeker.config import TokenStore
-
-        tokens = getattr(self.gpseeker.connector, "tokens", None)
-        return tokens if isinstance(tokens, TokenStore) else TokenStore.default()
+        return self.gpseeker.token_store

@@ -50,7 +50,8 @@ class DataActions(AccountBase):
         self.query_one(TabbedContent).active = "data"
         question = Content(
             "Sign out? Your sign-in is revoked on the platform and forgotten on this "
-            "computer, and gpseeker closes. Your account and data stay as they are."
+            "computer with the jobs list kept for a fast start, and gpseeker closes. "
+            "Your account and data stay as they are."
         )
         dialog = ConfirmDialog("Sign out", question, yes="Sign out", no="Stay")
 
@@ -71,7 +72,11 @@ class DataActions(AccountBase):
         except PlatformError as error:
             self._failed("sign out on the platform", error)
             return
+        from gpseeker.known_jobs import forget
+
         self._tokens.forget(self._server, "seeker")
+        # The next account to sign in here must not see this one's jobs, even labelled.
+        forget(self.gpseeker.data_dir, self._server)
         self.app.exit(message=f"Signed out of {clean_line(label)}.")
 
     @work(exclusive=True, group="account-delete", exit_on_error=False)
@@ -96,7 +101,8 @@ class DataActions(AccountBase):
             erase_local_traces(self.gpseeker.data_dir, self._tokens, self._server)
             self.app.exit(
                 message=f"Your account {clean_line(receipt.email)} is erased on {label}, "
-                "and your sign-in and drafts on this computer are removed."
+                "and your sign-in, drafts and the jobs list kept for a fast start on this "
+                "computer are removed."
             )
 
         self.app.push_screen(DeleteAccountDialog(client, names), deleted)

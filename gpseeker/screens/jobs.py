@@ -13,12 +13,18 @@ the burst pauses, so the platform is not asked once per letter.
 
 Results come a page at a time: the list asks for the next page when the cursor comes
 near its end, so thousands of matches cost what one screenful costs.
+
+A warm start shows the landing page kept from the last run (`gpseeker.known_jobs`) at
+once, its age in words on the status line, until the fresh page replaces it. It can be
+read, not acted on: saving and applying wait for the fresh list (their job's state may
+have changed since), and say so.
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import importlib
 import time
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
@@ -29,15 +35,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, OptionList
 
+from gpseeker.config import KNOWN_JOBS_FILE
 from gpseeker.screens.base import MainScreen
 from gpseeker.text import clean_line, shorten
 from gpseeker.widgets import job_format
 from gpseeker.widgets.job_detail import JobDetail
 from gpseeker.widgets.job_filters import FilterDialog, JobFilters
 from gpseeker.widgets.job_list import JobList
-from gpseeker.widgets.safe_text import SafeText
+from gpseeker.widgets.job_status import JobStatus
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from gpseeker.client import PlatformError
     from gpseeker.models import Application, Job, JobQuery
     from gpseeker.ui.state import Change
@@ -104,7 +113,7 @@ class JobsScreen(MainScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Input(placeholder="Search jobs: title, company, skills…", id="job-search")
-        yield SafeText("Connecting to the platform…", id="job-status")
+        yield JobStatus("Connecting to the platform…", id="job-status")
         with Horizontal(id="job-panes"):
             yield JobList(id="job-list")
             yield JobDetail(id="job-detail")
@@ -119,9 +128,15 @@ class JobsScreen(MainScreen):
     def detail(self) -> JobDetail:
         return self.query_one(JobDetail)
 
+    @property
+    def status(self) -> JobStatus:
+        return self.query_one(JobStatus)
+
     def on_mount(self) -> None:
         self.query_one("#job-search", Input).focus()
         self.start()
+        # After the first frame, like the connection: reading it imports the models.
+        self.call_after_refresh(self.show_known)
 
     def on_screen_resume(self) -> None:
         if self._stale:
@@ -171,6 +186,27 @@ class JobsScreen(MainScreen):
         self._take_own_level()
         self.search()
 
+    @work(exclusive=True, group="job-known", exit_on_error=False)
+    async def show_known(self) -> None:
+        """The landing page kept from the last run, at once, labelled with its age."""
+        app = self.gpseeker
+        if not (app.data_dir / KNOWN_JOBS_FILE).exists():
+            return  # a first start: nothing to load the models for before the platform's
+        # The import (the models) in a thread too, so that the screen keeps painting.
+        await asyncio.to_thread(importlib.import_module, "gpseeker.known_jobs")
+        from gpseeker.known_jobs import owner_of, recall
+
+        owner = owner_of(app.token_store, app.platform_server)
+        page = await asyncio.to_thread(recall, app.data_dir, owner)
+        if page is None or self._query is not None:
+            return  # none kept, or the fresh page came first
+        if self.query_one("#job-search", Input).value or not self.filters.landing:
+            return  # typed or filtered already: the kept page is not what was asked for
+        self._as_of = job_format.local_date(page.saved_at)
+        self.job_list.show(page.jobs)
+        self.status.show_known(page.saved_at)
+        self._show_current()
+
     def reload(self) -> None:
         """After the platform was out of reach: the profile if it is missing (for the
         Japanese level), then the search in the box, as typed meanwhile."""
@@ -218,6 +254,7 @@ class JobsScreen(MainScreen):
         if isinstance(query, str):
             self._say(query)
             return
+        self.status.refreshing()
         try:
             client = await self._client()
             page = await client.search_jobs(query, limit=PAGE_SIZE)
@@ -225,11 +262,25 @@ class JobsScreen(MainScreen):
             self.missed_platform = True
             self._say("Could not search: ", error.message)
             return
+        # Over kept jobs, the cursor stays on the job it was on, if the page has it.
+        was_on = self.job_list.current if self.status.known_since is not None else None
+        self.status.show_current()
         self._query, self._cursor, self._total = query, page.next_cursor, page.total
         self._as_of = job_format.today()
-        self.job_list.show(page.items)
+        self.job_list.show(page.items, keep=was_on.id if was_on is not None else None)
         self._show_status()
         self._show_current()
+        if query.q == "" and self.filters.landing:
+            self._keep(page.items)
+
+    def _keep(self, jobs: Sequence[Job]) -> None:
+        """Keep the landing page for the next start, in a thread (it syncs a file)."""
+        from gpseeker.known_jobs import keep, owner_of
+
+        app = self.gpseeker
+        owner = owner_of(app.token_store, app.platform_server)
+        work = asyncio.to_thread(keep, app.data_dir, owner, jobs, job_format.now())
+        self.run_worker(work, group="job-keep", exclusive=True, exit_on_error=False)
 
     @on(JobList.NearEnd)
     def _near_end(self) -> None:
@@ -276,7 +327,21 @@ class JobsScreen(MainScreen):
 
     def _say(self, *parts: str) -> None:
         """The status line; parts after the first may come from outside (errors)."""
-        self.query_one("#job-status", SafeText).say(*parts)
+        self.status.say(*parts)
+
+    def _waits_for_fresh(self, what: str) -> bool:
+        """Over kept jobs, say that `what` waits for the fresh list, and return True:
+        the job's state (saved, applied, closed) may have changed since."""
+        if self.status.known_since is None:
+            return False
+        self.notify(
+            f"These jobs are as of {self.status.age()}. To {what}, wait until the list "
+            "is refreshed from the platform.",
+            title="Not current yet",
+            severity="warning",
+            markup=False,
+        )
+        return True
 
     # --- the current job ---------------------------------------------------------------
 
@@ -343,7 +408,7 @@ class JobsScreen(MainScreen):
 
     def action_toggle_save(self) -> None:
         job = self.job_list.current
-        if job is not None:
+        if job is not None and not self._waits_for_fresh("save or unsave a job"):
             self.toggle_save(job)
 
     @work(group="job-save", exit_on_error=False)
@@ -386,6 +451,8 @@ class JobsScreen(MainScreen):
         job = self.job_list.current
         if job is None:
             self.notify("Pick a job in the list first.", markup=False)
+        elif self._waits_for_fresh("apply"):
+            return
         elif job.applied:
             self.notify(f"You have already applied to {job_title(job)}.", markup=False)
         elif job.status == "closed":

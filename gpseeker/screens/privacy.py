@@ -58,11 +58,6 @@ def _today() -> dt.date:
     return today()  # looked up at call time, so a patched `today` is seen
 
 
-DEMO_DELAY = 3.0
-"""Seconds after the resume turns SEARCHABLE before the embedded platform's demo
-employers search the resume bank and invite: soon enough that a new user sees the
-relay work, late enough to read as employers finding them, not as an echo."""
-
 APPLY_AT_MOST: tuple[OptionalDisclosure, ...] = ("phone", "address")
 """The "When you apply" view shows the most one employer could receive, as
 `GET /me/employer-view?context=application` does; the preview marks phone and address
@@ -305,7 +300,6 @@ class PrivacyScreen(MainScreen):
         from gpseeker.client import PlatformError
 
         state = self.gpseeker.state
-        was_searchable = state.visibility is not None and state.visibility.resume == "searchable"
         try:
             saved = await (await self._client()).set_visibility(visibility)
         except PlatformError as error:
@@ -316,28 +310,6 @@ class PrivacyScreen(MainScreen):
             return
         state.set_visibility(saved)
         self._say(f"Saved. Your resume is {saved.resume.upper()}.")
-        if saved.resume == "searchable" and not was_searchable:
-            # A timer, not a sleeping worker: nothing waits on it, and it survives the
-            # candidate leaving this screen (the screen stays mounted in its mode).
-            self.set_timer(DEMO_DELAY, self._demo_invitations)
-
-    @work(group="privacy-demo", exit_on_error=False)
-    async def _demo_invitations(self) -> None:
-        """Let the demo employers invite (embedded platform only; [] elsewhere)."""
-        from gpseeker.client import PlatformError
-
-        try:
-            sent = await (await self._client()).demo_invitations()
-        except PlatformError:
-            return  # a demo nicety: the candidate's own choice is saved either way
-        if sent:
-            self.gpseeker.refresh_unread()
-            noun = "invitation" if len(sent) == 1 else "invitations"
-            self.notify(
-                f"{len(sent)} demo {noun} arrived: see the Inbox (F4).",
-                title="New invitation",
-                markup=False,
-            )
 
     @on(BlockedCompanies.LookupRequested)
     def _lookup_requested(self, event: BlockedCompanies.LookupRequested) -> None:

@@ -183,8 +183,9 @@ class PlatformConnection:
 
         self._trying, self._outcome = False, None
         if not isinstance(error, PlatformError):
-            # The embedded platform's own failures (a database it could not open) are
-            # not PlatformErrors; their message is all a screen can show.
+            # Failures that are not the platform's answer (an OSError of the local
+            # platform's socket, say) are not PlatformErrors; their message is all a
+            # screen can show.
             error = PlatformError(str(error) or type(error).__name__, code="not_connected")
         now = self.clock()
         self._error = error

@@ -216,7 +216,8 @@ KEEP_NOTE = (
 )
 ERASE_NOTE = (
     "Deleting erases your profile, applications, messages and subscriptions on the "
-    "platform, and your sign-in and drafts on this computer. It cannot be undone."
+    "platform, and your sign-in, drafts and the jobs list kept for a fast start on this "
+    "computer. It cannot be undone."
 )
 
 

@@ -76,6 +76,12 @@ class JobFilters:
     japanese_chosen: bool = field(default=False, compare=False)
     """The candidate picked the Japanese level: the profile's no longer overrides it."""
 
+    @property
+    def landing(self) -> bool:
+        """Whether these are the filters the jobs screen starts with: none but the
+        Japanese level the profile gave, if any (with an empty box, the landing view)."""
+        return not self.japanese_chosen and self == JobFilters(japanese_max=self.japanese_max)
+
     def query_fields(self) -> dict[str, Any]:
         """Keyword arguments for `JobQuery` (the keywords `q` are the screen's)."""
         fields: dict[str, Any] = {"sort": self.sort}

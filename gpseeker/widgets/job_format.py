@@ -28,9 +28,11 @@ if TYPE_CHECKING:
 __all__ = [
     "PERIOD_WORDS",
     "STATUS_WORDS",
+    "age_words",
     "count_words",
     "job_markers",
     "local_date",
+    "now",
     "salary_words",
     "today",
     "where_words",
@@ -44,6 +46,28 @@ def today() -> dt.date:
     A module function (not `date.today` inline) so tests can fix the clock.
     """
     return dt.date.today()
+
+
+def now() -> dt.datetime:
+    """The moment the age of kept jobs is counted to ("as of 3 hours ago").
+
+    A module function, like `today`, so tests can fix the clock.
+    """
+    return dt.datetime.now(dt.UTC)
+
+
+def age_words(then: dt.datetime, at: dt.datetime) -> str:
+    """How long before `at` the moment `then` was, in words: "3 hours ago".
+
+    Rounded down, so an age is never said to be less than it is. A `then` after `at`
+    (the clock was set back) reads as "a moment ago" rather than as the future.
+    """
+    seconds = (at - then).total_seconds()
+    for unit, size in (("day", 86_400), ("hour", 3_600), ("minute", 60)):
+        count = int(seconds // size)
+        if count >= 1:
+            return f"{count} {unit}{'' if count == 1 else 's'} ago"
+    return "a moment ago"
 
 
 STATUS_WORDS = {

@@ -93,10 +93,16 @@ class JobList(OptionList):
             return None
         return self.jobs[self.highlighted]
 
-    def show(self, jobs: Sequence[Job]) -> None:
-        """Replace the list (a new search); the cursor goes to the first job."""
+    def show(self, jobs: Sequence[Job], *, keep: int | None = None) -> None:
+        """Replace the list (a new search); the cursor goes to the first job, or stays
+        on the job whose id is `keep` if the new list has it (a fresh page replacing
+        the same page kept from before)."""
         self.jobs = list(jobs)
         self.set_options(self._options_for(self.jobs))
+        ids = [job.id for job in self.jobs]
+        if keep is not None and keep in ids:
+            self.highlighted = ids.index(keep)
+            return
         self.highlighted = 0 if self.jobs else None
         self.scroll_home(animate=False, immediate=True)
 

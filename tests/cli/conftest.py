@@ -1,4 +1,10 @@
-"""Run `gpseeker ...` in this process, on a fresh local demo platform per test."""
+"""Run `gpseeker ...` in this process, on a fresh local demo platform per test.
+
+The platform runs in the test's process too (`open_local_platform`), in place of the
+local platform process a real `gpseeker` starts: these tests are about the commands,
+and starting a process per command would cost seconds each. tests/e2e runs the
+installed `gpseeker` with the real platform process.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from gpseeker import composition
 from gpseeker.cli import main
+from gpseeker.client import PlatformClient
+from gpseeker.config import Paths
+from gpseeker.local_platform.in_process import open_local_platform
 
 
 @dataclass
@@ -19,6 +29,22 @@ class Result:
 
 
 Gpseeker = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def platform_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    async def in_process(paths: Paths | None = None) -> PlatformClient:
+        return await open_local_platform((paths or Paths.current()).data_dir)
+
+    monkeypatch.setattr(composition, "local_platform_client", in_process)
+
+
+@pytest.fixture(autouse=True)
+def demo_employers_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The local platform's demo employers invite a searchable candidate a few seconds
+    after the switch: here only in the test that asks for it (by shortening the
+    delay), so that no other test finds invitations it did not send."""
+    monkeypatch.setattr("gpseeker.local_platform.demo.DEMO_DELAY", 3600.0)
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from gpseeker.cli import operator as operator_commands
 from gpseeker.client import EmployerClient, OperatorClient, RetryPolicy
 from gpseeker.client.base import ApiClient
 from gpseeker.client.embedded import BASE_URL
-from gpseeker.local_platform import database_url
+from gpseeker.local_platform.in_process import database_url
 from gpseeker.server import ServerSettings, create_app
 from gpseeker.server.operators import OperatorExists, add_operator
 

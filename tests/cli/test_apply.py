@@ -18,7 +18,7 @@ from gpseeker.cli import employer as employer_commands
 from gpseeker.client import EmployerClient, PlatformClient, RetryPolicy
 from gpseeker.client.embedded import BASE_URL
 from gpseeker.config import TokenStore
-from gpseeker.local_platform import database_url
+from gpseeker.local_platform.in_process import database_url
 from gpseeker.models import EmployerApplication, Job
 from gpseeker.server import create_app
 from tests.cli.conftest import Gpseeker

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from gpseeker.local_platform import database_url
+from gpseeker.local_platform.in_process import database_url
 from tests.cli import test_apply
 from tests.cli.conftest import Gpseeker
 from tests.cli.test_data_cli import applied, block_with

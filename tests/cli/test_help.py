@@ -66,6 +66,11 @@ CHANGES_ONLY = {
     "mail send-due",
     # Upgrades the schema and says from which revision to which; `db current` has --json.
     "db upgrade",
+    # The local platform process: stopped in a sentence, run reporting as it goes, and
+    # its log printed as written; `platform status` has --json.
+    "platform stop",
+    "platform run",
+    "platform logs",
 }
 
 

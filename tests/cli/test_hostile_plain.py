@@ -24,7 +24,7 @@ from gpseeker.cli import employer as employer_commands
 from gpseeker.cli import main
 from gpseeker.client import EmployerClient, RetryPolicy
 from gpseeker.client.embedded import BASE_URL
-from gpseeker.local_platform import database_url, open_local_platform
+from gpseeker.local_platform.in_process import database_url, open_local_platform
 from gpseeker.server import ServerSettings, create_app
 from tests.hostile import (
     HOSTILE,

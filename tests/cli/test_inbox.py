@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from gpseeker.client import EmployerClient, PlatformError
-from gpseeker.local_platform import database_url
+from gpseeker.local_platform.in_process import database_url
 from gpseeker.models import InvitationRequest, RelayedMessage, SentInvitation
 from tests.cli import test_apply
 from tests.cli.conftest import Gpseeker

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from gpseeker.cli import main
-from gpseeker.local_platform import database_url, open_local_platform
+from gpseeker.local_platform.in_process import database_url, open_local_platform
 from tests.hostile import SKILL, World, seed
 from tests.line_breaks import FORGED, STRINGS, assert_no_forged_line, put_line_breaks
 from tests.tui.support import candidate_profile

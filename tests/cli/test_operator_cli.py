@@ -13,7 +13,7 @@ import pytest
 
 from gpseeker.client import EmployerClient
 from gpseeker.config import Paths
-from gpseeker.local_platform import database_url
+from gpseeker.local_platform.in_process import database_url
 from tests.cli.conftest import Gpseeker
 from tests.cli.platform_side import OPERATOR_EMAIL, SERVER, mail_dir, serve_in_process
 from tests.cli.test_inbox import SKILL, invite

@@ -15,7 +15,7 @@ import pytest
 from gpseeker.cli import privacy as privacy_commands
 from gpseeker.client import PlatformClient, RetryPolicy
 from gpseeker.client.embedded import BASE_URL
-from gpseeker.local_platform import database_url
+from gpseeker.local_platform.in_process import database_url
 from gpseeker.server import create_app
 from tests.cli.conftest import Gpseeker
 

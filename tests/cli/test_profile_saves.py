@@ -21,7 +21,7 @@ from gpseeker.cli import profile as profile_commands
 from gpseeker.client import PlatformClient, RetryPolicy
 from gpseeker.client.embedded import BASE_URL
 from gpseeker.config import TokenStore
-from gpseeker.local_platform import database_url
+from gpseeker.local_platform.in_process import database_url
 from gpseeker.models import ProfileEnvelope
 from gpseeker.server import create_app
 from tests.cli.conftest import Gpseeker

@@ -5,6 +5,7 @@ platform's database served as a remote platform that confirms addresses."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from gpseeker.cli import account
 from gpseeker.client import PlatformClient
 from gpseeker.config import TokenStore
+from gpseeker.known_jobs import KNOWN_JOBS_FILE, Owner, keep
 from tests.cli.conftest import Gpseeker
 from tests.cli.platform_side import SERVER, in_process, mail_dir
 from tests.signup_mail import signup_code
@@ -124,3 +126,19 @@ def test_wrong_passwords_are_answered_with_when_to_try_again(
         "error: Too many wrong tries for this e-mail address or from your network. "
         "Try again in 1 second.\n"
     )
+
+
+def test_logout_also_removes_the_jobs_list_the_app_kept_for_this_platform(
+    gpseeker: Gpseeker, remote: Path, home: Path
+) -> None:
+    gpseeker("signup", "--server", SERVER, "--email", EMAIL, "--name", "Kai Tanaka")
+    code = signup_code(remote, EMAIL)
+    assert gpseeker("signup", "--server", SERVER, "--email", EMAIL, "--code", code).code == 0
+    data = home / "data"
+    assert keep(data, Owner(TokenStore.key(SERVER), EMAIL), [], dt.datetime.now(dt.UTC))
+
+    out = gpseeker("logout", "--server", SERVER)
+
+    assert out.code == 0, out.err
+    assert signed_in_as() is None
+    assert not (data / KNOWN_JOBS_FILE).exists()

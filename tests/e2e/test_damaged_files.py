@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.local_platforms import stop_local_platforms
+
 from .terminal import Terminal, installed_gpseeker, notice_text, squashed
 
 pytestmark = pytest.mark.e2e
@@ -72,6 +74,9 @@ def seeded_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+    # Stopped before the copies: each case starts its own platform on its own copy
+    # (and a socket is not a file to copy).
+    stop_local_platforms(home)
     return home
 
 

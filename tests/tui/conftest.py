@@ -44,6 +44,14 @@ def tui_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     time.tzset()
 
 
+@pytest.fixture(autouse=True)
+def demo_employers_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The local platform's demo employers invite a searchable candidate a few seconds
+    after the switch: here only in the test that asks for it (by shortening the
+    delay), so that no other test finds invitations it did not send."""
+    monkeypatch.setattr("gpseeker.local_platform.demo.DEMO_DELAY", 3600.0)
+
+
 @pytest.fixture
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     """The privacy preview computes ages and years for FIXED_TODAY, the platform's day."""

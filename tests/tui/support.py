@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 import re
 from collections.abc import AsyncIterator, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -20,8 +20,9 @@ from textual.pilot import Pilot
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import EmployerClient, OperatorClient, PlatformClient
 from gpseeker.client.embedded import BASE_URL
+from gpseeker.config import TokenStore
 from gpseeker.connect import no_code_needed
-from gpseeker.local_platform import database_url, open_local_platform
+from gpseeker.local_platform.in_process import database_url, open_local_platform
 from gpseeker.models import (
     Demographics,
     Education,
@@ -112,13 +113,17 @@ def server_settings() -> ServerSettings:
 
 @dataclass
 class EmbeddedTestConnector:
-    """The embedded platform, as EmbeddedConnector opens it, with test settings."""
+    """The local demo platform in the test's process (no platform process to start),
+    signed in as LocalPlatformConnector signs in, with test settings."""
 
     home: Path
-    remote: bool = False
+    tokens: TokenStore = field(default_factory=TokenStore.default)
+    server: None = None
 
     async def connect(self) -> PlatformClient:
-        return await open_local_platform(self.home, server_settings=server_settings())
+        return await open_local_platform(
+            self.home, tokens=self.tokens, server_settings=server_settings()
+        )
 
     async def sign_in(self, email: str, password: str) -> PlatformClient:
         return await self.connect()

@@ -23,7 +23,8 @@ from gpseeker.app import GPSeekerApp
 from gpseeker.client import AuthError, PlatformClient
 from gpseeker.client.embedded import BASE_URL
 from gpseeker.config import TokenStore
-from gpseeker.local_platform import database_url
+from gpseeker.known_jobs import KNOWN_JOBS_FILE
+from gpseeker.local_platform.in_process import database_url
 from gpseeker.models import ApplicationRequest, SubscriptionsUpdate
 from gpseeker.policy_notice import SEEN_FILE
 from gpseeker.screens.account import AccountScreen
@@ -339,11 +340,13 @@ async def test_no_notice_without_a_config_dir_or_on_first_sight(
 
 async def test_sign_out_revokes_and_forgets_the_token(app: GPSeekerApp, tui_home: Path) -> None:
     tokens = TokenStore.default()
+    kept_jobs = tui_home / "data" / KNOWN_JOBS_FILE
     said = exit_messages(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_account(app, pilot)
         token = tokens.get(None, "seeker")
         assert token is not None
+        assert kept_jobs.is_file(), "the landing page was kept for a fast start"
         await pilot.press("o")
         await settle(app, pilot)
         await pilot.press("tab", "enter")  # past Stay, to Sign out
@@ -351,6 +354,7 @@ async def test_sign_out_revokes_and_forgets_the_token(app: GPSeekerApp, tui_home
     assert app.return_code == 0
     assert said == ["Signed out of Local demo platform."]
     assert tokens.get(None, "seeker") is None
+    assert not kept_jobs.exists(), "the next account here must not see this one's jobs"
 
 
 async def test_delete_needs_the_right_address_then_erases_everything(
@@ -358,6 +362,7 @@ async def test_delete_needs_the_right_address_then_erases_everything(
 ) -> None:
     tokens = TokenStore.default()
     drafts = tui_home / "data" / "drafts"
+    kept_jobs = tui_home / "data" / KNOWN_JOBS_FILE
     password = ""
     said = exit_messages(app)
     old_token = ""
@@ -373,6 +378,7 @@ async def test_delete_needs_the_right_address_then_erases_everything(
         drafts.mkdir(parents=True)
         (drafts / "note.json").write_text("{}", encoding="utf-8")
         await open_account(app, pilot)
+        assert kept_jobs.is_file()
         await pilot.press("d")
         await settle(app, pilot)
         dialog = app.screen
@@ -393,8 +399,10 @@ async def test_delete_needs_the_right_address_then_erases_everything(
         await settle(app, pilot)
         token = tokens.get(None, "seeker")
     assert len(said) == 1 and "you@example.com is erased" in said[0]
+    assert "the jobs list kept for a fast start" in said[0]
     assert token is None
     assert not drafts.exists()
+    assert not kept_jobs.exists()
     # (local-account.json sits in the embedded home, which the CLI makes the data
     # directory; this fixture keeps them apart, so it is not checked here.)
     # The platform no longer knows the account: its password and its old token fail.

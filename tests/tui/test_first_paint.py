@@ -21,7 +21,7 @@ from pathlib import Path
 from gpseeker.app import GPSeekerApp
 
 class NeverConnects:
-    remote = False
+    server = None
     async def connect(self):
         await asyncio.Event().wait()
 

@@ -19,7 +19,7 @@ from textual.widgets import Checkbox, Input, TextArea
 from gpseeker import app as app_module
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import EmployerClient
-from gpseeker.local_platform import database_url
+from gpseeker.local_platform.in_process import database_url
 from gpseeker.models import DeclineRequest, InvitationRequest, SentInvitation, Visibility
 from gpseeker.screens.apply_dialog import ApplyDialog
 from gpseeker.screens.inbox import InboxScreen
@@ -329,7 +329,9 @@ async def test_hostile_employer_text_is_shown_literally(app: GPSeekerApp, tui_ho
 async def test_turning_searchable_brings_the_demo_invitations(
     app: GPSeekerApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("gpseeker.screens.privacy.DEMO_DELAY", 0.05)
+    """The local platform's demo employers invite a moment after the switch; the app
+    learns of it by its unread poll (hurried here), as of any invitation."""
+    monkeypatch.setattr("gpseeker.local_platform.demo.DEMO_DELAY", 0.05)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await save_profile(app, candidate_profile())
@@ -338,8 +340,9 @@ async def test_turning_searchable_brings_the_demo_invitations(
         await pilot.press("s")
         await settle(app, pilot)
         await pilot.press("f2")  # the invitations arrive while the candidate is elsewhere
-        for _ in range(40):
-            await pilot.pause(0.05)
+        for _ in range(100):
+            await pilot.pause(0.1)
+            app.refresh_unread()  # what the poll does every UNREAD_POLL_SECONDS
             await settle(app, pilot)
             if app.unread:
                 break

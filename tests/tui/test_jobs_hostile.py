@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gpseeker.app import GPSeekerApp
-from gpseeker.local_platform import database_url
+from gpseeker.local_platform.in_process import database_url
 from gpseeker.widgets.safe_text import SafeText
 from tests.planted import plant_database, stand_in
 

@@ -20,8 +20,7 @@ from textual.widgets import Static
 
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import PlatformClient, RetryPolicy
-from gpseeker.client.embedded import BASE_URL
-from gpseeker.local_platform import open_local_platform
+from gpseeker.local_platform.in_process import open_local_platform
 from gpseeker.screens.privacy import PrivacyScreen
 from gpseeker.screens.profile import ProfileScreen
 from gpseeker.widgets.profile_form_dialogs import ChoiceDialog
@@ -43,16 +42,16 @@ class LossyConnector(EmbeddedTestConnector):
     transport: LosesAnswers | None = None
 
     async def connect(self) -> PlatformClient:
-        inner = await super().connect()
-        assert inner._demo_transport is not None and inner.token is not None
-        self.transport = self.lossy(inner._demo_transport)
-        return PlatformClient(
-            BASE_URL,
-            inner.token,
-            transport=self.transport,
+        def lossy(inner: httpx.AsyncBaseTransport) -> LosesAnswers:
+            self.transport = self.lossy(inner)
+            return self.transport
+
+        return await open_local_platform(
+            self.home,
+            tokens=self.tokens,
+            server_settings=server_settings(),
+            wrap=lossy,
             retry=RetryPolicy(attempts=3, base_delay=0),
-            label=inner.platform_label,
-            on_close=inner.aclose,
         )
 
 

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 
 from gpseeker.app import GPSeekerApp
-from gpseeker.local_platform import database_url
+from gpseeker.local_platform.in_process import database_url
 from gpseeker.screens.privacy import PrivacyScreen
 from gpseeker.widgets.safe_text import SafeText, safe_content
 from tests.planted import plant_database, stand_in

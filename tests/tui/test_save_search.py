@@ -15,7 +15,7 @@ from textual.widgets import Input
 
 from gpseeker.app import GPSeekerApp
 from gpseeker.commands import screen_actions
-from gpseeker.local_platform import database_url
+from gpseeker.local_platform.in_process import database_url
 from gpseeker.models import JobQuery
 from gpseeker.screens.account import NO_SAVED_SEARCHES, AccountScreen
 from gpseeker.screens.jobs import JobsScreen

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -19,8 +20,9 @@ from gpseeker.app import GPSeekerApp
 from gpseeker.models import ApplicationRequest, ApplicationStatusUpdate
 
 from .conftest import AppFactory
-from .jobs_helpers import fixed_job_clock, post  # noqa: F401 (autouse fixture)
-from .support import candidate_profile, employer, save_profile, settle
+from .jobs_helpers import fixed_job_clock, post, status_line  # noqa: F401 (autouse fixture)
+from .known_helpers import HeldConnector, fixed_age_clock, keep_page, kept_jobs  # noqa: F401
+from .support import candidate_profile, employer, save_profile, settle, until
 
 SnapCompare = Callable[..., bool]
 RunBefore = Callable[[Pilot[None]], Awaitable[None]]
@@ -79,6 +81,23 @@ def test_jobs_80x24(snap_compare: SnapCompare, make_app: AppFactory) -> None:
     at this width. The footer lists / Search, f Filters, s Save, a Apply, Enter Open,
     r Refresh."""
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=jobs())
+
+
+@pytest.mark.usefixtures("fixed_age_clock")
+def test_jobs_kept_from_before_80x24(snap_compare: SnapCompare, tui_home: Path) -> None:
+    """80x24, a warm start before the platform answers: the header says "connecting to
+    the platform…", the line under the search box says in words "Jobs as of 3 hours
+    ago — refreshing…", and the three jobs kept from the last run are the rows
+    ("Kept: Backend Engineer" highlighted; "Saved" in reverse video before "Kept: Data
+    Analyst"). The search box has the focus, as at every start."""
+    keep_page(tui_home, kept_jobs())
+    app = GPSeekerApp(HeldConnector(tui_home), data_dir=tui_home / "data")
+    app.animation_level = "none"
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await until(pilot, lambda: status_line(app).startswith("Jobs as of"), "kept jobs shown")
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
 def test_jobs_120x40(snap_compare: SnapCompare, make_app: AppFactory) -> None:

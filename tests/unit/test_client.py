@@ -32,7 +32,7 @@ from gpseeker.client import (
     ValidationFailed,
 )
 from gpseeker.config import TokenStore
-from gpseeker.local_platform import open_local_platform
+from gpseeker.local_platform.in_process import open_local_platform
 from gpseeker.models import InvitationRequest, Profile, Visibility
 from gpseeker.server import ServerSettings, create_app
 from tests.organisations import verify_organisation_of

@@ -32,6 +32,7 @@ def test_data_layer_and_server_do_not_import_textual() -> None:
         "gpseeker.send_check",
         "gpseeker.text",
         "gpseeker.client",
+        "gpseeker.known_jobs",
         "gpseeker.server",
     )
     assert "textual" not in loaded
@@ -45,9 +46,10 @@ def test_shared_core_does_not_import_the_server_stack() -> None:
 
 
 def test_the_client_package_never_imports_the_server() -> None:
-    """DESIGN.md's import rule: only the composition root (`gpseeker.local_platform`)
-    builds the server for a client. Read from the source, so that an import deferred
-    into a function counts as much as one at the top."""
+    """DESIGN.md's import rule: the client knows the platform through HTTP only; the
+    local platform's own side (`gpseeker.local_platform.server_side`) builds the
+    server. Read from the source, so that an import deferred into a function counts
+    as much as one at the top."""
     import ast
     from pathlib import Path
 
@@ -69,3 +71,29 @@ def test_the_client_package_never_imports_the_server() -> None:
                 if name == "gpseeker.server" or name.startswith("gpseeker.server.")
             ]
     assert offenders == []
+
+
+def test_the_candidate_side_of_the_local_platform_imports_no_server() -> None:
+    """The app, the composition root, the commands' wiring and the starter of the
+    local platform process: all of it runs in the candidate's process, which talks
+    HTTP to the platform and must not pay for (or reach into) its stack."""
+    code = (
+        "import importlib, json, sys\n"
+        "for name in ['gpseeker.app', 'gpseeker.composition', 'gpseeker.connect',\n"
+        "             'gpseeker.cli.context', 'gpseeker.cli.platform',\n"
+        "             'gpseeker.local_platform.starter', 'gpseeker.local_platform.transport',\n"
+        "             'gpseeker.local_platform.session']:\n"
+        "    importlib.import_module(name)\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    server_stack = ("fastapi", "sqlalchemy", "starlette", "uvicorn", "alembic")
+    loaded = [
+        name
+        for name in json.loads(result.stdout)
+        if name.split(".")[0] in server_stack or name.startswith("gpseeker.server")
+    ]
+    assert loaded == []

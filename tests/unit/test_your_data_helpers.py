@@ -9,6 +9,7 @@ from pathlib import Path
 
 from gpseeker.config import StoredToken, TokenStore
 from gpseeker.disclosure_log import build_log, employers, filter_by_employer
+from gpseeker.known_jobs import KNOWN_JOBS_FILE, Owner, keep
 from gpseeker.local_data import erase_local_traces
 from gpseeker.models import DisclosureEvent, PolicyContact, PrivacyPolicy, ProfileViewEvent
 from gpseeker.policy_notice import PolicySeen
@@ -83,6 +84,7 @@ def test_after_a_deletion_the_token_drafts_and_local_account_are_gone(tmp_path: 
     (data / "drafts" / "profile.json").write_text("{}")
     (data / "local-account.json").write_text("{}")
     (data / "platform.sqlite3").write_text("kept: it holds the demo employers")
+    keep(data, Owner("embedded", "you@example.com"), [], dt.datetime.now(dt.UTC))
 
     removed = erase_local_traces(data, tokens, None)
 
@@ -91,7 +93,13 @@ def test_after_a_deletion_the_token_drafts_and_local_account_are_gone(tmp_path: 
     assert not (data / "drafts").exists()
     assert not (data / "local-account.json").exists()
     assert (data / "platform.sqlite3").exists()
-    assert set(removed) == {tokens.path, data / "drafts", data / "local-account.json"}
+    assert not (data / KNOWN_JOBS_FILE).exists()
+    assert set(removed) == {
+        tokens.path,
+        data / "drafts",
+        data / KNOWN_JOBS_FILE,
+        data / "local-account.json",
+    }
 
 
 def test_a_remote_deletion_keeps_the_local_demo_account(tmp_path: Path) -> None:

@@ -1,24 +1,31 @@
 """Demo employers inviting the local candidate, so a new user sees the relay work.
 
-Runs only on the embedded platform, as ordinary employer clients over the same
-in-process transport: each demo employer signs in with the password the platform's
-seeding wrote to `<home>/demo-employers.json` (0600, beside the database, which
-holds everything the password could reach anyway), searches the resume bank with its
-own jobs' skills, exactly as a real employer would (it does not know who the
-candidate is), and sends an invitation with its best-matching job attached. Nothing
+Part of the local demo platform, not of the candidate's client: a moment after the
+candidate's resume turns SEARCHABLE (however they turned it: the app, a plain command),
+the platform lets its demo employers act, as ordinary employer clients over an
+in-process transport to the platform's own app. Each demo employer signs in with the
+password the platform's seeding wrote to `<home>/demo-employers.json` (0600, beside
+the database, which holds everything the password could reach anyway), searches the
+resume bank with its own jobs' skills, exactly as a real employer would (it does not
+know who the candidate is), and sends an invitation with its best-matching job attached. Nothing
 here reaches past the API: no server import, no database access, no back door.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import json
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 
 import httpx
 from pydantic import TypeAdapter, ValidationError
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gpseeker.client.employer import EmployerClient
-from gpseeker.client.errors import AuthError, NotFoundError, RateLimited
+from gpseeker.client.errors import AuthError, NotFoundError, PlatformError, RateLimited
 from gpseeker.client.retry import RetryPolicy
 from gpseeker.models import InvitationRequest, Job, ResumeBankHit, SentInvitation
 from gpseeker.text import sentence
@@ -28,6 +35,13 @@ BASE_URL = "http://gpseeker.local"
 # A demo employer tries this many of its skills: enough to find a matching profile,
 # few enough that a candidate matching nobody costs well under a second.
 SKILLS_PER_EMPLOYER = 12
+DEMO_DELAY = 3.0
+"""Seconds after the resume turns SEARCHABLE before the demo employers search the
+resume bank and invite: soon enough that a new user sees the relay work, late enough
+to read as employers finding them, not as an echo."""
+VISIBILITY_PATH = "/api/v1/me/visibility"
+
+log = logging.getLogger("gpseeker.local_platform.demo")
 
 _PASSWORDS = TypeAdapter(dict[str, str])
 
@@ -40,8 +54,85 @@ def demo_passwords(home: Path) -> dict[str, str]:
         return {}
 
 
+class DemoEmployers:
+    """The local platform's app, with demo employers who answer a candidate turning
+    SEARCHABLE by inviting them, `DEMO_DELAY` seconds later.
+
+    An ASGI layer that watches the platform's answers for one thing, a saved
+    visibility whose resume is searchable, and otherwise passes everything through
+    untouched. The employers talk to the wrapped app directly: their requests are not
+    the candidate's and never wake these employers again.
+    """
+
+    def __init__(self, app: ASGIApp, home: Path) -> None:
+        self.app = app
+        self.home = home
+        self._transport = httpx.ASGITransport(app=app)
+        self._pending: asyncio.Task[None] | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not (
+            scope["type"] == "http"
+            and scope["method"] == "PUT"
+            and scope["path"] == VISIBILITY_PATH
+        ):
+            await self.app(scope, receive, send)
+            return
+        status = 0
+        body = bytearray()
+
+        async def watching(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            elif message["type"] == "http.response.body":
+                body.extend(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, receive, watching)
+        if status == 200 and _searchable(bytes(body)):
+            self.invite_soon()
+
+    def invite_soon(self) -> None:
+        """Let the demo employers look, once, after the delay (a second switch while
+        they wait changes nothing: they look at the resume as it is then)."""
+        if self._pending is None or self._pending.done():
+            self._pending = asyncio.get_running_loop().create_task(
+                self._invite_after_delay(), name="demo-invitations"
+            )
+
+    async def wait(self) -> None:
+        """Until the demo employers waiting to look (if any) have done so."""
+        if self._pending is not None:
+            await asyncio.shield(self._pending)
+
+    async def _invite_after_delay(self) -> None:
+        await asyncio.sleep(DEMO_DELAY)
+        try:
+            sent = await send_demo_invitations(self.home, self._transport)
+        except PlatformError as error:
+            # A demo nicety: the candidate's own choice is saved either way.
+            log.warning("the demo employers could not invite: %s", error.message)
+            return
+        log.info("the demo employers sent %d invitation(s)", len(sent))
+
+    async def aclose(self) -> None:
+        if self._pending is not None:
+            self._pending.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._pending
+
+
+def _searchable(body: bytes) -> bool:
+    try:
+        saved = json.loads(body)
+    except ValueError:
+        return False
+    return isinstance(saved, dict) and saved.get("resume") == "searchable"
+
+
 async def send_demo_invitations(
-    home: Path, transport: httpx.AsyncBaseTransport | None, *, limit: int = 2
+    home: Path, transport: httpx.AsyncBaseTransport, *, limit: int = 2
 ) -> list[SentInvitation]:
     """Let up to `limit` demo employers whose jobs match a searchable candidate invite
     them; returns the invitations sent by this call.
@@ -49,8 +140,6 @@ async def send_demo_invitations(
     Idempotent in effect: an employer that already invited a candidate it finds does
     not send again, and counts towards `limit`, so a second call sends nothing.
     """
-    if transport is None:
-        return []
     sent: list[SentInvitation] = []
     reached = 0
     for email, password in demo_passwords(home).items():
@@ -67,7 +156,7 @@ async def send_demo_invitations(
         finally:
             await employer.logout()
             # This closes the client only: httpx.ASGITransport.aclose does nothing,
-            # so the candidate's client keeps using the shared transport.
+            # so the next demo employer keeps using the shared transport.
             await employer.aclose()
         if invitation is not None:
             sent.append(invitation)
