@@ -24,6 +24,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check gpseeker tests bench
 	$(BIN)/ruff check gpseeker tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest -q -n $(TEST_WORKERS)
 
 serve: $(STAMP)
