@@ -5,6 +5,7 @@
 # in the same run with ../shared/tools/ttfp.py (tmux, 80x24).
 #
 #   bench/startup.sh [RUNS]      results go to stdout; copy them to docs/benchmarks.md
+#   POSTING=/tmp/posting-venv/bin/posting bench/startup.sh 7   with Posting in the same run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-9}
@@ -25,6 +26,13 @@ trap stop_platforms EXIT
 
 echo "== minimal Textual app (first paint)"
 $py "$ttfp" --runs "$runs" --marker HELLO-GPSEEKER -- $py bench/hello_app.py
+
+# Posting (an HTTP client built on Textual) is the yardstick of DESIGN.md's budgets. It
+# lives in a venv of its own: POSTING=/path/to/posting bench/startup.sh
+if [ -n "${POSTING:-}" ]; then
+  echo "== Posting (first paint)"
+  $py "$ttfp" --runs "$runs" --marker 'Enter a URL' -- "$POSTING"
+fi
 
 # The first FRESH page of jobs: the status line's "48 jobs · f: filters". The jobs kept from the
 # last run (warm start) are labelled "Jobs as of 3 hours ago — ..." and never "N jobs ·",

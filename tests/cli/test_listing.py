@@ -66,5 +66,6 @@ def test_no_command_prints_a_list_or_its_json_by_hand() -> None:
         )
 
     assert using("blocks") == []
-    # One status record (`gpseeker db current --json`), not a list.
-    assert using("data_json_text") == ["db.py"]
+    # One status record each (`gpseeker db current --json`, `gpseeker platform status
+    # --json`), not a list.
+    assert using("data_json_text") == ["db.py", "platform.py"]
