@@ -571,7 +571,7 @@ def against_server(args: argparse.Namespace, subject: Subjects) -> list[Measure]
     with tempfile.TemporaryDirectory(prefix="gpseeker-leak-guard-") as directory:
         database = async_url(str(Path(directory) / "leak_guard.sqlite3"))
         log = Path(directory) / "server.log"
-        with load.served(database, 1, log) as base_url:
+        with load.served(database, 1, log) as (base_url, _pid):
             asyncio.run(load.wait_until_up(base_url))
             started = time.perf_counter()
             repeats, _ = hostile_candidate(base_url, subject, run_id)

@@ -288,7 +288,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
     }
     with tempfile.TemporaryDirectory(prefix="gpflood-") as folder:
         database = f"sqlite+aiosqlite:///{Path(folder) / 'flood.sqlite3'}"
-        with load.served(database, args.workers, Path(folder) / "serve.log") as base_url:
+        with load.served(database, args.workers, Path(folder) / "serve.log") as (base_url, _pid):
             await load.wait_until_up(base_url)
             number = 0
             for scenario in args.scenarios:
