@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from gpseeker.commands import ScreenCommands
-from gpseeker.config import TokenStore, profile_draft_path
+from gpseeker.config import profile_draft_path
 from gpseeker.connect import Connector, SignInRequired
 from gpseeker.reconnect import Backoff, LinkStatus, change_notice, header_words, status_words
 from gpseeker.screens import registry
@@ -156,20 +156,6 @@ class GPSeekerApp(App[None]):
         if "TEXTUAL_ANIMATIONS" not in os.environ:
             # Motion is opt-in: it costs bytes over SSH and distracts some readers.
             self.animation_level = "none"
-
-    @property
-    def platform_server(self) -> str | None:
-        """The platform's URL, or None for the local platform: the token store's key.
-
-        Known before the connection is made, so that a screen can show what this
-        computer keeps of that platform (the jobs list kept for a fast start) at once.
-        """
-        return self.connector.server
-
-    @property
-    def token_store(self) -> TokenStore:
-        """Where the sign-in to the platform is kept."""
-        return self.connector.tokens
 
     async def client(self) -> PlatformClient:
         """The platform client, once connected; screens await it in their workers.
@@ -340,7 +326,7 @@ class GPSeekerApp(App[None]):
         from gpseeker.widgets.policy_view import check_policy_change
 
         assert self.config_dir is not None
-        await check_policy_change(self, client, self.config_dir, self.platform_server)
+        await check_policy_change(self, client, self.config_dir, self.connector.server)
 
     @staticmethod
     async def _describe(client: PlatformClient) -> str:

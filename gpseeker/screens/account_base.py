@@ -26,8 +26,8 @@ class AccountBase(MainScreen):
     @property
     def _server(self) -> str | None:
         """The platform's URL, or None for the local demo platform (token-store key)."""
-        return self.gpseeker.platform_server
+        return self.gpseeker.connector.server
 
     @property
     def _tokens(self) -> TokenStore:
-        return self.gpseeker.token_store
+        return self.gpseeker.connector.tokens

@@ -196,7 +196,7 @@ class JobsScreen(MainScreen):
         await asyncio.to_thread(importlib.import_module, "gpseeker.known_jobs")
         from gpseeker.known_jobs import owner_of, recall
 
-        owner = owner_of(app.token_store, app.platform_server)
+        owner = owner_of(app.connector.tokens, app.connector.server)
         page = await asyncio.to_thread(recall, app.data_dir, owner)
         if page is None or self._query is not None:
             return  # none kept, or the fresh page came first
@@ -278,7 +278,7 @@ class JobsScreen(MainScreen):
         from gpseeker.known_jobs import keep, owner_of
 
         app = self.gpseeker
-        owner = owner_of(app.token_store, app.platform_server)
+        owner = owner_of(app.connector.tokens, app.connector.server)
         work = asyncio.to_thread(keep, app.data_dir, owner, jobs, job_format.now())
         self.run_worker(work, group="job-keep", exclusive=True, exit_on_error=False)
 
