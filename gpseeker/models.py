@@ -117,6 +117,28 @@ from gpseeker.vocabulary import (
     VisaStatus as VisaStatus,
 )
 
+
+class WireModel(BaseModel):
+    """The base of every model here. A process uses a handful of its eighty models (a
+    plain command one or two), so each builds its validator on first use rather than
+    all of them at import, which was most of a plain command's start."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
+def build_every_model() -> None:
+    """Build every model's validator now, and stop deferring: for the server, which
+    uses them all. A TypeAdapter over a model that still says `defer_build` defers
+    too, and FastAPI makes one per request body under a warning filter that is gone
+    by the time a deferred one builds."""
+    waiting: list[type[WireModel]] = [WireModel]
+    while waiting:
+        model = waiting.pop()
+        model.model_rebuild()
+        model.model_config["defer_build"] = False
+        waiting.extend(model.__subclasses__())
+
+
 # --- text: what a field may hold -------------------------------------------------------
 # A C0 control character (NUL, ESC, BEL, backspace, ...) is not text anyone types: it
 # is a paste gone wrong or an attack, PostgreSQL cannot store a NUL at all, and a
@@ -312,7 +334,7 @@ Email = Annotated[
 """An e-mail address that mail can reach."""
 
 
-class Strict(BaseModel):
+class Strict(WireModel):
     """A request body: unknown fields are an error, not silently dropped."""
 
     model_config = ConfigDict(extra="forbid")
@@ -468,7 +490,7 @@ class Profile(Strict):
     demographics: Demographics = Field(default_factory=Demographics)
 
 
-class ProfileEnvelope(BaseModel):
+class ProfileEnvelope(WireModel):
     """A profile with the version it was read at; PUT it back with `If-Match: etag`."""
 
     profile: Profile
@@ -490,7 +512,7 @@ class Visibility(Strict):
     show_nationality: bool = False
 
 
-class ViewExperience(BaseModel):
+class ViewExperience(WireModel):
     title: str
     industry: str
     years: float
@@ -498,20 +520,20 @@ class ViewExperience(BaseModel):
     description: str = ""
 
 
-class ViewEducation(BaseModel):
+class ViewEducation(WireModel):
     level: EducationLevel
     field: str = ""
     school: str | None = None
 
 
-class ViewLocation(BaseModel):
+class ViewLocation(WireModel):
     country: str
     region: str | None = None
     prefecture: str | None = None
     city: str | None = None
 
 
-class EmployerView(BaseModel):
+class EmployerView(WireModel):
     """Everything an employer may receive about a candidate: an allow-list.
 
     A field that is not declared here cannot reach an employer. Identity fields are
@@ -549,7 +571,7 @@ class EmployerView(BaseModel):
     current_company: str | None = None
 
 
-class Redaction(BaseModel):
+class Redaction(WireModel):
     """One leak-guard replacement, told to the candidate (never to an employer)."""
 
     field: str = Field(description="where, e.g. 'summary' or 'experience[0].description'")
@@ -557,14 +579,14 @@ class Redaction(BaseModel):
     reason: str = Field(description="e.g. 'your summary contains your phone number'")
 
 
-class EmployerPreview(BaseModel):
+class EmployerPreview(WireModel):
     """What the candidate sees: the view an employer gets, and what was hidden why."""
 
     view: EmployerView
     redactions: list[Redaction]
 
 
-class ResumeBankHit(BaseModel):
+class ResumeBankHit(WireModel):
     candidate_ref: str
     headline: str
     skills: list[str]
@@ -573,7 +595,7 @@ class ResumeBankHit(BaseModel):
     region: str | None
 
 
-class ResumeBankPage(BaseModel):
+class ResumeBankPage(WireModel):
     items: list[ResumeBankHit]
     next_cursor: str | None = None
 
@@ -583,7 +605,7 @@ CompanyName = Annotated[
 ]
 
 
-class BlockedCompany(BaseModel):
+class BlockedCompany(WireModel):
     """One block: an organisation the candidate picked, or a name they typed.
 
     A typed name blocks every verified organisation whose legal or other names match
@@ -631,11 +653,11 @@ class BlockedCompanies(Strict):
         ]
 
 
-class BlockedCompanyList(BaseModel):
+class BlockedCompanyList(WireModel):
     companies: list[BlockedCompany]
 
 
-class OrganisationMatch(BaseModel):
+class OrganisationMatch(WireModel):
     """A verified organisation whose names match what the candidate typed."""
 
     id: int
@@ -644,7 +666,7 @@ class OrganisationMatch(BaseModel):
     matched_name: str = Field(description="the name of it that matched")
 
 
-class ProfileViewEvent(BaseModel):
+class ProfileViewEvent(WireModel):
     """An organisation's opens of the profile in one context on one day, merged: the
     platform keeps one entry a day with a count, not one per open."""
 
@@ -664,7 +686,7 @@ class ProfileViewEvent(BaseModel):
 EraseState = Literal["pending", "done", "refused"]
 
 
-class DisclosureEvent(BaseModel):
+class DisclosureEvent(WireModel):
     id: int
     at: dt.datetime
     employer_name: str = Field(description="the organisation's verified legal name")
@@ -709,7 +731,7 @@ class SignupRequest(Strict):
         return self
 
 
-class SignupStarted(BaseModel):
+class SignupStarted(WireModel):
     """The answer to a sign-up (202) or a request for a new code: the same whether or
     not the address has an account, so it tells nobody which addresses do."""
 
@@ -741,14 +763,14 @@ class LoginRequest(Strict):
     password: Annotated[str, StringConstraints(min_length=1, max_length=256)]
 
 
-class Session(BaseModel):
+class Session(WireModel):
     token: str
     role: Role
     email: str
     display_name: str
 
 
-class Account(BaseModel):
+class Account(WireModel):
     email: str
     role: Role
     display_name: str
@@ -768,7 +790,7 @@ Domain = Annotated[
 ]
 
 
-class OrganisationMember(BaseModel):
+class OrganisationMember(WireModel):
     """An employer account of an organisation, as its admins and the operator see it."""
 
     id: int
@@ -779,7 +801,7 @@ class OrganisationMember(BaseModel):
     created_at: dt.datetime
 
 
-class EmployerOrganisation(BaseModel):
+class EmployerOrganisation(WireModel):
     """The signed-in employer's organisation, and what the account may do now."""
 
     id: int
@@ -795,13 +817,13 @@ class EmployerOrganisation(BaseModel):
     )
 
 
-class OrganisationSummary(BaseModel):
+class OrganisationSummary(WireModel):
     id: int
     legal_name: str
     status: OrganisationStatus
 
 
-class Organisation(BaseModel):
+class Organisation(WireModel):
     """An organisation as the platform's operator sees it."""
 
     id: int
@@ -842,7 +864,7 @@ class ReportRequest(Strict):
     ]
 
 
-class InvitationReport(BaseModel):
+class InvitationReport(WireModel):
     """The candidate's report of an invitation, and where the operator has got with it."""
 
     id: int
@@ -853,7 +875,7 @@ class InvitationReport(BaseModel):
     closed_at: dt.datetime | None = None
 
 
-class OperatorReport(BaseModel):
+class OperatorReport(WireModel):
     """A report in the operator's queue: the invitation as the candidate received it."""
 
     id: int
@@ -945,7 +967,7 @@ class JobPatch(Strict):
     salary_max: int | None = Field(default=None, ge=0, le=100_000_000)
 
 
-class Job(BaseModel):
+class Job(WireModel):
     id: int
     employer_id: int
     company_name: str
@@ -979,7 +1001,7 @@ class Job(BaseModel):
     applied: bool = False
 
 
-class JobPage(BaseModel):
+class JobPage(WireModel):
     items: list[Job]
     next_cursor: str | None = None
     total: int | None = None
@@ -1046,7 +1068,7 @@ class SavedSearchRequest(Strict):
     query: JobQuery
 
 
-class SavedSearch(BaseModel):
+class SavedSearch(WireModel):
     id: int
     name: str
     query: JobQuery
@@ -1065,13 +1087,13 @@ class ApplicationRequest(Strict):
     )
 
 
-class StatusChange(BaseModel):
+class StatusChange(WireModel):
     status: ApplicationStatus
     at: dt.datetime
     note: str = ""
 
 
-class Application(BaseModel):
+class Application(WireModel):
     id: int
     job_id: int
     job_title: str
@@ -1084,7 +1106,7 @@ class Application(BaseModel):
     created_at: dt.datetime
 
 
-class EmployerApplication(BaseModel):
+class EmployerApplication(WireModel):
     id: int
     job_id: int
     job_title: str
@@ -1107,7 +1129,7 @@ class InvitationRequest(Strict):
     job_id: int | None = Field(default=None, ge=1, le=MAX_ID)
 
 
-class TriageWarning(BaseModel):
+class TriageWarning(WireModel):
     """Why an invitation looks like a scam, in words the candidate can check."""
 
     rule: Literal[
@@ -1124,7 +1146,7 @@ class TriageWarning(BaseModel):
     )
 
 
-class Invitation(BaseModel):
+class Invitation(WireModel):
     """An employer's message relayed to the candidate (the employer never learns who)."""
 
     id: int
@@ -1147,11 +1169,11 @@ class Invitation(BaseModel):
     )
 
 
-class UnreadCount(BaseModel):
+class UnreadCount(WireModel):
     unread: int
 
 
-class SentInvitation(BaseModel):
+class SentInvitation(WireModel):
     """An invitation as its employer sees it: under the candidate reference only."""
 
     id: int
@@ -1172,7 +1194,7 @@ class DeclineRequest(Strict):
     reason: Annotated[str, StringConstraints(max_length=2000), MultiLine] = ""
 
 
-class RelayedMessage(BaseModel):
+class RelayedMessage(WireModel):
     """A candidate's reply as the employer receives it: under the reference only."""
 
     id: int
@@ -1190,7 +1212,7 @@ JobMailFrequency = Literal["daily", "weekly"]
 ConsentSource = Literal["app", "command", "api", "signup"]
 
 
-class Subscription(BaseModel):
+class Subscription(WireModel):
     subscribed: bool
     consented_at: dt.datetime | None = Field(
         default=None, description="when the candidate last said yes to this list"
@@ -1201,7 +1223,7 @@ class Subscription(BaseModel):
     unsubscribed_at: dt.datetime | None = None
 
 
-class Subscriptions(BaseModel):
+class Subscriptions(WireModel):
     email: str = Field(description="the address the mail goes to")
     jobmail: Subscription
     jobmail_frequency: JobMailFrequency = "weekly"
@@ -1217,7 +1239,7 @@ class SubscriptionsUpdate(Strict):
     via: ConsentSource = "api"
 
 
-class UnsubscribeResult(BaseModel):
+class UnsubscribeResult(WireModel):
     """The answer to a one-click unsubscribe link: which list, for which address."""
 
     mail_list: MailList
@@ -1228,7 +1250,7 @@ class UnsubscribeResult(BaseModel):
 # --- your data: erasure requests, export, deletion, policy ----------------------------
 
 
-class EraseRequest(BaseModel):
+class EraseRequest(WireModel):
     """The candidate's request that an employer forget an application, as relayed."""
 
     id: int
@@ -1241,7 +1263,7 @@ class EraseRequest(BaseModel):
     answered_at: dt.datetime | None = None
 
 
-class EmployerEraseRequest(BaseModel):
+class EmployerEraseRequest(WireModel):
     """An erasure request as the employer that received the application sees it."""
 
     id: int
@@ -1284,20 +1306,20 @@ class EraseAnswer(Strict):
         return self
 
 
-class SavedJobRecord(BaseModel):
+class SavedJobRecord(WireModel):
     job_id: int
     job_title: str
     company_name: str
     saved_at: dt.datetime
 
 
-class ExportedAccount(BaseModel):
+class ExportedAccount(WireModel):
     email: str
     display_name: str
     created_at: dt.datetime
 
 
-class DataExport(BaseModel):
+class DataExport(WireModel):
     """Everything the platform holds about one candidate (GET /me/export)."""
 
     schema_version: Literal[1] = 1
@@ -1322,7 +1344,7 @@ class AccountDeletion(Strict):
     ] = Field(description="the account's e-mail address, typed again")
 
 
-class DeletionReceipt(BaseModel):
+class DeletionReceipt(WireModel):
     deleted_at: dt.datetime
     email: str
     employers_with_applications: list[str] = Field(
@@ -1331,7 +1353,7 @@ class DeletionReceipt(BaseModel):
     )
 
 
-class PolicyContact(BaseModel):
+class PolicyContact(WireModel):
     """Who answers questions about personal information (APPI: 個人情報の問い合わせ窓口)."""
 
     operator: str
@@ -1340,7 +1362,7 @@ class PolicyContact(BaseModel):
     hours: str
 
 
-class PrivacyPolicy(BaseModel):
+class PrivacyPolicy(WireModel):
     version: str
     effective_date: dt.date
     text: str
@@ -1351,16 +1373,16 @@ class PrivacyPolicy(BaseModel):
 # --- errors ---------------------------------------------------------------------------
 
 
-class FieldError(BaseModel):
+class FieldError(WireModel):
     path: str = Field(description="dotted path into the request body, e.g. identity.email")
     message: str
 
 
-class ErrorDetail(BaseModel):
+class ErrorDetail(WireModel):
     code: str
     message: str
     fields: list[FieldError] = Field(default_factory=list)
 
 
-class ErrorBody(BaseModel):
+class ErrorBody(WireModel):
     error: ErrorDetail

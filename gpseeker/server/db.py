@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect, Insert, Table, event, make_url
+from sqlalchemy import DateTime, Dialect, Index, Insert, Table, event, make_url, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
@@ -19,6 +19,24 @@ from gpseeker.server.request_commits import track_commits
 
 class Base(DeclarativeBase):
     pass
+
+
+_POSTGRESQL_WHERE: dict[Index, str] = {}
+
+
+def partial_index(name: str, *columns: str, where: str, unique: bool = False) -> Index:
+    """An index over the rows matching `where` (SQL both stores read alike). SQLite's
+    condition is set now; PostgreSQL's only once an engine for PostgreSQL is made, so
+    that a platform on SQLite never loads the PostgreSQL dialect, which naming a
+    `postgresql_where` would (tens of ms of every local platform start)."""
+    index = Index(name, *columns, unique=unique, sqlite_where=text(where))
+    _POSTGRESQL_WHERE[index] = where
+    return index
+
+
+def _partial_indexes_for_postgresql() -> None:
+    for index, where in _POSTGRESQL_WHERE.items():
+        index.dialect_options["postgresql"]["where"] = text(where)
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
@@ -70,6 +88,7 @@ def make_engine(database_url: str, **options: Any) -> AsyncEngine:
     database); the schema must exist."""
     url = make_url(async_url(database_url))
     if url.get_backend_name() == "postgresql":
+        _partial_indexes_for_postgresql()
         # A connection PostgreSQL has ended (a restart, pg_terminate_backend, an idle
         # timeout in between) is found by a ping when taken from the pool, and replaced
         # with the rest of the pool, instead of failing the request that took it.

@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import anyio
-import anyio.to_thread
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -95,8 +94,7 @@ class Platform:
                         tables.ServerSecret.name == REFERENCE_SECRET
                     )
                 )
-            # Building the hasher computes a decoy hash: tens of ms, so not on the loop.
-            self._passwords = await anyio.to_thread.run_sync(self._new_passwords)
+            self._passwords = self._new_passwords()
             self._secret = secret
             self.database.start_integrity_check()
 

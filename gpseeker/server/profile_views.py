@@ -18,10 +18,13 @@ organisations.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, case, func, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gpseeker.models import ProfileViewEvent, ViewContext
@@ -49,6 +52,8 @@ async def record(
     key = [ProfileView.candidate_id, ProfileView.employer_id, ProfileView.context, ProfileView.day]
     statement: postgresql.Insert | sqlite.Insert
     if caller.platform.engine.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql  # only on PostgreSQL: see db.py
+
         pg = postgresql.insert(ProfileView).values(values)
         statement = pg.on_conflict_do_update(index_elements=key, set_=_merged(pg.excluded.at))
     else:

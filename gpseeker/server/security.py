@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import functools
 import hashlib
 import hmac
 import os
@@ -60,10 +61,6 @@ class Passwords:
         self._lower_threads = ThreadPoolExecutor(
             max_workers=threads, thread_name_prefix="argon2-low", initializer=_lower_this_thread
         )
-        # Verified against when the account does not exist, so that an unknown e-mail
-        # address costs the same time as a wrong password and the two cannot be told
-        # apart by a stopwatch.
-        self._decoy = self._hasher.hash(secrets.token_urlsafe(16))
 
     async def hash(self, password: str, *, client: str | None = None) -> str:
         async with self.turns.turn(client):
@@ -89,9 +86,19 @@ class Passwords:
         for threads in (self._threads, self._lower_threads):
             threads.shutdown(wait=False, cancel_futures=True)
 
+    @functools.cached_property
+    def _decoy(self) -> str:
+        """Verified against when the account does not exist, so that an unknown e-mail
+        address costs the same time as a wrong password and the two cannot be told
+        apart by a stopwatch. Made at the first sign-in (a start that checks no
+        password, as most local platform starts do, skips a hash and its 64 MB),
+        whichever account that is for: so that first try's extra cost tells nothing."""
+        return self._hasher.hash(secrets.token_urlsafe(16))
+
     def _verify(self, stored_hash: str | None, password: str) -> bool:
+        decoy = self._decoy
         usable = stored_hash is not None and stored_hash.startswith("$argon2")
-        candidate = stored_hash if stored_hash is not None and usable else self._decoy
+        candidate = stored_hash if stored_hash is not None and usable else decoy
         try:
             matches = self._hasher.verify(candidate, password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):

@@ -27,10 +27,13 @@ import hmac
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import and_, case, delete, literal, null, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gpseeker.server.db import UTCDateTime
@@ -196,6 +199,8 @@ async def wait_seconds(
 def _insert(dialect: str) -> postgresql.Insert | sqlite.Insert:
     table = ThrottleRow.__table__
     if dialect == "postgresql":
+        from sqlalchemy.dialects import postgresql  # only on PostgreSQL: see db.py
+
         return postgresql.insert(table)  # type: ignore[arg-type]
     return sqlite.insert(table)  # type: ignore[arg-type]
 

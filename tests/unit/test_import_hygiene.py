@@ -6,23 +6,12 @@ imported Textual or FastAPI already.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
+from tests.loaded_modules import modules_after
 
 
 def modules_after_importing(*names: str) -> set[str]:
-    code = (
-        "import importlib, json, sys\n"
-        f"for name in {list(names)!r}:\n"
-        "    importlib.import_module(name)\n"
-        "print(json.dumps(sorted(sys.modules)))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return {name.split(".")[0] for name in json.loads(result.stdout)}
+    code = f"import importlib\nfor name in {list(names)!r}:\n    importlib.import_module(name)\n"
+    return {name.split(".")[0] for name in modules_after(code)}
 
 
 def test_data_layer_and_server_do_not_import_textual() -> None:
@@ -77,23 +66,17 @@ def test_the_candidate_side_of_the_local_platform_imports_no_server() -> None:
     """The app, the composition root, the commands' wiring and the starter of the
     local platform process: all of it runs in the candidate's process, which talks
     HTTP to the platform and must not pay for (or reach into) its stack."""
-    code = (
-        "import importlib, json, sys\n"
+    loaded = modules_after(
+        "import importlib\n"
         "for name in ['gpseeker.app', 'gpseeker.composition', 'gpseeker.connect',\n"
         "             'gpseeker.cli.context', 'gpseeker.cli.platform',\n"
         "             'gpseeker.local_platform.starter', 'gpseeker.local_platform.transport',\n"
         "             'gpseeker.local_platform.session']:\n"
         "    importlib.import_module(name)\n"
-        "print(json.dumps(sorted(sys.modules)))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
     server_stack = ("fastapi", "sqlalchemy", "starlette", "uvicorn", "alembic")
-    loaded = [
+    assert [
         name
-        for name in json.loads(result.stdout)
+        for name in loaded
         if name.split(".")[0] in server_stack or name.startswith("gpseeker.server")
-    ]
-    assert loaded == []
+    ] == []

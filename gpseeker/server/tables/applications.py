@@ -9,7 +9,6 @@ from sqlalchemy import (
     JSON,
     Connection,
     ForeignKey,
-    Index,
     LargeBinary,
     String,
     Text,
@@ -18,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from gpseeker.server.db import Base, UTCDateTime
+from gpseeker.server.db import Base, UTCDateTime, partial_index
 
 
 class ApplicationRow(Base):
@@ -27,13 +26,12 @@ class ApplicationRow(Base):
         # One live application per candidate and job, enforced by the store so that
         # two racing requests with different keys cannot both get through; after a
         # withdrawal the candidate may apply again.
-        Index(
+        partial_index(
             "ux_applications_active",
             "candidate_id",
             "job_id",
             unique=True,
-            sqlite_where=text("status != 'withdrawn'"),
-            postgresql_where=text("status != 'withdrawn'"),
+            where="status != 'withdrawn'",
         ),
     )
 

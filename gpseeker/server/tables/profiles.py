@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from gpseeker.server.db import Base, UTCDateTime
+from gpseeker.server.db import Base, UTCDateTime, partial_index
 
 
 class ProfileRow(Base):
@@ -54,12 +54,11 @@ class BlockedCompanyRow(Base):
         Index("ux_company_blocks_ident", "user_id", "ident", unique=True),
         # "Has this candidate blocked the searching organisation?", asked of every
         # resume-bank hit: by organisation first, from the few rows naming it.
-        Index(
+        partial_index(
             "ix_company_blocks_organisation",
             "organisation_id",
             "user_id",
-            sqlite_where=text("dismissed IS false"),
-            postgresql_where=text("dismissed IS false"),
+            where="dismissed IS false",
         ),
     )
 
