@@ -11,7 +11,7 @@ Without --rev it measures the working tree's gpseeker (what is being changed); w
 directory, first on PYTHONPATH for this process and the server it starts), so the
 "before" and "after" columns can be measured in one sitting on one machine.
 
-In process, through `gpseeker.privacy.employer_view(profile, visibility, "search",
+In process, through `gpseeker.core.privacy.employer_view(profile, visibility, "search",
 ref, today=...)`, the function every employer-facing response goes through:
 
 1. realistic profiles: --profiles synthetic profiles (`synthetic_profiles(n,
@@ -76,8 +76,8 @@ import httpx
 from pydantic import ValidationError
 
 import gpseeker
-from gpseeker.models import Profile, Visibility
-from gpseeker.privacy import employer_view
+from gpseeker.core.models import Profile, Visibility
+from gpseeker.core.privacy import employer_view
 from gpseeker.server.db import async_url
 from gpseeker.server.demo import synthetic_profiles
 
@@ -193,7 +193,7 @@ class Measure:
 def format_table(report: dict[str, Any]) -> str:
     machine = report["machine"]
     lines = [
-        f"leak guard, gpseeker/privacy.py as of {machine['privacy_py']}; "
+        f"leak guard, gpseeker/core/privacy.py as of {machine['privacy_py']}; "
         f"{machine['cpus']} CPUs, Python {machine['python']}, {report['date']}; "
         f"load average {machine['load_average'][0]:.2f} before, "
         f"{machine['load_average'][1]:.2f} after",
@@ -628,7 +628,7 @@ def against_server(args: argparse.Namespace, subject: Subjects) -> list[Measure]
 
 
 def privacy_version() -> str:
-    """The commit, and whether gpseeker/privacy.py differs from it."""
+    """The commit, and whether gpseeker/core/privacy.py differs from it."""
     if os.environ.get(REV_ENV):
         return f"commit {os.environ[REV_ENV]} (git archive)"
     try:
@@ -640,7 +640,7 @@ def privacy_version() -> str:
             check=True,
         ).stdout.strip()
         changed = subprocess.run(
-            ["git", "status", "--porcelain", "--", "gpseeker/privacy.py"],
+            ["git", "status", "--porcelain", "--", "gpseeker/core/privacy.py"],
             cwd=ROOT,
             capture_output=True,
             text=True,

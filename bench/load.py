@@ -87,7 +87,7 @@ from sqlalchemy import make_url, select
 
 from gpseeker.client.base import nothing_changed
 from gpseeker.client.retry import RETRY_STATUSES, RetryPolicy
-from gpseeker.models import OrganisationVerify
+from gpseeker.core.models import OrganisationVerify
 from gpseeker.server import organisations
 from gpseeker.server.db import async_url
 from gpseeker.server.demo import synthetic_jobs, synthetic_profiles

@@ -39,8 +39,8 @@ from typing import Any
 
 from sqlalchemy import func, insert, select, text
 
-from gpseeker.models import Profile, Visibility
-from gpseeker.privacy import (
+from gpseeker.core.models import Profile, Visibility
+from gpseeker.core.privacy import (
     company_key,
     company_keys,
     employer_view,

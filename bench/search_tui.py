@@ -50,7 +50,7 @@ async def prepare(home: Path, jobs: int) -> None:
     from search import seed  # type: ignore[import-not-found]  # bench/search.py's loader
 
     from gpseeker.client.embedded import BASE_URL
-    from gpseeker.config import Paths
+    from gpseeker.local.config import Paths
     from gpseeker.local_platform.in_process import open_local_platform
 
     client = await open_local_platform(Paths.current().data_dir)  # the local account

@@ -23,23 +23,23 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from gpseeker.commands import ScreenCommands
-from gpseeker.config import profile_draft_path
 from gpseeker.connect import Connector, SignInRequired
-from gpseeker.reconnect import Backoff, LinkStatus, change_notice, header_words, status_words
+from gpseeker.local.config import profile_draft_path
 from gpseeker.screens import registry
 from gpseeker.screens.base import MainScreen
 from gpseeker.screens.help import HelpScreen, format_key
-from gpseeker.themes import DEFAULT_THEME, DROPPED_THEMES, THEMES
+from gpseeker.ui.commands import ScreenCommands
 from gpseeker.ui.connection import PlatformConnection
+from gpseeker.ui.reconnect import Backoff, LinkStatus, change_notice, header_words, status_words
 from gpseeker.ui.state import CandidateState, Change
+from gpseeker.ui.themes import DEFAULT_THEME, DROPPED_THEMES, THEMES
 from gpseeker.widgets.navigation import ROOMS
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
     from gpseeker.client import PlatformClient
-    from gpseeker.local_files import FileNotice
+    from gpseeker.local.local_files import FileNotice
 
 ThemeSaver = Callable[[str], "FileNotice | None"]
 """Keeps the chosen theme in the settings; may return a notice (a damaged settings file
@@ -192,7 +192,7 @@ class GPSeekerApp(App[None]):
     def show_file_notice(self, notice: FileNotice, title: str = "A local file was damaged") -> None:
         """Tell the candidate about a local file, naming it (the path is the user's own
         text, so it is shown cleaned and never as markup)."""
-        from gpseeker.text import clean_line
+        from gpseeker.core.text import clean_line
 
         self.notify(
             clean_line(notice.message),
@@ -273,7 +273,7 @@ class GPSeekerApp(App[None]):
             self._countdown = None
         notice = change_notice(before, status)
         if notice is not None:
-            from gpseeker.text import clean_line
+            from gpseeker.core.text import clean_line
 
             # The reason may quote the server (a URL, its error text): never markup.
             self.notify(
@@ -357,7 +357,7 @@ class GPSeekerApp(App[None]):
         try:
             notice = self._save_theme(theme)
         except OSError as error:
-            from gpseeker.local_files import FileNotice, why_unwritable
+            from gpseeker.local.local_files import FileNotice, why_unwritable
 
             where = Path(self.config_dir or "", "settings.toml")
             message = (
@@ -409,7 +409,7 @@ def run_app(server: str | None = None) -> None:
 
     Raises `composition.NotAServerURL` for a server that is not an http(s) URL."""
     from gpseeker import composition
-    from gpseeker.config import Paths, check_local_files, save_setting
+    from gpseeker.local.config import Paths, check_local_files, save_setting
 
     paths = Paths.current()
     settings, notices = check_local_files(paths)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gpseeker.config import Paths, Settings, TokenStore, load_settings
 from gpseeker.connect import Connector, LocalPlatformConnector, RemoteConnector
+from gpseeker.local.config import Paths, Settings, TokenStore, load_settings
 
 if TYPE_CHECKING:
     from gpseeker.client import PlatformClient

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from gpseeker.config import DEFAULT_PLATFORM_IDLE_SECONDS, StoredToken, TokenStore
+from gpseeker.local.config import DEFAULT_PLATFORM_IDLE_SECONDS, StoredToken, TokenStore
 
 if TYPE_CHECKING:
     import httpx
 
     from gpseeker.client import PlatformClient
-    from gpseeker.models import SignupStarted
+    from gpseeker.core.models import SignupStarted
 
 
 class SignInRequired(Exception):
@@ -100,7 +100,7 @@ class LocalPlatformConnector:
 
 def no_code_needed(email: str) -> SignupStarted:
     """The local platform's answer to a sign-up: it has its own local account."""
-    from gpseeker.models import SignupStarted
+    from gpseeker.core.models import SignupStarted
 
     return SignupStarted(
         email=email,

@@ -30,8 +30,7 @@ import httpx
 
 from gpseeker.client import EmployerClient, OperatorClient, PlatformClient
 from gpseeker.client.embedded import BASE_URL
-from gpseeker.local_platform.in_process import database_url
-from gpseeker.models import (
+from gpseeker.core.models import (
     ApplicationRequest,
     InvitationRequest,
     Job,
@@ -40,6 +39,7 @@ from gpseeker.models import (
     ReplyRequest,
     Visibility,
 )
+from gpseeker.local_platform.in_process import database_url
 from gpseeker.server import ServerSettings, create_app
 from gpseeker.server.operators import OperatorExists, add_operator
 from tests.planted import plant, restore, stand_in

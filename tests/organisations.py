@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
-from gpseeker.models import OrganisationVerify
+from gpseeker.core.models import OrganisationVerify
 from gpseeker.server import ServerSettings, organisations
 from gpseeker.server.platform import Platform
 from gpseeker.server.tables import Employer, User

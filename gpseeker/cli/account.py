@@ -26,8 +26,8 @@ from gpseeker.client import (
     PlatformError,
 )
 from gpseeker.client.base import ApiClient
-from gpseeker.config import Paths, TokenRole
-from gpseeker.known_jobs import forget as forget_known_jobs
+from gpseeker.local.config import Paths, TokenRole
+from gpseeker.local.known_jobs import forget as forget_known_jobs
 
 
 def register(commands: Commands) -> None:

@@ -11,7 +11,7 @@ from gpseeker.cli.jobs import job_id
 from gpseeker.cli.output import field, line
 from gpseeker.cli.registry import Commands
 from gpseeker.cli.views import application_fields
-from gpseeker.text import clean_line, sentence
+from gpseeker.core.text import clean_line, sentence
 
 
 def register(commands: Commands) -> None:

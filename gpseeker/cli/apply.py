@@ -5,7 +5,7 @@ job, then the very view the employer will receive (built locally with
 `privacy.employer_view` from the saved profile, the same function the server uses),
 then asks. Without a terminal to ask in, and without --yes, nothing is sent.
 
-The cover note goes through the leak guard here first (`gpseeker.send_check`, on the
+The cover note goes through the leak guard here first (`gpseeker.core.send_check`, on the
 saved profile): the note is printed as the employer will receive it, each hidden part
 is listed with its reason, and the one question asks to send it all as shown.
 """
@@ -25,10 +25,10 @@ from gpseeker.cli.output import field, line
 from gpseeker.cli.registry import Commands
 from gpseeker.cli.views import application_fields, show_employer_view, where
 from gpseeker.client import ConflictError, PlatformClient, PlatformError
-from gpseeker.models import Application, ApplicationRequest, Job, OptionalDisclosure, Profile
-from gpseeker.privacy import employer_view
-from gpseeker.send_check import COVER_NOTE, SendCheck, check_before_sending
-from gpseeker.text import clean_line, sentence
+from gpseeker.core.models import Application, ApplicationRequest, Job, OptionalDisclosure, Profile
+from gpseeker.core.privacy import employer_view
+from gpseeker.core.send_check import COVER_NOTE, SendCheck, check_before_sending
+from gpseeker.core.text import clean_line, sentence
 
 ALREADY_APPLIED = (
     "you have already applied to this job; nothing new was sent (gpseeker applications)"

@@ -18,7 +18,7 @@ from gpseeker import composition
 from gpseeker.cli import output
 from gpseeker.client import EmployerClient, OperatorClient, PlatformClient
 from gpseeker.client.base import ApiClient
-from gpseeker.config import StoredToken, TokenRole, TokenStore
+from gpseeker.local.config import StoredToken, TokenRole, TokenStore
 
 PASSWORD_ENV = "GPSEEKER_PASSWORD"  # noqa: S105 - the variable's name, not a password
 

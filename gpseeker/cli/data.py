@@ -26,11 +26,11 @@ from gpseeker.cli.output import field, line, when
 from gpseeker.cli.registry import Commands
 from gpseeker.cli.views import erase_request_fields, sender
 from gpseeker.client import ValidationFailed
-from gpseeker.config import Paths, write_file_atomically
-from gpseeker.disclosure_log import LogEntry, build_log, employers, filter_by_employer
-from gpseeker.local_data import erase_local_traces
-from gpseeker.models import Application, DataExport
-from gpseeker.text import clean_line, sentence
+from gpseeker.core.disclosure_log import LogEntry, build_log, employers, filter_by_employer
+from gpseeker.core.models import Application, DataExport
+from gpseeker.core.text import clean_line, sentence
+from gpseeker.local.config import Paths, write_file_atomically
+from gpseeker.local.local_data import erase_local_traces
 
 CONFIRM_EMAIL_ENV = "GPSEEKER_CONFIRM_EMAIL"
 STDOUT = "-"

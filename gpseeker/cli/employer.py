@@ -36,7 +36,7 @@ from gpseeker.cli.views import (
     show_received_application,
 )
 from gpseeker.client import ConflictError, EmployerClient, NotFoundError, PlatformError
-from gpseeker.models import (
+from gpseeker.core.models import (
     ApplicationStatus,
     ApplicationStatusUpdate,
     EmployerOrganisation,
@@ -45,7 +45,7 @@ from gpseeker.models import (
     JobDraft,
     JobPatch,
 )
-from gpseeker.text import clean_line
+from gpseeker.core.text import clean_line
 
 # The steps an employer takes; "submitted", "viewed" and "withdrawn" come from the
 # platform and the candidate, so offering them here would only earn a refusal.

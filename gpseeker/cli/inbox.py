@@ -8,7 +8,7 @@ logged as a disclosure. As with apply, without a terminal to ask in and without 
 nothing is sent.
 
 A reply goes through the leak guard here first, as the relay will guard it
-(`gpseeker.send_check`, on the saved profile): it is printed as the employer will
+(`gpseeker.core.send_check`, on the saved profile): it is printed as the employer will
 receive it, each hidden part is listed with its reason, and the one question asks to
 send it as shown.
 """
@@ -34,9 +34,9 @@ from gpseeker.cli.views import (
     show_invitation,
 )
 from gpseeker.client import ConflictError, NotFoundError, PlatformClient, PlatformError
-from gpseeker.models import BlockEntry, DeclineRequest, Invitation, ReplyRequest
-from gpseeker.send_check import REPLY, check_before_sending
-from gpseeker.text import clean_line, sentence
+from gpseeker.core.models import BlockEntry, DeclineRequest, Invitation, ReplyRequest
+from gpseeker.core.send_check import REPLY, check_before_sending
+from gpseeker.core.text import clean_line, sentence
 
 
 def register(commands: Commands) -> None:

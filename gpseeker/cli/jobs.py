@@ -16,7 +16,7 @@ from gpseeker.cli.context import seeker_client, server_option
 from gpseeker.cli.output import field, line, when
 from gpseeker.cli.registry import Commands, Handler
 from gpseeker.cli.views import job_fields, show_job
-from gpseeker.models import (
+from gpseeker.core.models import (
     ENGLISH_LEVELS,
     JAPANESE_LEVELS,
     JOB_CATEGORIES,

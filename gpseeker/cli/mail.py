@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from gpseeker.cli.context import CliError
 from gpseeker.cli.output import line
 from gpseeker.cli.registry import Commands
-from gpseeker.config import Paths, ensure_private_dir
+from gpseeker.local.config import Paths, ensure_private_dir
 
 if TYPE_CHECKING:
     from gpseeker.server.settings import ServerSettings

@@ -30,8 +30,8 @@ from gpseeker.cli.output import field, line, when
 from gpseeker.cli.registry import Commands
 from gpseeker.cli.views import member_lines, organisation_status_words
 from gpseeker.client import NotFoundError, OperatorClient
-from gpseeker.models import OperatorReport, Organisation, OrganisationStatus, ReportState
-from gpseeker.text import clean_line
+from gpseeker.core.models import OperatorReport, Organisation, OrganisationStatus, ReportState
+from gpseeker.core.text import clean_line
 
 MIN_PASSWORD = 10
 """As for any account (SignupRequest): an operator's password guards the whole platform."""

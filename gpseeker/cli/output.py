@@ -1,7 +1,7 @@
 """Plain output: linear text a screen reader can follow, or JSON for scripts.
 
 One labelled field per line, blocks separated by a blank line, no colour, no box
-drawing, no cursor movement. Every value passes through `gpseeker.text.clean`, since
+drawing, no cursor movement. Every value passes through `gpseeker.core.text.clean`, since
 most of it (company names, headlines, references) came from a server.
 """
 
@@ -17,8 +17,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from gpseeker.text import clean
-from gpseeker.vocabulary import words as vocabulary_words
+from gpseeker.core.text import clean
+from gpseeker.core.vocabulary import words as vocabulary_words
 
 Shown = TypeVar("Shown")
 

@@ -2,7 +2,7 @@
 "Keyboard, terminal and accessibility": every TUI task is also a plain subcommand).
 
 A palette command is named `mode.action` for a screen's key (`jobs.apply`, as
-`gpseeker.commands.screen_actions` lists them) and `app.Title` for the app's own
+`gpseeker.ui.commands.screen_actions` lists them) and `app.Title` for the app's own
 system commands (`app.Theme`, `app.Go to Jobs`). Each one has either TWINS: the plain
 commands that do the same, written as a person would type them with example values
 (tests/cli/test_parity.py parses every one with `build_parser`), or NO_TWIN: why it

@@ -16,7 +16,7 @@ from pathlib import Path
 from gpseeker.cli.context import CliError
 from gpseeker.cli.output import data_json_text, json_option, line
 from gpseeker.cli.registry import Commands
-from gpseeker.config import Paths, load_settings
+from gpseeker.local.config import Paths, load_settings
 from gpseeker.local_platform.files import PlatformFiles
 from gpseeker.local_platform.identity import code_identity
 from gpseeker.local_platform.starter import log_tail, probe, running_pid, stop

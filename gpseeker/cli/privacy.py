@@ -13,8 +13,8 @@ from gpseeker.cli.output import field, line, when
 from gpseeker.cli.registry import Commands, Handler
 from gpseeker.cli.views import sender, show_employer_view
 from gpseeker.client import PlatformClient
-from gpseeker.disclosure_log import repeated_opens
-from gpseeker.models import (
+from gpseeker.core.disclosure_log import repeated_opens
+from gpseeker.core.models import (
     BlockedCompany,
     BlockedCompanyList,
     BlockEntry,
@@ -23,7 +23,7 @@ from gpseeker.models import (
     ProfileViewEvent,
     Visibility,
 )
-from gpseeker.text import clean_line
+from gpseeker.core.text import clean_line
 
 LOCKED_MEANS = "No employer can find or open your resume."
 SEARCHABLE_MEANS = (

@@ -14,7 +14,7 @@ from gpseeker.cli.output import field, line, term, terms, yen
 from gpseeker.cli.profile_paths import set_value, settable_paths
 from gpseeker.cli.registry import Commands
 from gpseeker.client import PlatformClient, PlatformError, PreconditionFailed, validation_failed
-from gpseeker.models import EducationLevel, Profile, ProfileEnvelope
+from gpseeker.core.models import EducationLevel, Profile, ProfileEnvelope
 
 EDUCATION_LEVELS: tuple[EducationLevel, ...] = (
     "secondary", "vocational", "associate", "bachelor", "master", "doctorate", "other",

@@ -14,7 +14,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from gpseeker.cli.context import CliError
-from gpseeker.models import Profile
+from gpseeker.core.models import Profile
 
 # Lists of whole entries have their own commands, which keep their fields together.
 ENTRY_COMMANDS = {

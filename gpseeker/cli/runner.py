@@ -17,8 +17,8 @@ from gpseeker.cli import output
 from gpseeker.cli.context import CliError
 from gpseeker.cli.registry import Handler
 from gpseeker.client import AuthError, PlatformError, field_errors, is_unreachable
-from gpseeker.config import check_local_files
-from gpseeker.models import FieldError
+from gpseeker.core.models import FieldError
+from gpseeker.local.config import check_local_files
 
 
 def run(handler: Handler, args: argparse.Namespace) -> int:

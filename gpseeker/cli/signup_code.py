@@ -18,7 +18,7 @@ from gpseeker.cli import output
 from gpseeker.cli.context import CliError, read_password
 from gpseeker.client import ValidationFailed
 from gpseeker.client.base import ApiClient
-from gpseeker.models import SignupStarted
+from gpseeker.core.models import SignupStarted
 
 C = TypeVar("C", bound=ApiClient)
 

@@ -17,8 +17,8 @@ from gpseeker.cli.apply import confirm
 from gpseeker.cli.context import CliError, seeker_client, server_option
 from gpseeker.cli.output import field, line
 from gpseeker.cli.registry import Commands
-from gpseeker.models import MailList, Subscription, Subscriptions, SubscriptionsUpdate
-from gpseeker.text import clean_line
+from gpseeker.core.models import MailList, Subscription, Subscriptions, SubscriptionsUpdate
+from gpseeker.core.text import clean_line
 
 LISTS: tuple[MailList, ...] = ("jobmail", "newsletters")
 LIST_NAMES: dict[MailList, str] = {"jobmail": "JobMail", "newsletters": "Newsletters"}

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from gpseeker.cli.output import field, line, term, terms, when, yen
-from gpseeker.disclosure_log import ERASE_WORDS
-from gpseeker.job_words import job_salary
-from gpseeker.models import (
+from gpseeker.core.disclosure_log import ERASE_WORDS
+from gpseeker.core.job_words import job_salary
+from gpseeker.core.models import (
     Application,
     EmployerApplication,
     EmployerEraseRequest,
@@ -30,8 +30,8 @@ from gpseeker.models import (
     SentInvitation,
     StatusChange,
 )
-from gpseeker.text import clean_line
-from gpseeker.vocabulary import sender_words
+from gpseeker.core.text import clean_line
+from gpseeker.core.vocabulary import sender_words
 
 
 def sender(name: str, status: OrganisationStatus) -> str:

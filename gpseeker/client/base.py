@@ -26,8 +26,7 @@ from gpseeker.client.errors import (
     validation_failed,
 )
 from gpseeker.client.retry import RETRY_STATUSES, RETRYABLE_ERRORS, RetryPolicy, never_sent
-from gpseeker.local_files import FileNotice
-from gpseeker.models import (
+from gpseeker.core.models import (
     Account,
     LoginRequest,
     Role,
@@ -37,6 +36,7 @@ from gpseeker.models import (
     SignupRequest,
     SignupStarted,
 )
+from gpseeker.local.local_files import FileNotice
 
 API = "/api/v1"
 T = TypeVar("T")

@@ -14,9 +14,14 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ValidationError
 
 from gpseeker.client.errors import AuthError, PlatformError
-from gpseeker.config import StoredToken, TokenStore, write_file_atomically
-from gpseeker.local_files import FileNotice, why_unwritable
-from gpseeker.models import LoginRequest, Session, SignupRequest, SignupStarted
+from gpseeker.core.models import LoginRequest, Session, SignupRequest, SignupStarted
+from gpseeker.local.config import (
+    LOCAL_ACCOUNT_FILE,
+    StoredToken,
+    TokenStore,
+    write_file_atomically,
+)
+from gpseeker.local.local_files import FileNotice, why_unwritable
 
 if TYPE_CHECKING:
     from gpseeker.client.seeker import PlatformClient
@@ -24,7 +29,6 @@ if TYPE_CHECKING:
 BASE_URL = "http://gpseeker.local"
 LABEL = "Local demo platform"
 DATABASE_FILE = "platform.sqlite3"
-ACCOUNT_FILE = "local-account.json"
 LOCAL_EMAIL = "you@example.com"
 LOCAL_NAME = "Local Candidate"
 
@@ -57,7 +61,7 @@ async def sign_in_local_account(client: PlatformClient, home: Path, tokens: Toke
         account = LocalAccount(email=LOCAL_EMAIL, password=secrets.token_urlsafe(24))
         # Written before the account exists, so a crash in between cannot leave an
         # account whose password nobody knows.
-        write_file_atomically(home / ACCOUNT_FILE, account.model_dump_json(), mode=0o600)
+        write_file_atomically(home / LOCAL_ACCOUNT_FILE, account.model_dump_json(), mode=0o600)
         session = await _signup(client, account, home)
     else:
         try:
@@ -97,7 +101,7 @@ async def _signup(client: PlatformClient, account: LocalAccount, home: Path) -> 
     except AuthError:
         raise PlatformError(
             f"the local demo platform in {home} has an account whose password file "
-            f"({home / ACCOUNT_FILE}) does not match; move {home / DATABASE_FILE} away "
+            f"({home / LOCAL_ACCOUNT_FILE}) does not match; move {home / DATABASE_FILE} away "
             "to start afresh",
             code="local_account_lost",
         ) from None
@@ -105,6 +109,6 @@ async def _signup(client: PlatformClient, account: LocalAccount, home: Path) -> 
 
 def _read_account(home: Path) -> LocalAccount | None:
     try:
-        return LocalAccount.model_validate_json((home / ACCOUNT_FILE).read_bytes())
+        return LocalAccount.model_validate_json((home / LOCAL_ACCOUNT_FILE).read_bytes())
     except (FileNotFoundError, ValidationError):
         return None

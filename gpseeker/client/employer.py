@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 from urllib.parse import quote
 
 from gpseeker.client.base import ApiClient, build
-from gpseeker.models import (
+from gpseeker.core.models import (
     ApplicationStatusUpdate,
     EmployerApplication,
     EmployerEraseRequest,

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 from pydantic import ValidationError
 
-from gpseeker.models import ErrorBody, FieldError, SignupStarted
+from gpseeker.core.models import ErrorBody, FieldError, SignupStarted
 
 
 class PlatformError(Exception):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from gpseeker.client.base import ApiClient, build
-from gpseeker.models import (
+from gpseeker.core.models import (
     AccountDeletion,
     Application,
     ApplicationRequest,

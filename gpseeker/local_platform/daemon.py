@@ -27,7 +27,7 @@ import uvicorn
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gpseeker import __version__
-from gpseeker.config import ensure_private_dir
+from gpseeker.local.config import ensure_private_dir
 from gpseeker.local_platform.about import ABOUT_PATH, PlatformAbout
 from gpseeker.local_platform.files import PlatformFiles, ensure_socket_dir
 from gpseeker.local_platform.identity import code_identity

@@ -27,8 +27,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from gpseeker.client.employer import EmployerClient
 from gpseeker.client.errors import AuthError, NotFoundError, PlatformError, RateLimited
 from gpseeker.client.retry import RetryPolicy
-from gpseeker.models import InvitationRequest, Job, ResumeBankHit, SentInvitation
-from gpseeker.text import sentence
+from gpseeker.core.models import InvitationRequest, Job, ResumeBankHit, SentInvitation
+from gpseeker.core.text import sentence
 
 DEMO_EMPLOYERS_FILE = "demo-employers.json"
 BASE_URL = "http://gpseeker.local"

@@ -17,7 +17,7 @@ import httpx
 
 from gpseeker.client import PlatformClient
 from gpseeker.client.retry import RetryPolicy
-from gpseeker.config import TokenStore, ensure_private_dir
+from gpseeker.local.config import TokenStore, ensure_private_dir
 from gpseeker.local_platform.server_side import database_url, open_server_side
 from gpseeker.local_platform.session import local_client, sign_in
 from gpseeker.server.settings import ServerSettings

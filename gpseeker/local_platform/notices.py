@@ -16,8 +16,8 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from gpseeker.config import write_file_atomically
-from gpseeker.local_files import FileNotice
+from gpseeker.local.config import write_file_atomically
+from gpseeker.local.local_files import FileNotice
 from gpseeker.local_platform.files import PlatformFiles
 
 _NOTICES = TypeAdapter(list[FileNotice])

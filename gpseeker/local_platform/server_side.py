@@ -18,7 +18,7 @@ from starlette.types import ASGIApp
 
 from gpseeker.client.embedded import DATABASE_FILE
 from gpseeker.client.errors import PlatformError
-from gpseeker.local_files import FileNotice, is_damaged_database, set_aside, sqlite_says
+from gpseeker.local.local_files import FileNotice, is_damaged_database, set_aside, sqlite_says
 from gpseeker.local_platform.demo import DEMO_EMPLOYERS_FILE, DemoEmployers
 from gpseeker.server import create_app
 from gpseeker.server.platform import Platform

@@ -15,8 +15,8 @@ from gpseeker.client import PlatformClient
 from gpseeker.client.base import CloseHook
 from gpseeker.client.embedded import BASE_URL, LABEL, sign_in_local_account
 from gpseeker.client.retry import RetryPolicy
-from gpseeker.config import TokenStore
-from gpseeker.local_files import FileNotice
+from gpseeker.local.config import TokenStore
+from gpseeker.local.local_files import FileNotice
 
 
 def local_client(

@@ -31,13 +31,13 @@ from pydantic import ValidationError
 import gpseeker
 from gpseeker.client.embedded import BASE_URL
 from gpseeker.client.errors import PlatformError
-from gpseeker.config import ensure_private_dir
-from gpseeker.local_files import FileNotice
+from gpseeker.core.text import clean_line
+from gpseeker.local.config import ensure_private_dir
+from gpseeker.local.local_files import FileNotice
 from gpseeker.local_platform import notices
 from gpseeker.local_platform.about import ABOUT_PATH, PlatformAbout
 from gpseeker.local_platform.files import PlatformFiles
 from gpseeker.local_platform.identity import code_identity
-from gpseeker.text import clean_line
 
 START_SECONDS = 120.0
 """How long a start may take: the first one creates and seeds the database, which on

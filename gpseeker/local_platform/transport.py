@@ -16,7 +16,7 @@ import os
 import httpx
 
 from gpseeker.client.errors import PlatformError
-from gpseeker.local_files import FileNotice
+from gpseeker.local.local_files import FileNotice
 from gpseeker.local_platform.files import PlatformFiles
 from gpseeker.local_platform.starter import RunningPlatform, ensure_running
 

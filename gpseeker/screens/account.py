@@ -20,14 +20,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import TabbedContent, TabPane
 
+from gpseeker.core.text import clean_line
 from gpseeker.screens.account_data import DataActions
 from gpseeker.screens.account_log import LogActions
-from gpseeker.text import clean_line
 from gpseeker.widgets.disclosure_log_table import DisclosureLogTable
 from gpseeker.widgets.safe_text import SafeText, safe_join
 
 if TYPE_CHECKING:
-    from gpseeker.models import (
+    from gpseeker.core.models import (
         Application,
         PrivacyPolicy,
         SavedSearch,
@@ -215,7 +215,7 @@ class AccountScreen(LogActions, DataActions):
     @work(exclusive=True, group="account-load", exit_on_error=False)
     async def load(self) -> None:
         from gpseeker.client import PlatformError
-        from gpseeker.disclosure_log import build_log
+        from gpseeker.core.disclosure_log import build_log
 
         try:
             client = await self._client()
@@ -306,7 +306,7 @@ class AccountScreen(LogActions, DataActions):
     @work(exclusive=True, group="account-mail", exit_on_error=False)
     async def change_mail(self, changes: dict[str, object], done: str) -> None:
         from gpseeker.client import PlatformError
-        from gpseeker.models import SubscriptionsUpdate
+        from gpseeker.core.models import SubscriptionsUpdate
 
         try:
             update = SubscriptionsUpdate.model_validate({**changes, "via": "app"})

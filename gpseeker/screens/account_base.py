@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from gpseeker.core.text import clean_line
 from gpseeker.screens.base import MainScreen
-from gpseeker.text import clean_line
 
 if TYPE_CHECKING:
     from gpseeker.client import PlatformError
-    from gpseeker.config import TokenStore
+    from gpseeker.local.config import TokenStore
 
 
 class AccountBase(MainScreen):

@@ -10,11 +10,11 @@ from textual import work
 from textual.content import Content
 from textual.widgets import TabbedContent
 
+from gpseeker.core.text import clean_line
 from gpseeker.screens.account_base import AccountBase
-from gpseeker.text import clean_line
 
 if TYPE_CHECKING:
-    from gpseeker.models import DeletionReceipt
+    from gpseeker.core.models import DeletionReceipt
 
 
 def today() -> dt.date:
@@ -72,7 +72,7 @@ class DataActions(AccountBase):
         except PlatformError as error:
             self._failed("sign out on the platform", error)
             return
-        from gpseeker.known_jobs import forget
+        from gpseeker.local.known_jobs import forget
 
         self._tokens.forget(self._server, "seeker")
         # The next account to sign in here must not see this one's jobs, even labelled.
@@ -82,7 +82,7 @@ class DataActions(AccountBase):
     @work(exclusive=True, group="account-delete", exit_on_error=False)
     async def action_delete(self) -> None:
         from gpseeker.client import PlatformError
-        from gpseeker.local_data import erase_local_traces
+        from gpseeker.local.local_data import erase_local_traces
         from gpseeker.widgets.account_dialogs import DeleteAccountDialog
 
         self.query_one(TabbedContent).active = "data"

@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.widgets import TabbedContent
 
+from gpseeker.core.text import clean_line
 from gpseeker.screens.account_base import AccountBase
 from gpseeker.screens.blocking import block_organisation
-from gpseeker.text import clean_line
 from gpseeker.widgets.disclosure_log_table import DisclosureLogTable
 from gpseeker.widgets.safe_text import safe_join
 
 if TYPE_CHECKING:
-    from gpseeker.disclosure_log import LogEntry
-    from gpseeker.models import Application
+    from gpseeker.core.disclosure_log import LogEntry
+    from gpseeker.core.models import Application
 
 
 class LogActions(AccountBase):
@@ -30,7 +30,7 @@ class LogActions(AccountBase):
     @work(exclusive=True, group="account-log", exit_on_error=False)
     async def reload_log(self) -> None:
         from gpseeker.client import PlatformError
-        from gpseeker.disclosure_log import build_log
+        from gpseeker.core.disclosure_log import build_log
 
         try:
             client = await self._client()

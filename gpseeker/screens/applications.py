@@ -21,14 +21,14 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from gpseeker.core.text import clean_line
 from gpseeker.screens.base import MainScreen
-from gpseeker.text import clean_line
 from gpseeker.widgets.job_confirm import ConfirmDialog
 from gpseeker.widgets.job_format import STATUS_WORDS, application_date, local_date
 from gpseeker.widgets.safe_text import SafeText, safe_content, safe_join
 
 if TYPE_CHECKING:
-    from gpseeker.models import Application
+    from gpseeker.core.models import Application
 
 __all__ = ["ApplicationsScreen", "application_row", "timeline_content"]
 

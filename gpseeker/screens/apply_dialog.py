@@ -34,9 +34,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Label, TextArea
 
-from gpseeker import privacy
 from gpseeker.client import ConflictError, PlatformError, Unavailable
-from gpseeker.models import (
+from gpseeker.core import privacy
+from gpseeker.core.models import (
     Application,
     ApplicationRequest,
     EmployerPreview,
@@ -44,7 +44,7 @@ from gpseeker.models import (
     OptionalDisclosure,
     Profile,
 )
-from gpseeker.send_check import COVER_NOTE, SendCheck, check_before_sending
+from gpseeker.core.send_check import COVER_NOTE, SendCheck, check_before_sending
 from gpseeker.widgets import job_format
 from gpseeker.widgets.employer_preview import EmployerPreviewPanel, preview_content
 from gpseeker.widgets.form_dialog import FormDialog
@@ -54,7 +54,7 @@ from gpseeker.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from gpseeker.app import GPSeekerApp
-    from gpseeker.reconnect import LinkStatus
+    from gpseeker.ui.reconnect import LinkStatus
 
 __all__ = ["ApplyDialog", "dialog_preview"]
 

@@ -16,7 +16,7 @@ from gpseeker.widgets.navigation import Navigation
 if TYPE_CHECKING:
     from gpseeker.app import GPSeekerApp
     from gpseeker.client import PlatformClient
-    from gpseeker.reconnect import LinkStatus
+    from gpseeker.ui.reconnect import LinkStatus
 
 
 class MainScreen(Screen[None]):

@@ -23,7 +23,7 @@ from gpseeker.widgets.blocked_companies import already_blocked, block_entries
 
 if TYPE_CHECKING:
     from gpseeker.client import PlatformClient
-    from gpseeker.models import BlockedCompany, BlockedCompanyList
+    from gpseeker.core.models import BlockedCompany, BlockedCompanyList
 
 __all__ = ["block_organisation", "save_blocks"]
 
@@ -40,7 +40,7 @@ async def save_blocks(
     from pydantic import ValidationError
 
     from gpseeker.client import validation_failed
-    from gpseeker.models import BlockEntry
+    from gpseeker.core.models import BlockEntry
 
     try:
         entries = block_entries(keep)

@@ -31,9 +31,9 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from gpseeker.core.text import clean_line, sentence, shorten
 from gpseeker.screens.base import MainScreen
 from gpseeker.screens.blocking import block_organisation
-from gpseeker.text import clean_line, sentence, shorten
 from gpseeker.widgets.inbox_list import invitation_row
 from gpseeker.widgets.inbox_message import NO_REPLY, InvitationView, report_words
 from gpseeker.widgets.job_confirm import ConfirmDialog
@@ -41,7 +41,7 @@ from gpseeker.widgets.safe_text import SafeText, safe_join
 
 if TYPE_CHECKING:
     from gpseeker.client import PlatformClient, PlatformError
-    from gpseeker.models import Application, Invitation
+    from gpseeker.core.models import Application, Invitation
     from gpseeker.widgets.inbox_reply import ReplyDialog, ReplyDrafts
     from gpseeker.widgets.inbox_report import ReportDialog
 
@@ -361,7 +361,7 @@ class InboxScreen(MainScreen):
     @work(group="inbox-block", exit_on_error=False)
     async def decline_and_block(self, invitation: Invitation) -> None:
         from gpseeker.client import PlatformError
-        from gpseeker.models import DeclineRequest
+        from gpseeker.core.models import DeclineRequest
 
         try:
             client = await self._client()

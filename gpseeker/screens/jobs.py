@@ -14,7 +14,7 @@ the burst pauses, so the platform is not asked once per letter.
 Results come a page at a time: the list asks for the next page when the cursor comes
 near its end, so thousands of matches cost what one screenful costs.
 
-A warm start shows the landing page kept from the last run (`gpseeker.known_jobs`) at
+A warm start shows the landing page kept from the last run (`gpseeker.local.known_jobs`) at
 once, its age in words on the status line, until the fresh page replaces it. It can be
 read, not acted on: saving and applying wait for the fresh list (their job's state may
 have changed since), and say so.
@@ -35,9 +35,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, OptionList
 
-from gpseeker.config import KNOWN_JOBS_FILE
+from gpseeker.core.text import clean_line, shorten
+from gpseeker.local.config import KNOWN_JOBS_FILE
 from gpseeker.screens.base import MainScreen
-from gpseeker.text import clean_line, shorten
 from gpseeker.widgets import job_format
 from gpseeker.widgets.job_detail import JobDetail
 from gpseeker.widgets.job_filters import FilterDialog, JobFilters
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from gpseeker.client import PlatformError
-    from gpseeker.models import Application, Job, JobQuery
+    from gpseeker.core.models import Application, Job, JobQuery
     from gpseeker.ui.state import Change
 
 __all__ = ["DEBOUNCE", "PAGE_SIZE", "JobsScreen"]
@@ -193,8 +193,8 @@ class JobsScreen(MainScreen):
         if not (app.data_dir / KNOWN_JOBS_FILE).exists():
             return  # a first start: nothing to load the models for before the platform's
         # The import (the models) in a thread too, so that the screen keeps painting.
-        await asyncio.to_thread(importlib.import_module, "gpseeker.known_jobs")
-        from gpseeker.known_jobs import owner_of, recall
+        await asyncio.to_thread(importlib.import_module, "gpseeker.local.known_jobs")
+        from gpseeker.local.known_jobs import owner_of, recall
 
         owner = owner_of(app.connector.tokens, app.connector.server)
         page = await asyncio.to_thread(recall, app.data_dir, owner)
@@ -232,7 +232,7 @@ class JobsScreen(MainScreen):
         """The search on screen as a JobQuery, or why it cannot be sent."""
         from pydantic import ValidationError
 
-        from gpseeker.models import JobQuery
+        from gpseeker.core.models import JobQuery
 
         text = self.query_one("#job-search", Input).value
         try:
@@ -275,7 +275,7 @@ class JobsScreen(MainScreen):
 
     def _keep(self, jobs: Sequence[Job]) -> None:
         """Keep the landing page for the next start, in a thread (it syncs a file)."""
-        from gpseeker.known_jobs import keep, owner_of
+        from gpseeker.local.known_jobs import keep, owner_of
 
         app = self.gpseeker
         owner = owner_of(app.connector.tokens, app.connector.server)

@@ -25,8 +25,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import TabbedContent, TabPane
 from textual.worker import WorkerError
 
-from gpseeker import privacy
-from gpseeker.models import EmployerPreview, OptionalDisclosure, ViewContext, Visibility
+from gpseeker.core import privacy
+from gpseeker.core.models import EmployerPreview, OptionalDisclosure, ViewContext, Visibility
 from gpseeker.screens.base import MainScreen
 from gpseeker.screens.blocking import save_blocks
 from gpseeker.ui.state import Change
@@ -38,7 +38,7 @@ from gpseeker.widgets.visibility_controls import VisibilityControls
 
 if TYPE_CHECKING:
     from gpseeker.client import PlatformError
-    from gpseeker.models import BlockedCompany
+    from gpseeker.core.models import BlockedCompany
 
 # The client package (httpx, ~100 ms) is imported by the workers, not here: the app
 # paints its first screen before anything talks to the platform.

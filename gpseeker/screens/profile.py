@@ -10,7 +10,7 @@ What it promises the candidate (DESIGN.md, "Nothing is lost"):
   lets the candidate choose; it never overwrites silently.
 
 The form's values are kept by the section widgets; the conversion to a Profile and
-the draft file live in `gpseeker.profile_draft`, which knows nothing of Textual.
+the draft file live in `gpseeker.local.profile_draft`, which knows nothing of Textual.
 """
 
 from __future__ import annotations
@@ -27,8 +27,10 @@ from textual.timer import Timer
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from gpseeker.client import PlatformError, ValidationFailed
-from gpseeker.models import Profile, ProfileEnvelope
-from gpseeker.profile_draft import (
+from gpseeker.client.profile_saves import ProfileSaves, Stale, failed_save_words
+from gpseeker.core.models import Profile, ProfileEnvelope
+from gpseeker.core.text import clean_line
+from gpseeker.local.profile_draft import (
     DraftStore,
     ProfileForm,
     build_profile,
@@ -37,9 +39,7 @@ from gpseeker.profile_draft import (
     lenient_profile,
     place_server_errors,
 )
-from gpseeker.profile_saves import ProfileSaves, Stale, failed_save_words
 from gpseeker.screens.base import MainScreen
-from gpseeker.text import clean_line
 from gpseeker.widgets.profile_form import FormField
 from gpseeker.widgets.profile_form_dialogs import leave_dialog, restore_dialog, stale_dialog
 from gpseeker.widgets.profile_form_entries import EntryList

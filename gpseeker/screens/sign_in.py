@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from gpseeker.client import PlatformClient, PlatformError
-from gpseeker.models import SignupStarted
+from gpseeker.core.models import SignupStarted
 from gpseeker.widgets.safe_text import safe_content
 
 if TYPE_CHECKING:

@@ -3,7 +3,7 @@
 Uses `models` and `privacy`; never Textual, never the client.
 """
 
-from gpseeker.models import build_every_model
+from gpseeker.core.models import build_every_model
 
 # The wire models build their validators on first use (the client needs few of them);
 # the server needs them all, and FastAPI must see them built when the routes are

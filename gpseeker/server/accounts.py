@@ -9,8 +9,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gpseeker.models import Identity, Profile, Role
-from gpseeker.privacy import normalize_company
+from gpseeker.core.models import Identity, Profile, Role
+from gpseeker.core.privacy import normalize_company
 from gpseeker.server import organisations
 from gpseeker.server.errors import ApiError
 from gpseeker.server.platform import Platform

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gpseeker.models import (
+from gpseeker.core.models import (
     Application,
     ApplicationRequest,
     ApplicationStatus,
@@ -28,7 +28,7 @@ from gpseeker.models import (
     StatusChange,
     Visibility,
 )
-from gpseeker.privacy import application_guard, employer_view
+from gpseeker.core.privacy import application_guard, employer_view
 from gpseeker.server import candidates, masking
 from gpseeker.server.deps import Caller
 from gpseeker.server.errors import ApiError, not_found

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from sqlalchemy import ColumnElement, SQLColumnExpression, and_, delete, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gpseeker.models import (
+from gpseeker.core.models import (
     BlockedCompany,
     BlockedCompanyList,
     BlockEntry,
@@ -19,7 +19,7 @@ from gpseeker.models import (
     ResumeBankHit,
     Visibility,
 )
-from gpseeker.privacy import (
+from gpseeker.core.privacy import (
     company_key,
     company_keys,
     current_companies,

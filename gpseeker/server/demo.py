@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from gpseeker.models import (
+from gpseeker.core.models import (
     JOB_TYPES,
     PREFECTURES,
     VISA_STATUSES,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from gpseeker.models import JobDraft
+from gpseeker.core.models import JobDraft
 
 Posted = tuple[JobDraft, int]
 """A job and how many days ago it was posted."""

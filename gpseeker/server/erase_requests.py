@@ -17,7 +17,7 @@ from sqlalchemy import case, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gpseeker.models import EmployerEraseRequest, EraseAnswer, EraseRequest, EraseState
+from gpseeker.core.models import EmployerEraseRequest, EraseAnswer, EraseRequest, EraseState
 from gpseeker.server import applications
 from gpseeker.server.deps import Caller, EmployerCaller
 from gpseeker.server.errors import ApiError, not_found

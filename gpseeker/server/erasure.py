@@ -34,7 +34,7 @@ from sqlalchemy import Table, delete, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from gpseeker.models import DeletionReceipt
+from gpseeker.core.models import DeletionReceipt
 from gpseeker.server.accounts import normalize_email
 from gpseeker.server.db import Base
 from gpseeker.server.deps import Caller

@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gpseeker.models import ErrorBody, ErrorDetail, FieldError
+from gpseeker.core.models import ErrorBody, ErrorDetail, FieldError
 from gpseeker.server.db_faults import damaged, first_line, lost_connection, storage_full
 from gpseeker.server.db_state import DatabaseState
 from gpseeker.server.request_commits import counting_commits

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, and_, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gpseeker.models import (
+from gpseeker.core.models import (
     DeclineRequest,
     Invitation,
     InvitationReport,
@@ -49,7 +49,8 @@ from gpseeker.models import (
     SentInvitation,
     TriageWarning,
 )
-from gpseeker.privacy import leak_guard
+from gpseeker.core.privacy import leak_guard
+from gpseeker.core.triage import triage
 from gpseeker.server import candidates, organisation_views
 from gpseeker.server.deps import Caller, EmployerCaller
 from gpseeker.server.errors import ApiError, invalid, not_found
@@ -66,7 +67,6 @@ from gpseeker.server.tables import (
     RelayedMessageRow,
     User,
 )
-from gpseeker.triage import triage
 
 WINDOW = dt.timedelta(hours=24)
 

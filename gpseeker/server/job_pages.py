@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import BigInteger, ColumnElement, Select, and_, func, literal, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gpseeker.models import ENGLISH_LEVELS, JAPANESE_LEVELS, REGIONS, JobQuery
+from gpseeker.core.models import ENGLISH_LEVELS, JAPANESE_LEVELS, REGIONS, JobQuery
 from gpseeker.server.errors import bad_cursor, invalid
 from gpseeker.server.job_search import JobTextSearch, keywords
 from gpseeker.server.jobs import YEARLY_FACTOR, open_condition

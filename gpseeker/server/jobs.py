@@ -10,7 +10,7 @@ from typing import cast
 from sqlalchemy import ColumnElement, Connection, Table, and_, inspect, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gpseeker.models import Job, JobDraft
+from gpseeker.core.models import Job, JobDraft
 from gpseeker.server.tables import (
     ApplicationRow,
     Employer,

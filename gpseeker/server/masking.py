@@ -28,8 +28,8 @@ import anyio.to_thread
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gpseeker.models import EmployerView, Profile, Visibility
-from gpseeker.privacy import employer_view
+from gpseeker.core.models import EmployerView, Profile, Visibility
+from gpseeker.core.privacy import employer_view
 from gpseeker.server.tables import ProfileRow
 
 if TYPE_CHECKING:

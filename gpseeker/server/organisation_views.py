@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gpseeker.models import (
+from gpseeker.core.models import (
     EmployerOrganisation,
     Organisation,
     OrganisationMatch,
@@ -16,7 +16,7 @@ from gpseeker.models import (
     OrganisationStatus,
     OrganisationSummary,
 )
-from gpseeker.privacy import company_key, company_keys
+from gpseeker.core.privacy import company_key, company_keys
 from gpseeker.server.organisations import access, names_of
 from gpseeker.server.tables import (
     Employer,

@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gpseeker.models import (
+from gpseeker.core.models import (
     OrganisationRole,
     OrganisationVerify,
 )
-from gpseeker.privacy import company_key, company_keys, normalize_company
+from gpseeker.core.privacy import company_key, company_keys, normalize_company
+from gpseeker.core.triage import FREE_MAIL_DOMAINS
 from gpseeker.server.errors import ApiError, invalid, not_found
 from gpseeker.server.tables import (
     BlockedCompanyRow,
@@ -39,7 +40,6 @@ from gpseeker.server.tables import (
     OrganisationName,
     OrganisationRow,
 )
-from gpseeker.triage import FREE_MAIL_DOMAINS
 
 PENDING_MESSAGE = (
     "Your organisation is waiting for verification by the platform; until then you can "

@@ -1,7 +1,7 @@
 """The platform's privacy policy: the promise of DESIGN.md in words a candidate reads.
 
 Versioned by date: a client remembers the version it showed and tells the candidate
-when it changes (`gpseeker.policy_notice`), so every change gets a new `VERSION`,
+when it changes (`gpseeker.local.policy_notice`), so every change gets a new `VERSION`,
 `EFFECTIVE_DATE` and `CHANGES`. The contact point comes from the server's settings,
 since every operator of a platform has its own.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from gpseeker.models import PolicyContact, PrivacyPolicy
+from gpseeker.core.models import PolicyContact, PrivacyPolicy
 from gpseeker.server.settings import ServerSettings
 
 VERSION = "2026-11-27"

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gpseeker.models import ProfileViewEvent, ViewContext
+from gpseeker.core.models import ProfileViewEvent, ViewContext
 from gpseeker.server import organisation_views
 from gpseeker.server.deps import EmployerCaller
 from gpseeker.server.tables import Employer, OrganisationRow, ProfileView

@@ -7,7 +7,7 @@ nothing about the reader. Applying stays in gpseeker, where the candidate sees w
 the employer will receive; the page says how.
 
 Every value an employer wrote (title, company, place, skills, description) goes
-through `gpseeker.text.clean` and then `html.escape`, so it is text and never markup,
+through `gpseeker.core.text.clean` and then `html.escape`, so it is text and never markup,
 and the page carries a Content-Security-Policy that lets it load nothing, run no
 script and submit no form, with its one style allowed by hash: even markup that
 slipped through would do nothing.
@@ -19,11 +19,11 @@ import base64
 import hashlib
 import html
 
-from gpseeker.job_words import job_salary, where_words
-from gpseeker.models import Job
+from gpseeker.core.job_words import job_salary, where_words
+from gpseeker.core.models import Job
+from gpseeker.core.text import clean, clean_line
+from gpseeker.core.vocabulary import sender_words, words
 from gpseeker.server.settings import JST
-from gpseeker.text import clean, clean_line
-from gpseeker.vocabulary import sender_words, words
 
 __all__ = ["HEADERS", "job_page", "not_found_page"]
 

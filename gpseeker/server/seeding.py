@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from gpseeker.models import OrganisationVerify
+from gpseeker.core.models import OrganisationVerify
 from gpseeker.server import organisations
 from gpseeker.server.accounts import NewAccount, create_account, normalize_email
 from gpseeker.server.demo import demo_employers

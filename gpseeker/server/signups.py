@@ -31,7 +31,7 @@ import secrets
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gpseeker.models import SignupRequest, SignupStarted
+from gpseeker.core.models import SignupRequest, SignupStarted
 from gpseeker.server import throttle
 from gpseeker.server.accounts import NewAccount, create_account, normalize_email
 from gpseeker.server.errors import ApiError

@@ -22,7 +22,7 @@ import secrets
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gpseeker.models import (
+from gpseeker.core.models import (
     ConsentSource,
     JobMailFrequency,
     MailList,

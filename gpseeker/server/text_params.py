@@ -13,7 +13,7 @@ import re
 
 from fastapi import Request
 
-from gpseeker.models import control_problem
+from gpseeker.core.models import control_problem
 from gpseeker.server.errors import invalid
 
 NAMES_NOTHING = "\N{REPLACEMENT CHARACTER}"

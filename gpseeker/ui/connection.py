@@ -2,7 +2,7 @@
 
 One object owns the client for the whole app, so that every screen sees the same
 state: connected, trying, or waiting to try again (on the schedule in
-`gpseeker.reconnect`). A loss is noticed by whichever request meets it first, through
+`gpseeker.ui.reconnect`). A loss is noticed by whichever request meets it first, through
 the client's `on_reach` hook, and a request that gets through while the app is
 waiting brings the next try forward. The client is kept across a loss (dialogs hold
 it, and its sign-in stays good): a reconnect only checks that the platform answers.
@@ -22,7 +22,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-from gpseeker.reconnect import Backoff, LinkStatus, Phase
+from gpseeker.ui.reconnect import Backoff, LinkStatus, Phase
 
 if TYPE_CHECKING:
     from textual.app import App

@@ -15,7 +15,7 @@ from textual.dom import DOMNode
 from textual.signal import Signal
 
 if TYPE_CHECKING:
-    from gpseeker.models import Profile, ProfileEnvelope, Visibility
+    from gpseeker.core.models import Profile, ProfileEnvelope, Visibility
 
 Change = Literal["profile", "draft", "visibility"]
 

@@ -20,9 +20,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label
 
-from gpseeker.config import write_file_atomically
-from gpseeker.models import DeletionReceipt
-from gpseeker.text import sentence
+from gpseeker.core.models import DeletionReceipt
+from gpseeker.core.text import sentence
+from gpseeker.local.config import write_file_atomically
 from gpseeker.widgets.dialog import Dialog
 from gpseeker.widgets.form_dialog import FormDialog
 from gpseeker.widgets.safe_text import SafeText, safe_join

@@ -29,9 +29,9 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from gpseeker.models import BlockedCompany, BlockEntry, OrganisationMatch
-from gpseeker.text import clean_line
-from gpseeker.vocabulary import sender_words
+from gpseeker.core.models import BlockedCompany, BlockEntry, OrganisationMatch
+from gpseeker.core.text import clean_line
+from gpseeker.core.vocabulary import sender_words
 from gpseeker.widgets.safe_text import SafeText, safe_content, safe_join
 
 __all__ = [

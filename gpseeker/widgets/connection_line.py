@@ -26,6 +26,6 @@ class ConnectionLine(SafeText):
     """
 
     def show_words(self, words: str) -> None:
-        """Show `words` (from `gpseeker.reconnect.status_words`); hide on empty."""
+        """Show `words` (from `gpseeker.ui.reconnect.status_words`); hide on empty."""
         self.set_text(words)
         self.set_class(bool(words), "-shown")

@@ -18,9 +18,9 @@ from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Input
 
-from gpseeker.disclosure_log import LogEntry, employers, filter_by_employer
-from gpseeker.text import clean_line
-from gpseeker.vocabulary import sender_words
+from gpseeker.core.disclosure_log import LogEntry, employers, filter_by_employer
+from gpseeker.core.text import clean_line
+from gpseeker.core.vocabulary import sender_words
 from gpseeker.widgets.job_format import STATUS_WORDS, local_date
 from gpseeker.widgets.safe_text import SafeText, safe_content, safe_join
 

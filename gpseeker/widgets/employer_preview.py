@@ -19,9 +19,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from gpseeker.models import EmployerPreview, EmployerView, Redaction
-from gpseeker.privacy import HIDDEN
-from gpseeker.vocabulary import words
+from gpseeker.core.models import EmployerPreview, EmployerView, Redaction
+from gpseeker.core.privacy import HIDDEN
+from gpseeker.core.vocabulary import words
 from gpseeker.widgets.safe_text import SafeText, safe_content, safe_join
 
 __all__ = ["EmployerPreviewPanel", "preview_content"]

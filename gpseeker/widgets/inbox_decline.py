@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
 from gpseeker.client import ConflictError, PlatformClient, PlatformError
-from gpseeker.models import DeclineRequest, Invitation
+from gpseeker.core.models import DeclineRequest, Invitation
 from gpseeker.widgets.form_dialog import FormDialog
 from gpseeker.widgets.safe_text import SafeText, safe_join
 

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from gpseeker.text import clean_line, shorten
-from gpseeker.vocabulary import sender_words
+from gpseeker.core.text import clean_line, shorten
+from gpseeker.core.vocabulary import sender_words
 from gpseeker.widgets.safe_text import safe_content, safe_join
 
 if TYPE_CHECKING:
-    from gpseeker.models import Invitation
+    from gpseeker.core.models import Invitation
 
 __all__ = ["invitation_markers", "invitation_row", "sender", "sent_words"]
 

@@ -22,7 +22,7 @@ from gpseeker.widgets.inbox_list import sender, sent_words
 from gpseeker.widgets.safe_text import SafeText, safe_content, safe_join, safe_line
 
 if TYPE_CHECKING:
-    from gpseeker.models import Invitation, InvitationReport
+    from gpseeker.core.models import Invitation, InvitationReport
 
 __all__ = [
     "NO_REPLY",

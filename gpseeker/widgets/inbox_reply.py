@@ -31,10 +31,10 @@ from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Label, TextArea
 
 from gpseeker.client import ConflictError, PlatformClient, PlatformError, Unavailable
-from gpseeker.config import reply_drafts_dir, write_file_atomically
-from gpseeker.local_files import FileNotice, moved_clause, set_aside, why_unreadable
-from gpseeker.models import Invitation, ReplyRequest
-from gpseeker.send_check import REPLY, SendCheck, check_before_sending
+from gpseeker.core.models import Invitation, ReplyRequest
+from gpseeker.core.send_check import REPLY, SendCheck, check_before_sending
+from gpseeker.local.config import reply_drafts_dir, write_file_atomically
+from gpseeker.local.local_files import FileNotice, moved_clause, set_aside, why_unreadable
 from gpseeker.widgets.form_dialog import FormDialog
 from gpseeker.widgets.safe_text import SafeText, safe_join
 from gpseeker.widgets.send_check_panel import SendCheckPanel

@@ -22,7 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, TextArea
 
 from gpseeker.client import ConflictError, PlatformClient, PlatformError, Unavailable
-from gpseeker.models import Invitation, ReportRequest
+from gpseeker.core.models import Invitation, ReportRequest
 from gpseeker.widgets.form_dialog import FormDialog
 from gpseeker.widgets.inbox_list import sender
 from gpseeker.widgets.safe_text import SafeText, safe_join

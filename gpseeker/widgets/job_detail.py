@@ -26,7 +26,7 @@ from gpseeker.widgets.job_format import (
 from gpseeker.widgets.safe_text import SafeText, safe_content, safe_join, safe_line
 
 if TYPE_CHECKING:
-    from gpseeker.models import Job
+    from gpseeker.core.models import Job
 
 __all__ = ["JobDetail", "job_detail_content"]
 

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     JAPANESE_LEVELS,
     JOB_CATEGORIES,
     JOB_TYPES,

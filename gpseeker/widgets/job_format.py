@@ -15,15 +15,15 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from gpseeker.job_words import PERIOD_WORDS as PERIOD_WORDS
-from gpseeker.job_words import job_salary as job_salary
-from gpseeker.job_words import salary_words as salary_words
-from gpseeker.job_words import where_words as where_words
-from gpseeker.job_words import yen as yen
-from gpseeker.vocabulary import words as words
+from gpseeker.core.job_words import PERIOD_WORDS as PERIOD_WORDS
+from gpseeker.core.job_words import job_salary as job_salary
+from gpseeker.core.job_words import salary_words as salary_words
+from gpseeker.core.job_words import where_words as where_words
+from gpseeker.core.job_words import yen as yen
+from gpseeker.core.vocabulary import words as words
 
 if TYPE_CHECKING:
-    from gpseeker.models import Application, Job
+    from gpseeker.core.models import Application, Job
 
 __all__ = [
     "PERIOD_WORDS",

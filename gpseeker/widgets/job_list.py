@@ -23,12 +23,12 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from gpseeker.text import clean_line
+from gpseeker.core.text import clean_line
 from gpseeker.widgets.job_format import job_markers, job_salary, where_words
 from gpseeker.widgets.safe_text import safe_content, safe_join
 
 if TYPE_CHECKING:
-    from gpseeker.models import Job
+    from gpseeker.core.models import Job
 
 __all__ = ["JobList", "job_row"]
 

@@ -1,7 +1,7 @@
 """The line under the job search box: what the list shows, in words.
 
 Usually the count and the filters ("48 jobs · f: filters"), or why a search failed.
-While the list shows the jobs kept from an earlier run (`gpseeker.known_jobs`), it
+While the list shows the jobs kept from an earlier run (`gpseeker.local.known_jobs`), it
 says so first, with their age, so that nothing old passes for current:
 
     Jobs as of 3 hours ago — refreshing…

@@ -24,7 +24,7 @@ from gpseeker.widgets.safe_text import SafeText, safe_content, safe_join
 
 if TYPE_CHECKING:
     from gpseeker.client import PlatformClient
-    from gpseeker.models import PrivacyPolicy
+    from gpseeker.core.models import PrivacyPolicy
 
 __all__ = [
     "PolicyChangedDialog",
@@ -171,7 +171,7 @@ async def check_policy_change(
     shows it again next time.
     """
     from gpseeker.client import PlatformError
-    from gpseeker.policy_notice import PolicySeen
+    from gpseeker.local.policy_notice import PolicySeen
 
     try:
         policy = await client.policy()

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from gpseeker.profile_draft import Difference
+from gpseeker.local.profile_draft import Difference
 from gpseeker.widgets.dialog import Dialog
 
 

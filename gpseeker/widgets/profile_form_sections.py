@@ -12,7 +12,7 @@ from typing import get_args
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, SelectionList, TextArea
 
-from gpseeker.models import (
+from gpseeker.core.models import (
     ENGLISH_LEVELS,
     JAPANESE_LEVELS,
     JOB_TYPES,
@@ -22,7 +22,7 @@ from gpseeker.models import (
     RemotePolicy,
     VisaStatus,
 )
-from gpseeker.profile_draft import (
+from gpseeker.local.profile_draft import (
     EDUCATION_LABELS,
     EXPERIENCE_LABELS,
     FIELDS,

@@ -15,10 +15,10 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from gpseeker.disclosure_log import repeated_opens
-from gpseeker.models import ProfileViewEvent
-from gpseeker.text import clean_line
-from gpseeker.vocabulary import sender_words
+from gpseeker.core.disclosure_log import repeated_opens
+from gpseeker.core.models import ProfileViewEvent
+from gpseeker.core.text import clean_line
+from gpseeker.core.vocabulary import sender_words
 from gpseeker.widgets.safe_text import SafeText, safe_join
 
 __all__ = ["ProfileViewsLog", "view_sentence"]

@@ -4,7 +4,7 @@ Company names, job descriptions and invitation bodies are data. Textual 8.2.8 pa
 a plain `str` given to a Static as markup (so `[@click=app.quit]` would become a live
 action) and its `Content` strips only a handful of C0 controls, letting ESC, BEL and
 C1 bytes (OSC 52 clipboard writes, CSI sequences, `ESC c` resets) through to the
-terminal. So untrusted text goes through `gpseeker.text.clean` first and is then
+terminal. So untrusted text goes through `gpseeker.core.text.clean` first and is then
 wrapped in a `Content` built from the plain string: no markup is ever parsed, and the
 only styles are the constant ones chosen here, never ones taken from the text.
 """
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from textual.content import Content, Span
 from textual.widgets import Static
 
-from gpseeker.text import clean, clean_line
+from gpseeker.core.text import clean, clean_line
 
 __all__ = ["SafeText", "safe_content", "safe_join", "safe_line"]
 

@@ -21,9 +21,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Label
 
-from gpseeker.models import JobQuery, SavedSearch
-from gpseeker.text import clean_line, shorten
-from gpseeker.vocabulary import words
+from gpseeker.core.models import JobQuery, SavedSearch
+from gpseeker.core.text import clean_line, shorten
+from gpseeker.core.vocabulary import words
 from gpseeker.widgets.form_dialog import FormDialog
 from gpseeker.widgets.job_filters import JobFilters
 from gpseeker.widgets.safe_text import SafeText, safe_join

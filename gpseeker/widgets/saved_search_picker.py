@@ -15,8 +15,8 @@ from textual.containers import Vertical
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from gpseeker.models import SavedSearch
-from gpseeker.text import clean_line
+from gpseeker.core.models import SavedSearch
+from gpseeker.core.text import clean_line
 from gpseeker.widgets.dialog import Dialog
 from gpseeker.widgets.safe_text import SafeText, safe_content, safe_join
 from gpseeker.widgets.save_search_dialog import query_words

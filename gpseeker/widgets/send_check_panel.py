@@ -1,7 +1,7 @@
 """The send-check in a dialog: the text as the employer will receive it, and why.
 
 A dialog shows it in place of the text being written (a reply, a cover note) when
-the leak guard would hide part of that text (gpseeker/send_check.py). Each "[hidden]"
+the leak guard would hide part of that text (gpseeker/core/send_check.py). Each "[hidden]"
 is marked as in the privacy preview (reverse video, so it reads without colour), and
 the reasons follow in words. The answers are the dialog's own: "Send as shown" and
 "Edit" buttons where its Send and Cancel were, and the keys for both (Ctrl+S and Esc)
@@ -18,8 +18,8 @@ import re
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 
-from gpseeker.privacy import HIDDEN
-from gpseeker.send_check import SendCheck
+from gpseeker.core.privacy import HIDDEN
+from gpseeker.core.send_check import SendCheck
 from gpseeker.widgets.employer_preview import HIDDEN_STYLE
 from gpseeker.widgets.safe_text import SafeText, safe_content, safe_join
 

@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from gpseeker.models import ResumeState, Visibility
+from gpseeker.core.models import ResumeState, Visibility
 from gpseeker.widgets.tick_box import TickBox
 
 __all__ = ["VisibilityControls", "resume_sentence"]

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from gpseeker.models import Profile
+from gpseeker.core.models import Profile
 from gpseeker.server import create_app
 from gpseeker.server.body_limit import size_words
 from gpseeker.server.settings import ServerSettings

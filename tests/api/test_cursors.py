@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from gpseeker.models import JobQuery, JobSort
+from gpseeker.core.models import JobQuery, JobSort
 from gpseeker.server.job_pages import MAX_YEARLY_SALARY, fingerprint
 
 from .conftest import PlatformUsers, User

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gpseeker.models import JobQuery, JobSort
+from gpseeker.core.models import JobQuery, JobSort
 from gpseeker.server.job_pages import fingerprint
 
 from .conftest import PlatformUsers, User

@@ -7,7 +7,7 @@ import dataclasses
 import httpx
 import pytest
 
-from gpseeker.models import PrivacyPolicy
+from gpseeker.core.models import PrivacyPolicy
 from gpseeker.server import ServerSettings, policy
 
 

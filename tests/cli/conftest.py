@@ -17,7 +17,7 @@ import pytest
 from gpseeker import composition
 from gpseeker.cli import main
 from gpseeker.client import PlatformClient
-from gpseeker.config import Paths
+from gpseeker.local.config import Paths
 from gpseeker.local_platform.in_process import open_local_platform
 
 

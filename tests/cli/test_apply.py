@@ -17,9 +17,9 @@ from gpseeker.cli import apply as apply_commands
 from gpseeker.cli import employer as employer_commands
 from gpseeker.client import EmployerClient, PlatformClient, RetryPolicy
 from gpseeker.client.embedded import BASE_URL
-from gpseeker.config import TokenStore
+from gpseeker.core.models import EmployerApplication, Job
+from gpseeker.local.config import TokenStore
 from gpseeker.local_platform.in_process import database_url
-from gpseeker.models import EmployerApplication, Job
 from gpseeker.server import create_app
 from tests.cli.conftest import Gpseeker
 from tests.cli.test_jobs import (
@@ -212,7 +212,7 @@ def test_a_retry_after_a_timeout_applies_once(
 
 def test_a_closed_job_is_refused_before_asking(gpseeker: Gpseeker, home: Path, job: Job) -> None:
     async def close(client: EmployerClient) -> Job:
-        from gpseeker.models import JobPatch
+        from gpseeker.core.models import JobPatch
 
         return await client.edit_job(job.id, JobPatch(status="closed"))
 

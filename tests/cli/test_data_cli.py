@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from gpseeker.models import Job
+from gpseeker.core.models import Job
 from tests.cli.conftest import Gpseeker
 from tests.cli.test_apply import Terminal
 from tests.cli.test_jobs import post_job

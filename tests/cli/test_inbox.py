@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from gpseeker.client import EmployerClient, PlatformError
+from gpseeker.core.models import InvitationRequest, RelayedMessage, SentInvitation
 from gpseeker.local_platform.in_process import database_url
-from gpseeker.models import InvitationRequest, RelayedMessage, SentInvitation
 from tests.cli import test_apply
 from tests.cli.conftest import Gpseeker
 from tests.cli.test_apply import Terminal

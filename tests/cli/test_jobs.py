@@ -15,8 +15,8 @@ import pytest
 
 from gpseeker.client import AuthError, EmployerClient, RetryPolicy
 from gpseeker.client.embedded import BASE_URL
+from gpseeker.core.models import Job, JobDraft
 from gpseeker.local_platform.in_process import database_url
-from gpseeker.models import Job, JobDraft
 from gpseeker.server import create_app
 from tests.cli.conftest import Gpseeker
 from tests.cli.platform_side import mail_dir, platform_settings, verify_own_organisation

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from gpseeker.client import EmployerClient
-from gpseeker.config import Paths
+from gpseeker.local.config import Paths
 from gpseeker.local_platform.in_process import database_url
 from tests.cli.conftest import Gpseeker
 from tests.cli.platform_side import OPERATOR_EMAIL, SERVER, mail_dir, serve_in_process

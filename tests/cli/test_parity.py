@@ -19,7 +19,7 @@ import pytest
 
 from gpseeker.cli import build_parser
 from gpseeker.cli.parity import NO_TWIN, TWINS
-from gpseeker.commands import screen_actions
+from gpseeker.ui.commands import screen_actions
 
 
 class _NoConnector:

@@ -20,9 +20,9 @@ from gpseeker.cli import privacy as privacy_commands
 from gpseeker.cli import profile as profile_commands
 from gpseeker.client import PlatformClient, RetryPolicy
 from gpseeker.client.embedded import BASE_URL
-from gpseeker.config import TokenStore
+from gpseeker.core.models import ProfileEnvelope
+from gpseeker.local.config import TokenStore
 from gpseeker.local_platform.in_process import database_url
-from gpseeker.models import ProfileEnvelope
 from gpseeker.server import create_app
 from tests.cli.conftest import Gpseeker
 from tests.lost_answers import LosesAnswers

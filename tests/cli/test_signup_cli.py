@@ -14,8 +14,8 @@ import pytest
 
 from gpseeker.cli import account
 from gpseeker.client import PlatformClient
-from gpseeker.config import TokenStore
-from gpseeker.known_jobs import KNOWN_JOBS_FILE, Owner, keep
+from gpseeker.local.config import TokenStore
+from gpseeker.local.known_jobs import KNOWN_JOBS_FILE, Owner, keep
 from tests.cli.conftest import Gpseeker
 from tests.cli.platform_side import SERVER, in_process, mail_dir
 from tests.signup_mail import signup_code

@@ -47,8 +47,8 @@ from gpseeker.cli.context import CliError
 from gpseeker.cli.profile import save_edit
 from gpseeker.cli.runner import error_lines
 from gpseeker.client import PlatformClient, PlatformError
-from gpseeker.models import ApplicationRequest, Job, JobQuery, ProfileEnvelope, Visibility
-from gpseeker.profile_saves import ProfileSaves, Stale, failed_save_words
+from gpseeker.client.profile_saves import ProfileSaves, Stale, failed_save_words
+from gpseeker.core.models import ApplicationRequest, Job, JobQuery, ProfileEnvelope, Visibility
 from tests.e2e.terminal import installed_gpseeker
 from tests.stores import STORES, fresh_database
 

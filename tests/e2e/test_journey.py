@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from gpseeker.text import sentence
+from gpseeker.core.text import sentence
 from tests.e2e import test_serve_cli
 from tests.e2e.terminal import Terminal, installed_gpseeker
 from tests.signup_mail import signup_code

@@ -14,7 +14,7 @@
   carries its person's identity (a name part, the street's area name, the building,
   the postal code, the e-mail, the phone digits, the current company) or anything
   shaped like an e-mail, URL, handle or phone number. This is a lint with its own
-  simple folding, independent of `gpseeker.privacy`; near misses that a good guard
+  simple folding, independent of `gpseeker.core.privacy`; near misses that a good guard
   must leave alone ("Li-ion" for Li Wei, "森林" for 林 美玲, "リーダー" for リー・ウェイ)
   pass it because of the rules below, not because it is lenient.
 """
@@ -26,7 +26,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from gpseeker.models import Profile
+from gpseeker.core.models import Profile
 
 from . import CLEAN, LEAKS, PEOPLE
 from .records import KINDS, Clean, Leak, Person

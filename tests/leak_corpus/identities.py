@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from gpseeker.models import (
+from gpseeker.core.models import (
     Demographics,
     ExperienceEntry,
     Identity,

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from gpseeker.models import Profile
+from gpseeker.core.models import Profile
 
 Kind = Literal["name", "email", "phone", "address", "company", "link", "handle"]
 """Why a span must be hidden: the seven reasons of issue 13 (item 3).

@@ -3,7 +3,7 @@ clean sentences, and where it goes wrong.
 
     .venv/bin/python -m tests.leak_corpus.score
 
-prints the scores of `gpseeker.privacy.leak_guard` and its first misses per kind.
+prints the scores of `gpseeker.core.privacy.leak_guard` and its first misses per kind.
 
 Recall is the share of labelled spans that are no longer in the guard's output
 (each span once per sentence, all its occurrences gone). A span is looked for as a
@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from gpseeker.models import Profile
+from gpseeker.core.models import Profile
 
 from . import CLEAN, LEAKS, PEOPLE
 from .identities import profile_with_other_names
@@ -478,7 +478,7 @@ def _report(score: Score, examples: int) -> str:
 
 
 def main() -> None:
-    from gpseeker.privacy import leak_guard
+    from gpseeker.core.privacy import leak_guard
 
     from .check import problems
 
@@ -488,7 +488,7 @@ def main() -> None:
         for problem in found:
             print(f"  {problem}")
         print()
-    print("gpseeker.privacy.leak_guard")
+    print("gpseeker.core.privacy.leak_guard")
     print(score(leak_guard).report())
 
 

@@ -17,7 +17,7 @@ from textual.widgets import Input
 
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import EmployerClient
-from gpseeker.models import Job, JobDraft
+from gpseeker.core.models import Job, JobDraft
 from gpseeker.screens.applications import ApplicationsScreen
 from gpseeker.screens.jobs import JobsScreen
 

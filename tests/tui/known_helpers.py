@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from gpseeker.client import PlatformClient
-from gpseeker.config import StoredToken, TokenStore
-from gpseeker.known_jobs import KNOWN_JOBS_FILE, Owner, keep
-from gpseeker.models import Job
+from gpseeker.core.models import Job
+from gpseeker.local.config import StoredToken, TokenStore
+from gpseeker.local.known_jobs import KNOWN_JOBS_FILE, Owner, keep
 
 from .support import FIXED_NOW, EmbeddedTestConnector
 

@@ -20,10 +20,8 @@ from textual.pilot import Pilot
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import EmployerClient, OperatorClient, PlatformClient
 from gpseeker.client.embedded import BASE_URL
-from gpseeker.config import TokenStore
 from gpseeker.connect import no_code_needed
-from gpseeker.local_platform.in_process import database_url, open_local_platform
-from gpseeker.models import (
+from gpseeker.core.models import (
     Demographics,
     Education,
     ExperienceEntry,
@@ -36,6 +34,8 @@ from gpseeker.models import (
     ProfileEnvelope,
     SignupStarted,
 )
+from gpseeker.local.config import TokenStore
+from gpseeker.local_platform.in_process import database_url, open_local_platform
 from gpseeker.server import ServerSettings, create_app
 from gpseeker.server.operators import OperatorExists, add_operator
 

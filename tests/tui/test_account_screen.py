@@ -22,11 +22,11 @@ from textual.widgets import Input
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import AuthError, PlatformClient
 from gpseeker.client.embedded import BASE_URL
-from gpseeker.config import TokenStore
-from gpseeker.known_jobs import KNOWN_JOBS_FILE
+from gpseeker.core.models import ApplicationRequest, SubscriptionsUpdate
+from gpseeker.local.config import TokenStore
+from gpseeker.local.known_jobs import KNOWN_JOBS_FILE
+from gpseeker.local.policy_notice import SEEN_FILE
 from gpseeker.local_platform.in_process import database_url
-from gpseeker.models import ApplicationRequest, SubscriptionsUpdate
-from gpseeker.policy_notice import SEEN_FILE
 from gpseeker.screens.account import AccountScreen
 from gpseeker.server import create_app
 from gpseeker.widgets.account_dialogs import (

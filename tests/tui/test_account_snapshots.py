@@ -14,7 +14,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from gpseeker.app import GPSeekerApp
-from gpseeker.models import ApplicationRequest, SubscriptionsUpdate
+from gpseeker.core.models import ApplicationRequest, SubscriptionsUpdate
 
 from .conftest import AppFactory
 from .jobs_helpers import fixed_job_clock, post  # noqa: F401 (autouse fixture)

@@ -13,7 +13,7 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from gpseeker.app import GPSeekerApp
-from gpseeker.models import ApplicationRequest, ApplicationStatusUpdate
+from gpseeker.core.models import ApplicationRequest, ApplicationStatusUpdate
 from gpseeker.widgets.job_confirm import ConfirmDialog
 from gpseeker.widgets.safe_text import SafeText
 

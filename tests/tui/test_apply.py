@@ -14,7 +14,7 @@ from textual.widgets import Button, TextArea
 
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import Unavailable
-from gpseeker.models import Application, ApplicationRequest, JobPatch
+from gpseeker.core.models import Application, ApplicationRequest, JobPatch
 from gpseeker.screens.apply_dialog import ApplyDialog
 from gpseeker.widgets.safe_text import SafeText
 from gpseeker.widgets.send_check_panel import SendCheckPanel

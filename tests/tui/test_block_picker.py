@@ -18,7 +18,7 @@ from textual.widgets import Input, OptionList
 
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import EmployerClient
-from gpseeker.models import Visibility
+from gpseeker.core.models import Visibility
 from gpseeker.screens.privacy import PrivacyScreen
 from gpseeker.widgets import blocked_companies
 

@@ -16,9 +16,9 @@ from textual.widgets import Input
 
 from gpseeker.app import GPSeekerApp
 from gpseeker.client.embedded import DATABASE_FILE
-from gpseeker.local_files import FileNotice
+from gpseeker.local.local_files import FileNotice
+from gpseeker.local.profile_draft import DraftStore
 from gpseeker.local_platform.in_process import open_local_platform
-from gpseeker.profile_draft import DraftStore
 from gpseeker.screens.profile import ProfileScreen
 from gpseeker.widgets.inbox_reply import ReplyDrafts
 from gpseeker.widgets.profile_form_dialogs import ChoiceDialog

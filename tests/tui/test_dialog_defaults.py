@@ -14,9 +14,9 @@ from textual.widgets import Button, Input, Static
 
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import PlatformClient
-from gpseeker.config import TokenStore
-from gpseeker.models import ApplicationRequest
-from gpseeker.profile_draft import DraftStore, ProfileForm
+from gpseeker.core.models import ApplicationRequest
+from gpseeker.local.config import TokenStore
+from gpseeker.local.profile_draft import DraftStore, ProfileForm
 from gpseeker.screens.account import AccountScreen
 from gpseeker.screens.inbox import InboxScreen
 from gpseeker.screens.profile import ProfileScreen

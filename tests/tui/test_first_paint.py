@@ -13,7 +13,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("gpseeker.server", "gpseeker.client", "gpseeker.models", "httpx", "fastapi", "sqlalchemy")
+HEAVY = (
+    "gpseeker.server",
+    "gpseeker.client",
+    "gpseeker.core.models",
+    "httpx",
+    "fastapi",
+    "sqlalchemy",
+)
 
 SCRIPT = """
 import asyncio, json, sys

@@ -19,8 +19,8 @@ from textual.widgets import Checkbox, Input, TextArea
 from gpseeker import app as app_module
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import EmployerClient
+from gpseeker.core.models import DeclineRequest, InvitationRequest, SentInvitation, Visibility
 from gpseeker.local_platform.in_process import database_url
-from gpseeker.models import DeclineRequest, InvitationRequest, SentInvitation, Visibility
 from gpseeker.screens.apply_dialog import ApplyDialog
 from gpseeker.screens.inbox import InboxScreen
 from gpseeker.screens.jobs import JobsScreen

@@ -15,7 +15,7 @@ from typing import Any
 from textual.widgets import Checkbox, Input, Select
 
 from gpseeker.app import GPSeekerApp
-from gpseeker.models import JobPage, JobQuery
+from gpseeker.core.models import JobPage, JobQuery
 from gpseeker.screens.jobs import PAGE_SIZE
 from gpseeker.widgets.job_filters import FilterDialog
 

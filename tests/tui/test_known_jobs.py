@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from gpseeker import known_jobs
 from gpseeker.app import GPSeekerApp
-from gpseeker.known_jobs import KnownPage
-from gpseeker.reconnect import Backoff
+from gpseeker.local import known_jobs
+from gpseeker.local.known_jobs import KnownPage
 from gpseeker.screens.jobs import JobsScreen
+from gpseeker.ui.reconnect import Backoff
 from gpseeker.widgets.connection_line import ConnectionLine
 
 from .conftest import AppFactory

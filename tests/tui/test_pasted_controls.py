@@ -15,7 +15,7 @@ from textual import events
 from textual.widgets import Input
 
 from gpseeker.client import PlatformClient
-from gpseeker.profile_draft import DraftStore
+from gpseeker.local.profile_draft import DraftStore
 
 from .conftest import AppFactory
 from .test_profile import SIZE, error_of, home, notifications, open_profile, other_device, save

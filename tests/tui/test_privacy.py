@@ -12,7 +12,7 @@ from textual.widgets import OptionList, Static, TabbedContent
 
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import PlatformError
-from gpseeker.models import Profile
+from gpseeker.core.models import Profile
 from gpseeker.screens.privacy import PrivacyScreen
 from gpseeker.widgets.employer_preview import HIDDEN_STYLE, EmployerPreviewPanel
 from gpseeker.widgets.safe_text import SafeText

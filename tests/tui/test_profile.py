@@ -16,8 +16,8 @@ from textual.widgets import Button, Input, OptionList, Static
 
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import PlatformClient
+from gpseeker.local.profile_draft import DraftStore, ProfileForm
 from gpseeker.local_platform.in_process import open_local_platform
-from gpseeker.profile_draft import DraftStore, ProfileForm
 from gpseeker.screens.privacy import PrivacyScreen
 from gpseeker.screens.profile import ProfileScreen
 from gpseeker.widgets.profile_form import FormField

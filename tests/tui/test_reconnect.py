@@ -21,15 +21,15 @@ from textual.widgets import Input, Static, TextArea
 
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import PlatformClient
-from gpseeker.config import StoredToken, TokenStore
 from gpseeker.connect import RemoteConnector
-from gpseeker.reconnect import Backoff
+from gpseeker.local.config import StoredToken, TokenStore
 from gpseeker.screens.applications import NONE_YET, ApplicationsScreen
 from gpseeker.screens.apply_dialog import ApplyDialog
 from gpseeker.screens.help import HelpScreen
 from gpseeker.screens.jobs import JobsScreen
 from gpseeker.server import create_app
 from gpseeker.server.app import FastAPI
+from gpseeker.ui.reconnect import Backoff
 from gpseeker.widgets.connection_line import ConnectionLine
 from gpseeker.widgets.job_list import JobList
 from gpseeker.widgets.safe_text import SafeText

@@ -3,7 +3,7 @@
 Textual's Content drops CR, VT and FF (joining the words around them) but keeps NEL,
 U+2028 and U+2029, which Rich measures as zero cells while a terminal may draw a
 cell, a box or a new line for them: a layout out of step with the screen. Through
-`gpseeker.text.clean` each is a newline before Textual sees it, so the widget lays
+`gpseeker.core.text.clean` each is a newline before Textual sees it, so the widget lays
 out the lines it shows and no such character reaches the terminal.
 """
 
@@ -15,7 +15,7 @@ import re
 import pytest
 from textual.app import App, ComposeResult
 
-from gpseeker.models import Invitation, Job
+from gpseeker.core.models import Invitation, Job
 from gpseeker.widgets.inbox_message import header_content
 from gpseeker.widgets.job_detail import job_detail_content
 from gpseeker.widgets.safe_text import SafeText, safe_content

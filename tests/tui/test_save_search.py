@@ -14,11 +14,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from gpseeker.app import GPSeekerApp
-from gpseeker.commands import screen_actions
+from gpseeker.core.models import JobQuery
 from gpseeker.local_platform.in_process import database_url
-from gpseeker.models import JobQuery
 from gpseeker.screens.account import NO_SAVED_SEARCHES, AccountScreen
 from gpseeker.screens.jobs import JobsScreen
+from gpseeker.ui.commands import screen_actions
 from gpseeker.widgets.safe_text import SafeText
 from gpseeker.widgets.save_search_dialog import SaveSearchDialog
 from gpseeker.widgets.saved_search_picker import SavedSearchPicker

@@ -13,13 +13,13 @@ from textual.widgets import Input, TextArea
 
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import PlatformClient
-from gpseeker.commands import screen_actions
-from gpseeker.config import TokenStore, load_settings, save_setting
 from gpseeker.connect import RemoteConnector
+from gpseeker.local.config import TokenStore, load_settings, save_setting
 from gpseeker.screens.help import HelpScreen
 from gpseeker.screens.registry import SCREENS, screen_class
 from gpseeker.server import create_app
 from gpseeker.server.app import FastAPI
+from gpseeker.ui.commands import screen_actions
 
 from .conftest import AppFactory
 from .support import EmbeddedTestConnector, screen_text, server_settings, settle, until

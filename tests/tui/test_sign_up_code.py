@@ -17,8 +17,8 @@ from textual.widgets import Input, Static
 
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import PlatformClient
-from gpseeker.config import TokenStore
 from gpseeker.connect import RemoteConnector
+from gpseeker.local.config import TokenStore
 from gpseeker.server import create_app
 from tests.signup_mail import signup_code
 

@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from gpseeker.app import GPSeekerApp
-from gpseeker.models import ApplicationRequest, ApplicationStatusUpdate
+from gpseeker.core.models import ApplicationRequest, ApplicationStatusUpdate
 
 from .conftest import AppFactory
 from .jobs_helpers import fixed_job_clock, post, status_line  # noqa: F401 (autouse fixture)

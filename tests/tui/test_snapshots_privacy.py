@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 
 from gpseeker.app import GPSeekerApp
-from gpseeker.models import Visibility
+from gpseeker.core.models import Visibility
 
 from .conftest import AppFactory
 from .support import candidate_profile, save_profile, settle

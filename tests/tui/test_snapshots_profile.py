@@ -17,7 +17,7 @@ from textual.widgets import Input
 
 from gpseeker.app import GPSeekerApp
 from gpseeker.client import PlatformClient
-from gpseeker.models import (
+from gpseeker.core.models import (
     Demographics,
     ExperienceEntry,
     Identity,

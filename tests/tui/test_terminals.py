@@ -19,7 +19,7 @@ from textual import constants
 from textual.widgets import Input
 
 from gpseeker.app import GPSeekerApp, run_app
-from gpseeker.models import ApplicationRequest
+from gpseeker.core.models import ApplicationRequest
 from gpseeker.widgets.job_filters import FilterDialog
 
 from .conftest import AppFactory

@@ -31,9 +31,9 @@ from gpseeker.client import (
     Unavailable,
     ValidationFailed,
 )
-from gpseeker.config import TokenStore
+from gpseeker.core.models import InvitationRequest, Profile, Visibility
+from gpseeker.local.config import TokenStore
 from gpseeker.local_platform.in_process import open_local_platform
-from gpseeker.models import InvitationRequest, Profile, Visibility
 from gpseeker.server import ServerSettings, create_app
 from tests.organisations import verify_organisation_of
 from tests.signup_mail import signup_code

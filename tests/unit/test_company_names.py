@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gpseeker.models import ExperienceEntry, Identity, Profile
-from gpseeker.privacy import company_key, company_keys, current_companies
+from gpseeker.core.models import ExperienceEntry, Identity, Profile
+from gpseeker.core.privacy import company_key, company_keys, current_companies
 
 
 def match(first: str, second: str) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gpseeker.config import (
+from gpseeker.local.config import (
     Paths,
     Settings,
     StoredToken,
@@ -324,8 +324,8 @@ def test_check_local_files_reports_both_files_once(home: Path) -> None:
 def test_every_draft_is_kept_under_the_one_drafts_folder(tmp_path: Path) -> None:
     """Deleting the account removes `drafts_dir` whole (local_data.py): a draft kept
     anywhere else would outlive the account. So the folder is named in one place."""
-    from gpseeker.config import drafts_dir
-    from gpseeker.profile_draft import DraftStore
+    from gpseeker.local.config import drafts_dir
+    from gpseeker.local.profile_draft import DraftStore
     from gpseeker.widgets.inbox_reply import ReplyDrafts
 
     folder = drafts_dir(tmp_path)
@@ -337,4 +337,4 @@ def test_every_draft_is_kept_under_the_one_drafts_folder(tmp_path: Path) -> None
         for path in package.rglob("*.py")
         if '"drafts"' in path.read_text(encoding="utf-8")
     ]
-    assert naming == ["config.py"]
+    assert naming == ["local/config.py"]

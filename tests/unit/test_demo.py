@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 
-from gpseeker.models import (
+from gpseeker.core.models import (
     JAPANESE_LEVELS,
     JOB_TYPES,
     REGION_OF_PREFECTURE,

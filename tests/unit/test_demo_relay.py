@@ -18,13 +18,13 @@ import httpx
 import pytest
 
 from gpseeker.client import AuthError, EmployerClient, PlatformClient
-from gpseeker.config import TokenStore
+from gpseeker.core.models import Visibility
+from gpseeker.local.config import TokenStore
 from gpseeker.local_platform import demo
 from gpseeker.local_platform.demo import DemoEmployers, send_demo_invitations
 from gpseeker.local_platform.in_process import open_local_platform
 from gpseeker.local_platform.server_side import open_server_side
 from gpseeker.local_platform.session import local_client, sign_in
-from gpseeker.models import Visibility
 from gpseeker.server import ServerSettings, create_app
 
 FAST = ServerSettings(password_time_cost=1, password_memory_cost_kib=1024)

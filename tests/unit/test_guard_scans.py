@@ -15,11 +15,11 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from gpseeker import contact_routes, folding
-from gpseeker.contact_routes import digit_runs, phone_runs
-from gpseeker.folding import fold_value
-from gpseeker.near_needle import spans_near
-from gpseeker.privacy import _Guard, leak_guard
+from gpseeker.core import contact_routes, folding
+from gpseeker.core.contact_routes import digit_runs, phone_runs
+from gpseeker.core.folding import fold_value
+from gpseeker.core.near_needle import spans_near
+from gpseeker.core.privacy import _Guard, leak_guard
 from tests.unit.test_leak_guard_forms import profile
 
 _SEPARATORS = r"\s\-.()/・·ーの"

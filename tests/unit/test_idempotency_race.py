@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 from starlette.requests import Request
 
-from gpseeker.models import ApplicationRequest
+from gpseeker.core.models import ApplicationRequest
 from gpseeker.server import Platform, ServerSettings, applications, create_app, idempotency
 from gpseeker.server.deps import Caller
 from gpseeker.server.errors import ApiError

@@ -16,12 +16,12 @@ def modules_after_importing(*names: str) -> set[str]:
 
 def test_data_layer_and_server_do_not_import_textual() -> None:
     loaded = modules_after_importing(
-        "gpseeker.models",
-        "gpseeker.privacy",
-        "gpseeker.send_check",
-        "gpseeker.text",
+        "gpseeker.core.models",
+        "gpseeker.core.privacy",
+        "gpseeker.core.send_check",
+        "gpseeker.core.text",
         "gpseeker.client",
-        "gpseeker.known_jobs",
+        "gpseeker.local.known_jobs",
         "gpseeker.server",
     )
     assert "textual" not in loaded
@@ -29,7 +29,10 @@ def test_data_layer_and_server_do_not_import_textual() -> None:
 
 def test_shared_core_does_not_import_the_server_stack() -> None:
     loaded = modules_after_importing(
-        "gpseeker.models", "gpseeker.privacy", "gpseeker.send_check", "gpseeker.text"
+        "gpseeker.core.models",
+        "gpseeker.core.privacy",
+        "gpseeker.core.send_check",
+        "gpseeker.core.text",
     )
     assert loaded.isdisjoint({"textual", "fastapi", "sqlalchemy", "starlette", "httpx"})
 

@@ -1,4 +1,4 @@
-"""The jobs list kept for a fast start (gpseeker.known_jobs): kept privately, read back
+"""The jobs list kept for a fast start (gpseeker.local.known_jobs): kept privately, read back
 only for its own platform and account, ignored when damaged, removed on request; and
 its age in words."""
 
@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from gpseeker.config import StoredToken, TokenStore
-from gpseeker.known_jobs import (
+from gpseeker.core.models import Job
+from gpseeker.local.config import StoredToken, TokenStore
+from gpseeker.local.known_jobs import (
     KNOWN_JOBS_FILE,
     MAX_BYTES,
     MAX_JOBS,
@@ -23,7 +24,6 @@ from gpseeker.known_jobs import (
     owner_of,
     recall,
 )
-from gpseeker.models import Job
 from gpseeker.widgets.job_format import age_words
 
 AT = dt.datetime(2025, 6, 1, 3, 0, tzinfo=dt.UTC)

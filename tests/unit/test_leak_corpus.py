@@ -6,7 +6,7 @@ the look-alike sentences that must stay as written. Issue 13's floor: recall at 
 
 from __future__ import annotations
 
-from gpseeker.privacy import leak_guard
+from gpseeker.core.privacy import leak_guard
 from tests.leak_corpus.score import score
 
 RECALL_FLOOR = 0.97

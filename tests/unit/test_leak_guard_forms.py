@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gpseeker.models import Identity, PostalAddress, Profile
-from gpseeker.privacy import leak_guard
+from gpseeker.core.models import Identity, PostalAddress, Profile
+from gpseeker.core.privacy import leak_guard
 
 
 def profile(name: str = "Zebedee Quixote", **identity: object) -> Profile:
@@ -220,7 +220,7 @@ def test_the_guard_never_adds_or_loses_text_outside_what_it_hides(text: str) -> 
 
 
 def test_a_cover_note_keeps_what_the_application_hands_over_and_hides_the_rest() -> None:
-    from gpseeker.privacy import application_guard
+    from gpseeker.core.privacy import application_guard
 
     note = "I am Zebedee Quixote (zebedee.q@probe-mail.example), call 090-1234-5678 or x@gmail.com"
     masked, found = application_guard(note, profile(), "cover note")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gpseeker.local_files import is_damaged_database, set_aside, sqlite_says, why_unwritable
+from gpseeker.local.local_files import is_damaged_database, set_aside, sqlite_says, why_unwritable
 
 NOON = dt.datetime(2026, 1, 2, 12, 0, 0)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gpseeker.local_files import FileNotice
+from gpseeker.local.local_files import FileNotice
 from gpseeker.local_platform import notices
 from gpseeker.local_platform.files import PlatformFiles, ensure_socket_dir, socket_path
 

@@ -17,8 +17,8 @@ import pytest
 from fastapi import FastAPI
 
 from gpseeker.client import PlatformClient, RetryPolicy, Unavailable
-from gpseeker.models import Profile, Visibility
-from gpseeker.profile_saves import ProfileSaves, Stale, failed_save_words
+from gpseeker.client.profile_saves import ProfileSaves, Stale, failed_save_words
+from gpseeker.core.models import Profile, Visibility
 from gpseeker.server import ServerSettings, create_app
 from tests.lost_answers import LosesAnswers
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from gpseeker.models import EmployerView
+from gpseeker.core.models import EmployerView
 from gpseeker.server.masking import MaskedViews, ViewKey
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gpseeker.models import FieldError
-from gpseeker.profile_draft import DraftStore, ProfileForm, build_profile, place_server_errors
+from gpseeker.core.models import FieldError
+from gpseeker.local.profile_draft import DraftStore, ProfileForm, build_profile, place_server_errors
 
 FORM = ProfileForm(
     full_name="Mika\x1b[2J Tanaka",

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from gpseeker.models import (
+from gpseeker.core.models import (
     Demographics,
     Education,
     ExperienceEntry,
@@ -19,7 +19,7 @@ from gpseeker.models import (
     Profile,
     Visibility,
 )
-from gpseeker.privacy import (
+from gpseeker.core.privacy import (
     age_band,
     employer_view,
     leak_guard,

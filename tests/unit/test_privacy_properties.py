@@ -18,7 +18,7 @@ import phonenumbers
 from hypothesis import HealthCheck, assume, given, reject, settings
 from hypothesis import strategies as st
 
-from gpseeker.models import (
+from gpseeker.core.models import (
     PREFECTURES,
     Demographics,
     ExperienceEntry,
@@ -29,7 +29,7 @@ from gpseeker.models import (
     Profile,
     Visibility,
 )
-from gpseeker.privacy import employer_view, normalize_company
+from gpseeker.core.privacy import employer_view, normalize_company
 
 TODAY = dt.date(2025, 6, 1)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gpseeker.models import (
+from gpseeker.core.models import (
     Demographics,
     Education,
     ExperienceEntry,
@@ -21,7 +21,7 @@ from gpseeker.models import (
     Preferences,
     Profile,
 )
-from gpseeker.profile_draft import (
+from gpseeker.local.profile_draft import (
     FIELDS,
     DraftFile,
     DraftStore,

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from gpseeker.disclosure_log import build_log, repeated_opens, times
-from gpseeker.models import ProfileViewEvent
+from gpseeker.core.disclosure_log import build_log, repeated_opens, times
+from gpseeker.core.models import ProfileViewEvent
 from gpseeker.widgets.disclosure_log_table import _what_cell, entry_sentence
 from gpseeker.widgets.profile_views import view_sentence
 

@@ -17,7 +17,7 @@ from gpseeker.client import (
     is_unreachable,
 )
 from gpseeker.client.errors import error_from_response, unreachable
-from gpseeker.reconnect import (
+from gpseeker.ui.reconnect import (
     Backoff,
     LinkStatus,
     change_notice,

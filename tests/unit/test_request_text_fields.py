@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from gpseeker import models
-from gpseeker.models import Strict
+from gpseeker.core import models
+from gpseeker.core.models import Strict
 
 NOT_CHECKED = {
     # The password of an existing account is only compared with its hash, never

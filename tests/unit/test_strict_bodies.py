@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from gpseeker.models import JobPatch
+from gpseeker.core.models import JobPatch
 from gpseeker.server.bodies import integral_numbers
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gpseeker.text import clean, clean_line, shorten
+from gpseeker.core.text import clean, clean_line, shorten
 
 FORBIDDEN = {chr(code) for code in range(0x20) if chr(code) not in "\n\t"}
 FORBIDDEN |= {chr(0x7F)} | {chr(code) for code in range(0x80, 0xA0)}

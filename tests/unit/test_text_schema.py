@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from gpseeker import models
+from gpseeker.core import models
 
 SAMPLES = [
     "",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 from textual.color import Color
 
-from gpseeker.themes import HIGH_CONTRAST
+from gpseeker.ui.themes import HIGH_CONTRAST
 
 AA_NORMAL_TEXT = 4.5
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gpseeker.triage import triage
+from gpseeker.core.triage import triage
 
 
 def rules(subject: str, body: str) -> list[str]:

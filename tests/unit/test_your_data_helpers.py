@@ -7,12 +7,12 @@ import datetime as dt
 import stat
 from pathlib import Path
 
-from gpseeker.config import StoredToken, TokenStore
-from gpseeker.disclosure_log import build_log, employers, filter_by_employer
-from gpseeker.known_jobs import KNOWN_JOBS_FILE, Owner, keep
-from gpseeker.local_data import erase_local_traces
-from gpseeker.models import DisclosureEvent, PolicyContact, PrivacyPolicy, ProfileViewEvent
-from gpseeker.policy_notice import PolicySeen
+from gpseeker.core.disclosure_log import build_log, employers, filter_by_employer
+from gpseeker.core.models import DisclosureEvent, PolicyContact, PrivacyPolicy, ProfileViewEvent
+from gpseeker.local.config import StoredToken, TokenStore
+from gpseeker.local.known_jobs import KNOWN_JOBS_FILE, Owner, keep
+from gpseeker.local.local_data import erase_local_traces
+from gpseeker.local.policy_notice import PolicySeen
 
 DAY = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
 

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gpseeker.models import Job, JobQuery
+from gpseeker.core.models import Job, JobQuery
 from gpseeker.server.job_pages import find_jobs
 from gpseeker.server.job_search import JobTextSearch
 from gpseeker.server.jobs import jobs_by_id, to_job

@@ -1,7 +1,7 @@
 """A JobMail digest as an e-mail: our headers, the employers' words in the body only.
 
 Everything an employer wrote (titles, company names, places) is untrusted: it goes
-into the plain-text body through `gpseeker.text.clean_line`, so no escape sequence
+into the plain-text body through `gpseeker.core.text.clean_line`, so no escape sequence
 or control character reaches a terminal mail reader, and never into a header. The
 Subject is ours (a count), and the email package refuses a newline in any header.
 """
@@ -13,11 +13,11 @@ import email.utils
 from email.message import EmailMessage
 from urllib.parse import urlsplit
 
-from gpseeker.job_words import job_salary, where_words
-from gpseeker.models import Job
+from gpseeker.core.job_words import job_salary, where_words
+from gpseeker.core.models import Job
+from gpseeker.core.text import clean_line
+from gpseeker.core.vocabulary import words
 from gpseeker.server.mail.digest import Digest
-from gpseeker.text import clean_line
-from gpseeker.vocabulary import words
 
 
 def base_url(public_url: str) -> str:

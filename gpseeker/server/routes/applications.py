@@ -7,7 +7,7 @@ from typing import Annotated, NoReturn
 from fastapi import APIRouter, Path, Request, Response
 from sqlalchemy import select
 
-from gpseeker.models import MAX_ID, Application, ApplicationRequest
+from gpseeker.core.models import MAX_ID, Application, ApplicationRequest
 from gpseeker.server import applications, idempotency, organisation_views
 from gpseeker.server.deps import SeekerDep
 from gpseeker.server.errors import error_responses, not_found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from sqlalchemy import select
 
-from gpseeker.models import Account, LoginRequest, Role, Session
+from gpseeker.core.models import Account, LoginRequest, Role, Session
 from gpseeker.server import accounts
 from gpseeker.server.deps import CallerDep, PlatformDep, SessionDep
 from gpseeker.server.errors import error_responses

@@ -7,7 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from sqlalchemy import select
 
-from gpseeker.models import MAX_ID, ApplicationStatus, ApplicationStatusUpdate, EmployerApplication
+from gpseeker.core.models import (
+    MAX_ID,
+    ApplicationStatus,
+    ApplicationStatusUpdate,
+    EmployerApplication,
+)
 from gpseeker.server import applications
 from gpseeker.server.deps import EmployerDep
 from gpseeker.server.errors import ApiError, error_responses, invalid, not_found

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response
 from sqlalchemy import select
 
-from gpseeker.models import InvitationRequest, RelayedMessage, SentInvitation
+from gpseeker.core.models import InvitationRequest, RelayedMessage, SentInvitation
 from gpseeker.server import idempotency, invitations
 from gpseeker.server.deps import EmployerDep, VerifiedEmployerDep
 from gpseeker.server.errors import error_responses

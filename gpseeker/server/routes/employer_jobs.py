@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from sqlalchemy import select
 
-from gpseeker.models import Job, JobDraft, JobPatch
+from gpseeker.core.models import Job, JobDraft, JobPatch
 from gpseeker.server import idempotency
 from gpseeker.server.bodies import strictly
 from gpseeker.server.deps import EmployerCaller, EmployerDep

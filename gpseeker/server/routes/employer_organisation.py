@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from gpseeker.models import MAX_ID, EmployerOrganisation
+from gpseeker.core.models import MAX_ID, EmployerOrganisation
 from gpseeker.server import organisation_views, organisations
 from gpseeker.server.deps import EmployerDep
 from gpseeker.server.errors import ApiError, error_responses, not_found

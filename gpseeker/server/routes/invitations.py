@@ -7,7 +7,7 @@ from typing import Annotated, NoReturn
 from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy import func, select
 
-from gpseeker.models import (
+from gpseeker.core.models import (
     MAX_ID,
     DeclineRequest,
     Invitation,

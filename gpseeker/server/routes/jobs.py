@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from pydantic import Field, StringConstraints
 
-from gpseeker.models import MAX_ID, ONE_LINE_PATTERN, Job, JobPage, JobQuery
+from gpseeker.core.models import MAX_ID, ONE_LINE_PATTERN, Job, JobPage, JobQuery
 from gpseeker.server.deps import SeekerDep
 from gpseeker.server.errors import error_responses, not_found
 from gpseeker.server.job_pages import find_jobs

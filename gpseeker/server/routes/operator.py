@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from sqlalchemy import select
 
-from gpseeker.models import (
+from gpseeker.core.models import (
     MAX_ID,
     OperatorReport,
     Organisation,

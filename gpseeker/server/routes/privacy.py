@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy import select
 
-from gpseeker.models import (
+from gpseeker.core.models import (
     ONE_LINE_PATTERN,
     BlockedCompanies,
     BlockedCompanyList,

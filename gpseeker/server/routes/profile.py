@@ -11,14 +11,14 @@ from fastapi import APIRouter, Header, Query, Request, Response
 from pydantic import BaseModel
 from sqlalchemy import update
 
-from gpseeker.models import (
+from gpseeker.core.models import (
     EmployerPreview,
     OptionalDisclosure,
     Profile,
     ProfileEnvelope,
     ViewContext,
 )
-from gpseeker.privacy import preview
+from gpseeker.core.privacy import preview
 from gpseeker.server import candidates, idempotency, masking
 from gpseeker.server.deps import SeekerDep
 from gpseeker.server.errors import ApiError, error_responses

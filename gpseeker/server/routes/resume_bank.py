@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 from sqlalchemy import select
 
-from gpseeker.models import ONE_LINE_PATTERN, EmployerView, ResumeBankHit, ResumeBankPage
+from gpseeker.core.models import ONE_LINE_PATTERN, EmployerView, ResumeBankHit, ResumeBankPage
 from gpseeker.server import candidates, masking, profile_views
 from gpseeker.server.db import insert_ignoring_duplicates
 from gpseeker.server.deps import EmployerCaller, VerifiedEmployerDep

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response
 from sqlalchemy import delete, func, select
 
-from gpseeker.models import MAX_ID, Job, JobQuery, SavedSearch, SavedSearchRequest
+from gpseeker.core.models import MAX_ID, Job, JobQuery, SavedSearch, SavedSearchRequest
 from gpseeker.server import idempotency
 from gpseeker.server.bodies import strictly
 from gpseeker.server.db import insert_ignoring_duplicates

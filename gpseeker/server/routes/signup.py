@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, BackgroundTasks, Request
 
-from gpseeker.models import Session, SignupCode, SignupCodeResend, SignupRequest, SignupStarted
+from gpseeker.core.models import Session, SignupCode, SignupCodeResend, SignupRequest, SignupStarted
 from gpseeker.server import accounts, signups
 from gpseeker.server.deps import PlatformDep, SessionDep
 from gpseeker.server.errors import error_responses

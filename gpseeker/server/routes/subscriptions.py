@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse
 
-from gpseeker.models import Subscriptions, SubscriptionsUpdate, UnsubscribeResult
+from gpseeker.core.models import Subscriptions, SubscriptionsUpdate, UnsubscribeResult
 from gpseeker.server import subscriptions
 from gpseeker.server.bodies import strictly
 from gpseeker.server.deps import PlatformDep, SeekerDep, SessionDep

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from gpseeker.privacy import company_key, company_keys, normalize_company
+from gpseeker.core.privacy import company_key, company_keys, normalize_company
 
 revision: str = "0004"
 down_revision: str | Sequence[str] | None = "0003"

@@ -31,8 +31,8 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, Field, ValidationError
 
-from gpseeker.config import KNOWN_JOBS_FILE, TokenStore, write_file_atomically
-from gpseeker.models import Job
+from gpseeker.core.models import Job
+from gpseeker.local.config import KNOWN_JOBS_FILE, TokenStore, write_file_atomically
 
 __all__ = ["KNOWN_JOBS_FILE", "KnownPage", "Owner", "forget", "keep", "owner_of", "recall"]
 

@@ -18,9 +18,7 @@ from typing import Any, Literal, NamedTuple, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from gpseeker.config import profile_draft_path, write_file_atomically
-from gpseeker.local_files import FileNotice, moved_clause, set_aside, why_unreadable
-from gpseeker.models import (
+from gpseeker.core.models import (
     JOB_TYPES,
     PREFECTURES,
     Education,
@@ -29,6 +27,8 @@ from gpseeker.models import (
     Profile,
     RemotePolicy,
 )
+from gpseeker.local.config import profile_draft_path, write_file_atomically
+from gpseeker.local.local_files import FileNotice, moved_clause, set_aside, why_unreadable
 
 # --- the raw form values --------------------------------------------------------------
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from gpseeker.client.embedded import ACCOUNT_FILE
-from gpseeker.config import TokenStore, drafts_dir
-from gpseeker.known_jobs import forget as forget_known_jobs
+from gpseeker.local.config import LOCAL_ACCOUNT_FILE, TokenStore, drafts_dir
+from gpseeker.local.known_jobs import forget as forget_known_jobs
 
 
 def erase_local_traces(data_dir: Path, tokens: TokenStore, server: str | None) -> list[Path]:
@@ -29,7 +28,7 @@ def erase_local_traces(data_dir: Path, tokens: TokenStore, server: str | None) -
     if server is None:
         # The next start creates a new, empty local account rather than signing in
         # to the erased one.
-        account = data_dir / ACCOUNT_FILE
+        account = data_dir / LOCAL_ACCOUNT_FILE
         if account.exists():
             account.unlink()
             removed.append(account)

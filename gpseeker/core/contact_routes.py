@@ -1,5 +1,5 @@
 """Ways to reach a person around the platform relay, found in folded text
-(gpseeker/folding.py): e-mail addresses, written out or not, web addresses, handles
+(gpseeker/core/folding.py): e-mail addresses, written out or not, web addresses, handles
 and phone-shaped numbers. The leak guard (privacy.py) hides every one of them.
 
 Each detector is linear in the text and cheap when its sign is absent: a scan starts

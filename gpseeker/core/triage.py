@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 import phonenumbers
 
-from gpseeker.models import TriageWarning
+from gpseeker.core.models import TriageWarning
 
 __all__ = ["FREE_MAIL_DOMAINS", "triage"]
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from gpseeker.models import DisclosureEvent, EraseState, OrganisationStatus, ProfileViewEvent
-from gpseeker.vocabulary import DISCLOSED_FIELD_WORDS, in_a_list, words
+from gpseeker.core.models import DisclosureEvent, EraseState, OrganisationStatus, ProfileViewEvent
+from gpseeker.core.vocabulary import DISCLOSED_FIELD_WORDS, in_a_list, words
 
 EntryKind = Literal["disclosure", "profile view"]
 

@@ -27,7 +27,7 @@ from gpseeker.client import PlatformError, PreconditionFailed
 
 if TYPE_CHECKING:
     from gpseeker.client import PlatformClient
-    from gpseeker.models import Profile, ProfileEnvelope
+    from gpseeker.core.models import Profile, ProfileEnvelope
 
 __all__ = ["ProfileSaves", "Stale", "failed_save_words"]
 

@@ -32,7 +32,7 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
-from gpseeker.local_files import (
+from gpseeker.local.local_files import (
     FileNotice,
     make_private,
     moved_clause,
@@ -49,7 +49,7 @@ TokenRole = Literal["seeker", "employer", "operator"]
 DEFAULT_PLATFORM_IDLE_SECONDS = 900.0
 
 KNOWN_JOBS_FILE = "known-jobs.json"
-"""In the data directory: the jobs list kept for a fast start (`gpseeker.known_jobs`).
+"""In the data directory: the jobs list kept for a fast start (`gpseeker.local.known_jobs`).
 Named here, where the first screen can look for it without loading the models."""
 
 
@@ -79,6 +79,11 @@ class Paths:
     @property
     def tokens_file(self) -> Path:
         return self.config_dir / "tokens.json"
+
+
+LOCAL_ACCOUNT_FILE = "local-account.json"
+"""The local demo platform's account (its e-mail and password), in the data directory;
+erased with the account (local_data.py)."""
 
 
 # --- unsent drafts ---------------------------------------------------------------------

@@ -31,89 +31,89 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 # The vocabularies live in their own light module; re-exported here (explicitly, for
-# mypy) so that `from gpseeker.models import PREFECTURES` keeps working.
-from gpseeker.vocabulary import (
+# mypy) so that `from gpseeker.core.models import PREFECTURES` keeps working.
+from gpseeker.core.vocabulary import (
     APPLICATION_STATUSES as APPLICATION_STATUSES,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     ENGLISH_LEVELS as ENGLISH_LEVELS,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     JAPANESE_LEVELS as JAPANESE_LEVELS,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     JOB_CATEGORIES as JOB_CATEGORIES,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     JOB_TYPES as JOB_TYPES,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     PREFECTURES as PREFECTURES,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     REGION_OF_PREFECTURE as REGION_OF_PREFECTURE,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     REGIONS as REGIONS,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     REMOTE_POLICIES as REMOTE_POLICIES,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     VISA_STATUSES as VISA_STATUSES,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     ApplicationStatus as ApplicationStatus,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     EducationLevel as EducationLevel,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     EnglishLevel as EnglishLevel,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     Gender as Gender,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     JapaneseLevel as JapaneseLevel,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     JobCategory as JobCategory,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     JobType as JobType,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     OptionalDisclosure as OptionalDisclosure,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     OrganisationRole as OrganisationRole,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     OrganisationStatus as OrganisationStatus,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     RemotePolicy as RemotePolicy,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     ReportState as ReportState,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     ResumeState as ResumeState,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     Role as Role,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     SalaryPeriod as SalaryPeriod,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     SignupRole as SignupRole,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     ViewContext as ViewContext,
 )
-from gpseeker.vocabulary import (
+from gpseeker.core.vocabulary import (
     VisaStatus as VisaStatus,
 )
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from gpseeker.config import TokenStore, write_file_atomically
-from gpseeker.models import PrivacyPolicy
+from gpseeker.core.models import PrivacyPolicy
+from gpseeker.local.config import TokenStore, write_file_atomically
 
 SEEN_FILE = "policy-seen.json"
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from gpseeker.models import OptionalDisclosure, Profile, Redaction
-from gpseeker.privacy import HIDDEN, application_guard, leak_guard
+from gpseeker.core.models import OptionalDisclosure, Profile, Redaction
+from gpseeker.core.privacy import HIDDEN, application_guard, leak_guard
 
 __all__ = ["COVER_NOTE", "REPLY", "SendCheck", "check_before_sending"]
 

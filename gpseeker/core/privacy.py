@@ -26,13 +26,13 @@ the candidate ticked them. Any other contact route (another phone number, any ot
 e-mail address, any URL) is hidden in both contexts: employers reach candidates only
 through the platform relay.
 
-The leak guard matches on a folded copy of the text (gpseeker/folding.py: NFKC, case,
+The leak guard matches on a folded copy of the text (gpseeker/core/folding.py: NFKC, case,
 invisible and combining characters dropped, look-alike letters read as Latin, kanji
 numerals as digits), so "０９０ー１２３４ー５６７８", "IVAN   PETROV" or "Ivаn" with a
 Cyrillic "а" are caught, but replaces spans of the text as written, so nothing the
 candidate typed is rewritten except what is hidden. Contact routes that are not the
 candidate's own (any e-mail address, written out or not, link, handle or phone
-number) come from gpseeker/contact_routes.py. It errs on the side of hiding: a name
+number) come from gpseeker/core/contact_routes.py. It errs on the side of hiding: a name
 part that is also a common word ("May") is hidden too; the preview shows the
 candidate each replacement and why, so they can reword.
 
@@ -53,9 +53,9 @@ from typing import Literal
 
 import phonenumbers
 
-from gpseeker import contact_routes
-from gpseeker.folding import fold, fold_value
-from gpseeker.models import (
+from gpseeker.core import contact_routes
+from gpseeker.core.folding import fold, fold_value
+from gpseeker.core.models import (
     REGION_OF_PREFECTURE,
     EmployerPreview,
     EmployerView,
@@ -69,7 +69,7 @@ from gpseeker.models import (
     ViewLocation,
     Visibility,
 )
-from gpseeker.near_needle import spans_near
+from gpseeker.core.near_needle import spans_near
 
 __all__ = [
     "HIDDEN",
@@ -285,7 +285,7 @@ def age_band(birth_date: dt.date, today: dt.date) -> str:
     return f"{low}-{low + 4}"
 
 
-# --- folding text for matching: gpseeker/folding.py --------------------------------------
+# --- folding text for matching: gpseeker/core/folding.py --------------------------------------
 
 
 def _is_wide(char: str) -> bool:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gpseeker.vocabulary import REGION_OF_PREFECTURE
+from gpseeker.core.vocabulary import REGION_OF_PREFECTURE
 
 if TYPE_CHECKING:
-    from gpseeker.models import Job
+    from gpseeker.core.models import Job
 
 PERIOD_WORDS = {"hour": "an hour", "month": "a month", "year": "a year"}
 
