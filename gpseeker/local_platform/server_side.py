@@ -47,6 +47,13 @@ def local_settings(home: Path, base: ServerSettings | None = None) -> ServerSett
         policy_address=f"This computer, in {home}",
         policy_email="none: nothing is sent from this computer",
         policy_hours="any time",
+        # Every password here is a random token kept in a 0600 file beside the
+        # database (the local account's, the demo employers'), so a costly hash guards
+        # nothing that reading the database would not already give away; at the
+        # served platform's cost the eleven demo employers' hashes were most of a new
+        # home's first start (2-4 s). argon2's least cost: one pass over 8 MiB.
+        password_time_cost=1,
+        password_memory_cost_kib=8 * 1024,
     )
 
 
