@@ -57,3 +57,12 @@ $py "$ttfp" --runs 1 --warmup 0 --marker "$fresh" --regex -- .venv/bin/gpseeker 
 test -s "$GPSEEKER_HOME/data/known-jobs.json" || { echo "no jobs were kept" >&2; exit 1; }
 $py "$ttfp" --runs "$runs" --marker 'F2 Jobs' --regex --then-marker "$shown" \
   --then-marker "$fresh" -- .venv/bin/gpseeker
+
+echo "== gpseeker, warm start with the platform process not running (jobs kept)"
+echo "   each run stops the platform first (not timed); the app starts it again"
+for run in $(seq "$runs"); do
+  .venv/bin/gpseeker platform stop >/dev/null || true
+  $py "$ttfp" --runs 1 --warmup 0 --json --marker 'F2 Jobs' --regex --then-marker "$shown" \
+    --then-marker "$fresh" -- .venv/bin/gpseeker >"$home/stopped-$run.json"
+done
+$py bench/ttfp_medians.py "$home"/stopped-*.json

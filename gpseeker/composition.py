@@ -9,10 +9,14 @@ connects differs. Nothing here imports Textual or the server.
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gpseeker.connect import Connector, LocalPlatformConnector, RemoteConnector
 from gpseeker.local.config import Paths, Settings, TokenStore, load_settings
+from gpseeker.local_platform.files import PlatformFiles, running_pid
 
 if TYPE_CHECKING:
     from gpseeker.client import PlatformClient
@@ -49,6 +53,32 @@ def connector(
         return RemoteConnector(server, tokens)
     settings = settings or load_settings()
     return LocalPlatformConnector(paths.data_dir, tokens, idle_seconds=settings.platform_idle())
+
+
+def start_local_platform_soon(server: str | None) -> None:
+    """When the app is about to talk to the local platform, start that platform now,
+    in a thread: it boots (a second, most of it the server's imports) on the other
+    core while this process imports Textual and paints, instead of after. The
+    connector's own start later finds it running, or waits on the start lock for this
+    one. Raises NotAServerURL like `server_url`."""
+    settings = load_settings()
+    if server_url(server, settings) is not None:
+        return
+    data_dir, idle_seconds = Paths.current().data_dir, settings.platform_idle()
+    if running_pid(PlatformFiles(data_dir)) is not None:
+        return  # running already: nothing to win, and the connector asks it soon
+    threading.Thread(
+        target=_start_quietly, args=(data_dir, idle_seconds), name="platform-start", daemon=True
+    ).start()
+
+
+def _start_quietly(data_dir: Path, idle_seconds: float) -> None:
+    from gpseeker.client.errors import PlatformError
+    from gpseeker.local_platform.starter import ensure_running
+
+    # A failure is the connector's to report: it tries again, and says why.
+    with contextlib.suppress(PlatformError):
+        ensure_running(PlatformFiles(data_dir), idle_seconds)
 
 
 async def local_platform_client(paths: Paths | None = None) -> PlatformClient:

@@ -139,13 +139,15 @@ def _only_server_option(arguments: list[str]) -> str | Literal[False] | None:
 
 
 def _run_app(server: str | None, owns_process: bool = False) -> int:
-    # Imported here so that plain subcommands never load Textual.
-    from gpseeker.app import run_app
-    from gpseeker.composition import NotAServerURL
+    from gpseeker.composition import NotAServerURL, start_local_platform_soon
 
-    if owns_process:
-        _loaded()
     try:
+        start_local_platform_soon(server)
+        # Imported here so that plain subcommands never load Textual.
+        from gpseeker.app import run_app
+
+        if owns_process:
+            _loaded()
         run_app(server=server)
     except NotAServerURL as problem:  # the same words as a plain command's
         from gpseeker.cli import output

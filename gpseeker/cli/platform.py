@@ -17,9 +17,9 @@ from gpseeker.cli.context import CliError
 from gpseeker.cli.output import data_json_text, json_option, line
 from gpseeker.cli.registry import Commands
 from gpseeker.local.config import Paths, load_settings
-from gpseeker.local_platform.files import PlatformFiles
+from gpseeker.local_platform.files import PlatformFiles, running_pid
 from gpseeker.local_platform.identity import code_identity
-from gpseeker.local_platform.starter import log_tail, probe, running_pid, stop
+from gpseeker.local_platform.starter import log_tail, probe, stop
 
 DEFAULT_LOG_LINES = 40
 

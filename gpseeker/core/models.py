@@ -13,8 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args
 
-import email_validator
-import phonenumbers
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -301,6 +299,10 @@ def normalize_phone(value: str) -> str:
     Japanese numbers are the default ("090-1234-5678"); numbers from elsewhere
     need their country code ("+44 20 7946 0958").
     """
+    # Imported on first use: a process that never reads a phone number (most plain
+    # commands) skips its tables.
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(value, "JP")
     except phonenumbers.NumberParseException as error:
@@ -319,18 +321,22 @@ def _any_case(word: str) -> str:
     return "".join(f"[{letter}{letter.upper()}]" for letter in word)
 
 
-# An address no mail can reach (RFC 6761's special-use names: `.test`, `.local`, ...)
-# is refused though it is well formed; the schema says so, as a pattern beside the
-# format. (The names are email-validator's, which does the refusing.)
-SPECIAL_USE_EMAIL_PATTERN = (
-    "^(?!.*[@.](?:"
-    + "|".join(_any_case(name) for name in email_validator.SPECIAL_USE_DOMAIN_NAMES)
-    + ")\\.?$)"
-)
-Email = Annotated[
-    EmailStr,
-    Field(json_schema_extra={"pattern": SPECIAL_USE_EMAIL_PATTERN}),
-]
+def special_use_email_pattern() -> str:
+    """An address no mail can reach (RFC 6761's special-use names: `.test`, `.local`,
+    ...) is refused though it is well formed; the schema says so, as a pattern beside
+    the format. (The names are email-validator's, which does the refusing; imported
+    here, when a schema is made or an address checked, not by every process.)"""
+    import email_validator
+
+    names = "|".join(_any_case(name) for name in email_validator.SPECIAL_USE_DOMAIN_NAMES)
+    return f"^(?!.*[@.](?:{names})\\.?$)"
+
+
+def _special_use_pattern(schema: dict[str, Any]) -> None:
+    schema["pattern"] = special_use_email_pattern()
+
+
+Email = Annotated[EmailStr, Field(json_schema_extra=_special_use_pattern)]
 """An e-mail address that mail can reach."""
 
 

@@ -12,6 +12,7 @@ of this user, named by a hash of the data directory, so that two homes never sha
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import os
 import stat
@@ -102,3 +103,22 @@ def ensure_socket_dir(socket: Path) -> None:
         raise PermissionError(f"{folder} is not a folder of this user: the socket cannot go there")
     if stat.S_IMODE(found.st_mode) & 0o077:
         os.chmod(folder, 0o700)
+
+
+def running_pid(files: PlatformFiles) -> int | None:
+    """The id of the process serving `files`, or None: decided by the pid file's lock,
+    which dies with its holder, so a pid left by a crash never counts."""
+    try:
+        descriptor = os.open(files.pid, os.O_RDONLY)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            text = os.read(descriptor, 32).decode(errors="replace").strip()
+            return int(text) if text.isdigit() else None
+        fcntl.flock(descriptor, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(descriptor)

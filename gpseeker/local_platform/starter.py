@@ -36,7 +36,7 @@ from gpseeker.local.config import ensure_private_dir
 from gpseeker.local.local_files import FileNotice
 from gpseeker.local_platform import notices
 from gpseeker.local_platform.about import ABOUT_PATH, PlatformAbout
-from gpseeker.local_platform.files import PlatformFiles
+from gpseeker.local_platform.files import PlatformFiles, running_pid
 from gpseeker.local_platform.identity import code_identity
 
 START_SECONDS = 120.0
@@ -114,7 +114,8 @@ def probe(files: PlatformFiles, timeout: float = PROBE_SECONDS) -> PlatformAbout
     socket = files.socket
     if not socket.exists():
         return None
-    transport = httpx.HTTPTransport(uds=os.fspath(socket))
+    # No TLS on a Unix socket: no TLS context (and certificate store) to make.
+    transport = httpx.HTTPTransport(uds=os.fspath(socket), verify=False)
     try:
         with httpx.Client(transport=transport, base_url=BASE_URL, timeout=timeout) as client:
             response = client.get(ABOUT_PATH)
@@ -123,25 +124,6 @@ def probe(files: PlatformFiles, timeout: float = PROBE_SECONDS) -> PlatformAbout
         return PlatformAbout.model_validate_json(response.content)
     except (httpx.HTTPError, ValidationError):
         return None
-
-
-def running_pid(files: PlatformFiles) -> int | None:
-    """The id of the process serving `files`, or None: decided by the pid file's lock,
-    which dies with its holder, so a pid left by a crash never counts."""
-    try:
-        descriptor = os.open(files.pid, os.O_RDONLY)
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    try:
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            text = os.read(descriptor, 32).decode(errors="replace").strip()
-            return int(text) if text.isdigit() else None
-        fcntl.flock(descriptor, fcntl.LOCK_UN)
-        return None
-    finally:
-        os.close(descriptor)
 
 
 def stop(files: PlatformFiles, timeout: float = STOP_SECONDS) -> int | None:

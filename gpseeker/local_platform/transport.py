@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from pathlib import Path
 
 import httpx
 
@@ -21,11 +22,17 @@ from gpseeker.local_platform.files import PlatformFiles
 from gpseeker.local_platform.starter import RunningPlatform, ensure_running
 
 
+def over_socket(socket: Path) -> httpx.AsyncHTTPTransport:
+    """Plain HTTP over the platform's Unix socket. No TLS can happen there, so no TLS
+    context is made: loading the certificate store cost every command 20 ms."""
+    return httpx.AsyncHTTPTransport(uds=os.fspath(socket), verify=False)
+
+
 class LocalPlatformTransport(httpx.AsyncBaseTransport):
     def __init__(self, files: PlatformFiles, idle_seconds: float, running: RunningPlatform) -> None:
         self._files = files
         self._idle_seconds = idle_seconds
-        self._http = httpx.AsyncHTTPTransport(uds=os.fspath(running.socket))
+        self._http = over_socket(running.socket)
         self.notices: list[FileNotice] = []
         """What a platform started again had to repair, for whoever shows notices."""
 
@@ -42,7 +49,7 @@ class LocalPlatformTransport(httpx.AsyncBaseTransport):
             raise httpx.ConnectError(error.message, request=request) from None
         self.notices.extend(running.notices)
         await self._http.aclose()
-        self._http = httpx.AsyncHTTPTransport(uds=os.fspath(running.socket))
+        self._http = over_socket(running.socket)
         return await self._http.handle_async_request(request)
 
     async def aclose(self) -> None:

@@ -272,8 +272,51 @@ def test_neither_a_command_nor_the_app_imports_the_server(tmp_path: Path) -> Non
 
 
 def _alive(pid: int) -> bool:
+    """Running, or at least not yet ended: a zombie has ended (an orphan's exit status
+    waits for PID 1 to collect it, which here takes up to a second or so)."""
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
+        stat_line = Path(f"/proc/{pid}/stat").read_text()
+    except (ProcessLookupError, FileNotFoundError):
         return False
-    return True
+    return stat_line.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+EARLY_START = """
+import sys, time
+from pathlib import Path
+from gpseeker.composition import start_local_platform_soon
+from gpseeker.local_platform.files import PlatformFiles, running_pid
+start_local_platform_soon(sys.argv[1] or None)
+files = PlatformFiles(Path(sys.argv[2]))
+deadline = time.monotonic() + float(sys.argv[3])
+while time.monotonic() < deadline and not files.socket.exists():
+    time.sleep(0.05)
+time.sleep(0.5)
+print(running_pid(files))
+"""
+
+
+def test_the_app_sets_its_platform_starting_before_it_paints(tmp_path: Path) -> None:
+    """`gpseeker` starts the local platform in the background before it loads Textual,
+    so that the platform boots while the app paints; with a server configured it
+    starts none. No client has asked anything in either case."""
+    home = tmp_path / "home"
+
+    def early(server: str, wait: float) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", EARLY_START, server, str(home / "data"), str(wait)],
+            env=environment(home),
+            capture_output=True,
+            text=True,
+            timeout=240,
+            check=True,
+        )
+        return done.stdout.strip()
+
+    assert early("http://127.0.0.1:9", 2.0) == "None"
+    assert starts(home) == 0
+    pid = early("", 120.0)
+    assert pid.isdigit() and _alive(int(pid))
+    assert starts(home) == 1
+    assert status(home)["running"] is True
