@@ -170,3 +170,39 @@ async def test_rivals_with_two_keys_on_two_workers_apply_once(
     # The refused request stored no answer: a retry of it is refused again, not
     # answered with a placeholder.
     assert await count(second, IdempotentAnswer) == 1
+
+
+async def test_a_twin_that_acts_after_the_first_committed_gets_its_answer(
+    workers: tuple[Platform, Platform], database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The twin looked for a stored answer before the first committed, and acts after:
+    its own checks now refuse ("already applied"), but the true answer is the first's.
+    (The claim is written after the reads, so that SQLite's write lock is held only
+    for the writes; this is the interleaving that ordering opens.)"""
+    user_id, job_id = await seeker_and_job(database_url)
+    first, second = workers
+    real = idempotency.replay
+    first_done = asyncio.Event()
+    second_looked = asyncio.Event()
+
+    async def replay(*args: Any) -> Response | None:
+        found = await real(*args)
+        if asyncio.current_task() is twin and not second_looked.is_set():
+            second_looked.set()
+            await asyncio.wait_for(first_done.wait(), 10)
+        return found
+
+    async def apply_first() -> tuple[int, bytes] | ApiError:
+        await asyncio.wait_for(second_looked.wait(), 10)
+        try:
+            return await apply_on(first, user_id, job_id, "same-key")
+        finally:
+            first_done.set()
+
+    monkeypatch.setattr(idempotency, "replay", replay)
+    twin = asyncio.ensure_future(apply_on(second, user_id, job_id, "same-key"))
+    answers = await asyncio.wait_for(asyncio.gather(apply_first(), twin), 30)
+    assert not any(isinstance(answer, ApiError) for answer in answers), answers
+    assert answers[0] == answers[1]
+    assert await count(first, ApplicationRow) == 1
+    assert await count(second, IdempotentAnswer) == 1
