@@ -15,7 +15,14 @@ from gpseeker.server import organisations
 from gpseeker.server.errors import ApiError
 from gpseeker.server.platform import Platform
 from gpseeker.server.security import new_ref_secret, new_token, token_digest
-from gpseeker.server.tables import Employer, ProfileRow, Token, User, VisibilityRow
+from gpseeker.server.tables import (
+    Employer,
+    OrganisationRow,
+    ProfileRow,
+    Token,
+    User,
+    VisibilityRow,
+)
 
 
 def email_taken() -> ApiError:
@@ -104,6 +111,28 @@ async def user_for_token(session: AsyncSession, token: str) -> User | None:
         .join(Token, Token.user_id == User.id)
         .where(Token.token_hash == token_digest(token))
     )
+
+
+async def employer_for_token(
+    session: AsyncSession, token: str
+) -> tuple[User, Employer | None, OrganisationRow | None] | None:
+    """The token's user with its employer row and organisation, None for an unknown
+    token: an employer request's sign-in in one round trip instead of two. Outer
+    joins, so that the caller can tell an unknown token (401) from a token of
+    another role or an employer without its row (403)."""
+    found = (
+        await session.execute(
+            select(User, Employer, OrganisationRow)
+            .join(Token, Token.user_id == User.id)
+            .outerjoin(Employer, Employer.user_id == User.id)
+            .outerjoin(OrganisationRow, OrganisationRow.id == Employer.organisation_id)
+            .where(Token.token_hash == token_digest(token))
+        )
+    ).first()
+    if found is None:
+        return None
+    user, employer, organisation = found
+    return user, employer, organisation
 
 
 async def revoke_token(session: AsyncSession, token: str) -> None:

@@ -9,14 +9,13 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gpseeker.server import organisations
-from gpseeker.server.accounts import user_for_token
+from gpseeker.server.accounts import employer_for_token, user_for_token
 from gpseeker.server.db_faults import first_line, lost_connection
-from gpseeker.server.errors import forbidden, unauthorized
+from gpseeker.server.errors import ApiError, forbidden, unauthorized
 from gpseeker.server.platform import Platform
 from gpseeker.server.tables import Employer, OrganisationRow, User
 
@@ -79,15 +78,24 @@ class EmployerCaller(Caller):
     organisation: OrganisationRow
 
 
+def _token(credentials: HTTPAuthorizationCredentials | None) -> str:
+    if credentials is None:
+        raise unauthorized()
+    return credentials.credentials
+
+
+def _signed_out() -> ApiError:
+    return unauthorized("This sign-in has ended (signed out or unknown token); sign in again.")
+
+
 async def get_caller(
     session: SessionDep, platform: PlatformDep, credentials: Credentials
 ) -> Caller:
-    if credentials is None:
-        raise unauthorized()
-    user = await user_for_token(session, credentials.credentials)
+    token = _token(credentials)
+    user = await user_for_token(session, token)
     if user is None:
-        raise unauthorized("This sign-in has ended (signed out or unknown token); sign in again.")
-    return Caller(user=user, token=credentials.credentials, session=session, platform=platform)
+        raise _signed_out()
+    return Caller(user=user, token=token, session=session, platform=platform)
 
 
 CallerDep = Annotated[Caller, Depends(get_caller)]
@@ -99,24 +107,23 @@ async def get_seeker(caller: CallerDep) -> Caller:
     return caller
 
 
-async def get_employer(caller: CallerDep) -> EmployerCaller:
-    if caller.user.role != "employer":
-        raise forbidden("employer")
-    found = (
-        await caller.session.execute(
-            select(Employer, OrganisationRow)
-            .join(OrganisationRow, OrganisationRow.id == Employer.organisation_id)
-            .where(Employer.user_id == caller.user.id)
-        )
-    ).first()
+async def get_employer(
+    session: SessionDep, platform: PlatformDep, credentials: Credentials
+) -> EmployerCaller:
+    # Not on top of get_caller: every employer route would then send a second
+    # statement for the employer row that the sign-in query can join in.
+    token = _token(credentials)
+    found = await employer_for_token(session, token)
     if found is None:
+        raise _signed_out()
+    user, employer, organisation = found
+    if user.role != "employer" or employer is None or organisation is None:
         raise forbidden("employer")
-    employer, organisation = found
     return EmployerCaller(
-        user=caller.user,
-        token=caller.token,
-        session=caller.session,
-        platform=caller.platform,
+        user=user,
+        token=token,
+        session=session,
+        platform=platform,
         employer=employer,
         organisation=organisation,
     )

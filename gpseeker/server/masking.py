@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 import anyio.to_thread
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gpseeker.core.models import EmployerView, Profile, Visibility
@@ -110,17 +109,16 @@ async def search_view(
     platform: Platform,
     session: AsyncSession,
     candidate_id: int,
+    version: int,
     visibility: Visibility,
     candidate_ref: str,
 ) -> EmployerView | None:
     """The resume-bank view of a candidate for the organisation that knows them as
     `candidate_ref`, masked at most once per profile revision in this process; None
-    when the candidate has no profile."""
-    version = await session.scalar(
-        select(ProfileRow.version).where(ProfileRow.user_id == candidate_id)
-    )
-    if version is None:
-        return None
+    when the candidate has no profile.
+
+    `version` is the profile revision the caller read (with its other checks, in one
+    statement); the profile itself is read only when no view of it is kept."""
     today = platform.settings.today()
     key = ViewKey(candidate_id, version, visibility.model_dump_json(), today)
     kept = platform.masked_views.get(key)

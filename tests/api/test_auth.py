@@ -134,3 +134,33 @@ async def test_each_role_is_refused_the_other_roles_routes(
         "/api/v1/me/visibility", json={"resume": "searchable"}, headers=employer.auth
     )
     assert put.status_code == 403
+
+
+async def test_employer_routes_refuse_in_the_same_words_as_every_other_route(
+    client: httpx.AsyncClient, users: PlatformUsers
+) -> None:
+    # Employer routes sign in with their own query (the employer row joined in):
+    # its refusals must stay those of every other route, word for word.
+    employer = await users.employer()
+    ended = await client.post(
+        "/api/v1/auth/login", json={"email": employer.email, "password": PASSWORD}
+    )
+    ended_auth = {"Authorization": f"Bearer {ended.json()['token']}"}
+    assert (await client.post("/api/v1/auth/logout", headers=ended_auth)).status_code == 204
+    for headers in ({}, {"Authorization": "Bearer made-up"}, ended_auth):
+        expected = await client.get("/api/v1/me/profile", headers=headers)
+        assert expected.status_code == 401
+        for method, path in EMPLOYER_ROUTES:
+            response = await client.request(method, path, headers=headers)
+            assert response.status_code == 401, (path, headers)
+            assert response.json() == expected.json(), path
+            assert response.headers["WWW-Authenticate"] == "Bearer"
+    for other in (await users.seeker(), await users.operator()):
+        for method, path in EMPLOYER_ROUTES:
+            response = await client.request(method, path, headers=other.auth)
+            assert response.status_code == 403, (path, other.role)
+            error = response.json()["error"]
+            assert (error["code"], error["message"]) == (
+                "forbidden",
+                "Only employer accounts may do this.",
+            )

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 
 from gpseeker.core.models import ONE_LINE_PATTERN, EmployerView, ResumeBankHit, ResumeBankPage
 from gpseeker.server import candidates, masking, profile_views
@@ -19,6 +20,7 @@ from gpseeker.server.search import Eligibility, keywords
 from gpseeker.server.security import candidate_ref
 from gpseeker.server.tables import (
     CandidateRef,
+    ProfileRow,
     ResumeDocument,
     User,
     VisibilityRow,
@@ -112,30 +114,34 @@ async def open_candidate(
     candidate_ref: Annotated[str, Path(max_length=64)],
 ) -> EmployerView:
     session = caller.session
-    candidate_id = await session.scalar(
-        select(CandidateRef.candidate_id).where(
-            CandidateRef.organisation_id == caller.organisation.id,
-            CandidateRef.ref == candidate_ref,
+    # The row read for the view is an alias: the eligibility check's own EXISTS on
+    # the visibility table must stay a subquery, not correlate to this row.
+    shown = aliased(VisibilityRow)
+    found = (
+        await session.execute(
+            select(CandidateRef.candidate_id, shown, ProfileRow.version)
+            .join(shown, shown.user_id == CandidateRef.candidate_id)
+            .join(ProfileRow, ProfileRow.user_id == CandidateRef.candidate_id)
+            .where(
+                CandidateRef.organisation_id == caller.organisation.id,
+                CandidateRef.ref == candidate_ref,
+                _eligible(caller)(CandidateRef.candidate_id),
+            )
         )
-    )
-    eligible = _eligible(caller)
+    ).first()
     # Locked, blocked, unknown and another employer's reference: one identical answer,
     # so that a 404 tells the employer nothing about whether the candidate exists.
-    if candidate_id is None or (
-        await session.scalar(select(User.id).where(User.id == candidate_id, eligible(User.id)))
-        is None
-    ):
+    if found is None:
         raise not_found("That candidate")
-    visibility = await session.get(VisibilityRow, candidate_id)
-    view = None
-    if visibility is not None:
-        view = await masking.search_view(
-            caller.platform,
-            session,
-            candidate_id,
-            candidates.stored_visibility(visibility),
-            candidate_ref,
-        )
+    candidate_id, visibility, version = found
+    view = await masking.search_view(
+        caller.platform,
+        session,
+        candidate_id,
+        version,
+        candidates.stored_visibility(visibility),
+        candidate_ref,
+    )
     if view is None:
         raise not_found("That candidate")
     await profile_views.record(caller, candidate_id, "search")
