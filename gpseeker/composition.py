@@ -76,9 +76,10 @@ def _start_quietly(data_dir: Path, idle_seconds: float) -> None:
     from gpseeker.client.errors import PlatformError
     from gpseeker.local_platform.starter import ensure_running
 
-    # A failure is the connector's to report: it tries again, and says why.
+    # A failure is the connector's to report: it tries again, and says why. So is
+    # what the platform repaired at start (a damaged database set aside).
     with contextlib.suppress(PlatformError):
-        ensure_running(PlatformFiles(data_dir), idle_seconds)
+        ensure_running(PlatformFiles(data_dir), idle_seconds, told=False)
 
 
 async def local_platform_client(paths: Paths | None = None) -> PlatformClient:

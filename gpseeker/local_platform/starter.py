@@ -73,16 +73,19 @@ class RunningPlatform:
 
 
 def ensure_running(
-    files: PlatformFiles, idle_seconds: float, *, any_code: bool = False
+    files: PlatformFiles, idle_seconds: float, *, any_code: bool = False, told: bool = True
 ) -> RunningPlatform:
     """The local platform for `files`, started if none of this code answers.
 
     `any_code`: accept whatever platform answers (a client reconnecting mid-session
-    takes a platform a newer gpseeker started, rather than fight it). Raises
+    takes a platform a newer gpseeker started, rather than fight it). `told`: take
+    what the platform repaired at start, for the caller to tell the candidate; False
+    leaves it for the caller that will (a start ahead of need tells nobody). Raises
     PlatformError, naming the log, if the platform cannot be started.
     """
     try:
-        return _ensure_running(files, idle_seconds, any_code=any_code)
+        about = _ensure_running(files, idle_seconds, any_code=any_code)
+        return RunningPlatform(about, notices.take(files) if told else [])
     except OSError as error:  # a data directory that cannot hold it: not a traceback
         raise PlatformError(
             f"the local demo platform cannot run in {files.data_dir}: "
@@ -91,9 +94,7 @@ def ensure_running(
         ) from None
 
 
-def _ensure_running(
-    files: PlatformFiles, idle_seconds: float, *, any_code: bool
-) -> RunningPlatform:
+def _ensure_running(files: PlatformFiles, idle_seconds: float, *, any_code: bool) -> PlatformAbout:
     _reap()
     identity = code_identity()
     about = probe(files)
@@ -106,7 +107,7 @@ def _ensure_running(
                 about = None
             if about is None:
                 about = _start(files, identity, idle_seconds)
-    return RunningPlatform(about, notices.take(files))
+    return about
 
 
 def probe(files: PlatformFiles, timeout: float = PROBE_SECONDS) -> PlatformAbout | None:

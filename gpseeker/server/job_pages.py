@@ -221,12 +221,7 @@ async def find_jobs(
         if after.sort != sort and not (sort == "relevance" and after.sort == "recent"):
             raise invalid("cursor", "belongs to another search; start again from the first page")
         sort = after.sort
-    max_id = after.max_id if after else (await session.scalar(select(func.max(JobRow.id)))) or 0
-
-    # `id + 0`: the bound is true of nearly every job, and written plainly SQLite
-    # would pick the id index to enforce it, scanning all jobs in id order instead
-    # of walking the index that serves the filters and the sort.
-    conditions = [*filters(query, now, today), (JobRow.id + 0) <= max_id]
+    conditions = filters(query, now, today)
 
     def matching(ranked: bool) -> Select[Any]:
         base: Select[Any] = select(JobRow.id)
@@ -239,8 +234,14 @@ async def find_jobs(
 
     total = None
     if after is None:
+        # The newest id comes with the count, read in the same statement: every job
+        # that statement sees is at most that id, so the count needs no id bound.
         capped = matching(ranked=False).limit(TOTAL_CAP + 1).subquery()
-        count = await session.scalar(select(func.count()).select_from(capped)) or 0
+        newest = select(func.max(JobRow.id)).scalar_subquery()
+        count, newest_id = (
+            await session.execute(select(func.count(), newest).select_from(capped))
+        ).one()
+        max_id = newest_id or 0
         total = count if count <= TOTAL_CAP else None
         # bm25 costs about 1.5 ms per thousand matches at 100k jobs, and a word
         # that thousands of jobs contain ranks them nearly alike anyway: past the
@@ -249,8 +250,13 @@ async def find_jobs(
         # ranking back, which is what typing on does.
         if sort == "relevance" and total is None:
             sort = "recent"
+    else:
+        max_id = after.max_id
 
-    statement = matching(ranked=sort == "relevance")
+    # `id + 0`: the bound is true of nearly every job, and written plainly SQLite
+    # would pick the id index to enforce it, scanning all jobs in id order instead
+    # of walking the index that serves the filters and the sort.
+    statement = matching(ranked=sort == "relevance").where((JobRow.id + 0) <= max_id)
     page = statement.with_only_columns(JobRow.id, _sort_key(statement, sort))
     page = page.order_by(*_order(statement, sort))
     if after is not None:

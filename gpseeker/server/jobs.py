@@ -5,9 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import cast
+from typing import TypeVarTuple, cast
 
-from sqlalchemy import ColumnElement, Connection, Table, and_, inspect, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    Table,
+    and_,
+    exists,
+    inspect,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gpseeker.core.models import Job, JobDraft
@@ -23,6 +34,8 @@ from gpseeker.server.tables import (
 # full-time year of 2,000 hours (40 h x 50 weeks), the usual conversion; a part-time
 # job paying by the hour therefore compares as if worked full time.
 YEARLY_FACTOR = {"year": 1, "month": 12, "hour": 2000}
+
+_Ts = TypeVarTuple("_Ts")
 
 
 def yearly_jpy(amount: int | None, period: str) -> int | None:
@@ -117,6 +130,17 @@ def to_job(
     )
 
 
+def _listed(statement: Select[*_Ts], ids: list[int]) -> Select[*_Ts]:
+    """`statement` (over JobRow and Employer) narrowed to the listed jobs among `ids`."""
+    # A job of an organisation the platform never verified was never listed: to a
+    # seeker it does not exist (its company name is only what an account typed).
+    return (
+        statement.join(Employer, Employer.id == JobRow.employer_id)
+        .join(OrganisationRow, OrganisationRow.id == Employer.organisation_id)
+        .where(JobRow.id.in_(ids), OrganisationRow.verified_at.is_not(None))
+    )
+
+
 async def jobs_by_id(
     session: AsyncSession, job_ids: Iterable[int]
 ) -> dict[int, tuple[JobRow, str]]:
@@ -124,37 +148,8 @@ async def jobs_by_id(
     ids = list(job_ids)
     if not ids:
         return {}
-    # A job of an organisation the platform never verified was never listed: to a
-    # seeker it does not exist (its company name is only what an account typed).
-    rows = await session.execute(
-        select(JobRow, Employer.company_name)
-        .join(Employer, Employer.id == JobRow.employer_id)
-        .join(OrganisationRow, OrganisationRow.id == Employer.organisation_id)
-        .where(JobRow.id.in_(ids), OrganisationRow.verified_at.is_not(None))
-    )
+    rows = await session.execute(_listed(select(JobRow, Employer.company_name), ids))
     return {row.id: (row, company) for row, company in rows}
-
-
-async def seeker_flags(
-    session: AsyncSession, user_id: int, job_ids: Iterable[int]
-) -> tuple[set[int], set[int]]:
-    """Which of `job_ids` this seeker saved, and which they have a live application to."""
-    ids = list(job_ids)
-    if not ids:
-        return set(), set()
-    saved = await session.scalars(
-        select(SavedJobRow.job_id).where(
-            SavedJobRow.user_id == user_id, SavedJobRow.job_id.in_(ids)
-        )
-    )
-    applied = await session.scalars(
-        select(ApplicationRow.job_id).where(
-            ApplicationRow.candidate_id == user_id,
-            ApplicationRow.job_id.in_(ids),
-            ApplicationRow.status != "withdrawn",
-        )
-    )
-    return set(saved), set(applied)
 
 
 async def seeker_jobs(
@@ -162,10 +157,24 @@ async def seeker_jobs(
 ) -> list[Job]:
     """`job_ids` as Jobs in that order, with this seeker's saved/applied flags; ids
     that no longer exist are left out."""
-    found = await jobs_by_id(session, job_ids)
-    saved, applied = await seeker_flags(session, user_id, found)
+    if not job_ids:
+        return []
+    # The flags ride along as EXISTS columns instead of costing a round trip each;
+    # each is one index probe per job (saved_jobs' key, the live-application index).
+    saved = exists().where(SavedJobRow.user_id == user_id, SavedJobRow.job_id == JobRow.id)
+    applied = exists().where(
+        ApplicationRow.candidate_id == user_id,
+        ApplicationRow.job_id == JobRow.id,
+        ApplicationRow.status != "withdrawn",
+    )
+    rows = await session.execute(
+        _listed(
+            select(JobRow, Employer.company_name, saved.label("saved"), applied.label("applied")),
+            job_ids,
+        )
+    )
+    found = {row[0].id: row for row in rows}
     return [
-        to_job(*found[job_id], today, saved=job_id in saved, applied=job_id in applied)
-        for job_id in job_ids
-        if job_id in found
+        to_job(job, company, today, saved=is_saved, applied=is_applied)
+        for job, company, is_saved, is_applied in (found[i] for i in job_ids if i in found)
     ]
