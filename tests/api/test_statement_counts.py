@@ -17,8 +17,8 @@ from sqlalchemy import event
 from .conftest import PlatformUsers, User, full_profile
 
 SQLITE = {
-    "search jobs": 7,
-    "open a job": 4,
+    "search jobs": 4,
+    "open a job": 2,
     "apply": 12,
     "resume-bank search": 5,
     "open a candidate": 4,
