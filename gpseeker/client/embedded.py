@@ -7,7 +7,12 @@ account; later uses sign in as it again.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import fcntl
+import os
 import secrets
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +36,7 @@ LABEL = "Local demo platform"
 DATABASE_FILE = "platform.sqlite3"
 LOCAL_EMAIL = "you@example.com"
 LOCAL_NAME = "Local Candidate"
+ACCOUNT_LOCK_FILE = "local-account.lock"
 
 
 class LocalAccount(BaseModel):
@@ -47,44 +53,70 @@ class LocalAccount(BaseModel):
 
 
 async def sign_in_local_account(client: PlatformClient, home: Path, tokens: TokenStore) -> None:
-    stored = tokens.get(None, "seeker")
-    if stored is not None:
-        client._token = stored.token
-        try:
-            await client.me()
+    if await _kept_sign_in_works(client, tokens):
+        return
+    async with _account_lock(home):
+        # Another gpseeker may have signed in (or made the account) while this waited.
+        if await _kept_sign_in_works(client, tokens):
             return
-        except AuthError:
-            client._token = None  # revoked, or the database was reset: sign in afresh
+        session = await _sign_in_or_sign_up(client, home)
+        try:
+            tokens.save(None, "seeker", StoredToken(token=session.token, email=session.email))
+        except OSError as error:
+            # The session works without it; the next start signs in again the same way.
+            client.notices.append(
+                FileNotice(
+                    tokens.path,
+                    f"You are signed in, but the sign-in could not be kept in {tokens.path}: "
+                    f"{why_unwritable(error)}. gpseeker signs in again by itself next time.",
+                )
+            )
+    # A token file found damaged while signing in was set aside: say so too.
+    client.notices.extend(tokens.notices)
+    tokens.notices.clear()
 
+
+async def _kept_sign_in_works(client: PlatformClient, tokens: TokenStore) -> bool:
+    stored = tokens.get(None, "seeker")
+    if stored is None:
+        return False
+    client._token = stored.token
+    try:
+        await client.me()
+    except AuthError:
+        client._token = None  # revoked, or the database was reset: sign in afresh
+        return False
+    return True
+
+
+@contextlib.asynccontextmanager
+async def _account_lock(home: Path) -> AsyncIterator[None]:
+    """One gpseeker at a time makes the local account or signs in as it: two first
+    commands at once each made an account with a password of its own, and the one
+    file that keeps it could hold only one of them."""
+    descriptor = os.open(home / ACCOUNT_LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        await asyncio.to_thread(fcntl.flock, descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
+
+
+async def _sign_in_or_sign_up(client: PlatformClient, home: Path) -> Session:
     account = _read_account(home)
     if account is None:
         account = LocalAccount(email=LOCAL_EMAIL, password=secrets.token_urlsafe(24))
         # Written before the account exists, so a crash in between cannot leave an
         # account whose password nobody knows.
         write_file_atomically(home / LOCAL_ACCOUNT_FILE, account.model_dump_json(), mode=0o600)
-        session = await _signup(client, account, home)
-    else:
-        try:
-            session = await client._sign_in(
-                "/auth/login", LoginRequest(email=account.email, password=account.password)
-            )
-        except AuthError:
-            # The database was removed to start afresh; the saved password still fits.
-            session = await _signup(client, account, home)
+        return await _signup(client, account, home)
     try:
-        tokens.save(None, "seeker", StoredToken(token=session.token, email=session.email))
-    except OSError as error:
-        # The session works without it; the next start signs in again the same way.
-        client.notices.append(
-            FileNotice(
-                tokens.path,
-                f"You are signed in, but the sign-in could not be kept in {tokens.path}: "
-                f"{why_unwritable(error)}. gpseeker signs in again by itself next time.",
-            )
+        return await client._sign_in(
+            "/auth/login", LoginRequest(email=account.email, password=account.password)
         )
-    # A token file found damaged while signing in was set aside: say so too.
-    client.notices.extend(tokens.notices)
-    tokens.notices.clear()
+    except AuthError:
+        # The database was removed to start afresh; the saved password still fits.
+        return await _signup(client, account, home)
 
 
 async def _signup(client: PlatformClient, account: LocalAccount, home: Path) -> Session:

@@ -84,9 +84,7 @@ async def apply(caller: Caller, job_id: int, request: ApplicationRequest) -> App
     if employer is None:
         raise not_found("That job")
 
-    # Every read and the masking before the first write: on SQLite a write takes the
-    # whole file's write lock until the commit, and the masking takes milliseconds.
-    ref = await candidates.reference(session, platform, employer.organisation_id, user_id)
+    ref = await candidates.issue_ref(session, platform, employer.organisation_id, user_id)
     profile = Profile.model_validate((await candidates.profile_row(session, user_id)).data)
     visibility = candidates.stored_visibility(await candidates.visibility_row(session, user_id))
     view, cover_note = await masking.masked(
@@ -95,7 +93,6 @@ async def apply(caller: Caller, job_id: int, request: ApplicationRequest) -> App
     )
     fields = disclosed_fields(view, request.disclose)
     now = settings.now()
-    await candidates.record_ref(session, platform, employer.organisation_id, user_id, ref)
     row = ApplicationRow(
         job_id=job.id,
         candidate_id=user_id,

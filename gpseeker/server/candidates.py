@@ -184,31 +184,17 @@ async def issue_ref(
 ) -> str:
     """This organisation's reference for the candidate, recorded so that opening it
     later is a key lookup."""
-    ref = await reference(session, platform, organisation_id, candidate_id)
-    await record_ref(session, platform, organisation_id, candidate_id, ref)
-    return ref
-
-
-async def reference(
-    session: AsyncSession, platform: Platform, organisation_id: int, candidate_id: int
-) -> str:
-    """This organisation's reference for the candidate, not yet recorded: a write may
-    wait (`record_ref`) until the request has done its reads."""
     user = await session.get(User, candidate_id)
     if user is None:
         raise not_found("That candidate")
-    return candidate_ref(platform.secret, organisation_id, await ref_secret_of(session, user))
-
-
-async def record_ref(
-    session: AsyncSession, platform: Platform, organisation_id: int, candidate_id: int, ref: str
-) -> None:
+    ref = candidate_ref(platform.secret, organisation_id, await ref_secret_of(session, user))
     await session.execute(
         insert_ignoring_duplicates(
             CandidateRef.__table__,  # type: ignore[arg-type]
             platform.engine.dialect.name,
         ).values(organisation_id=organisation_id, ref=ref, candidate_id=candidate_id)
     )
+    return ref
 
 
 async def ref_secret_of(session: AsyncSession, user: User) -> str:

@@ -90,14 +90,19 @@ async def once(
     """Run `act` once per key: a repeat gets the stored answer; a new request acts,
     stores its answer with what it made, and commits.
 
-    The key is claimed (its row inserted, with the answer) after acting, in the same
-    transaction: `act` does its reads and its masking before the transaction writes
-    anything, so the store's write lock (SQLite has one for the whole file) is held
-    only from act's first write to the commit, not for the whole request. Two twins
-    arriving at once on two workers may both act, but only one commits: the database
-    makes the second's claim wait on the first's row (PostgreSQL's unique index,
-    SQLite's single writer) and, once the first commits, it fails, everything the
-    second wrote rolls back, and it replays the first answer.
+    The key is claimed (its row inserted) before acting, in the same transaction, so
+    two twins arriving at once on two workers cannot both act: the database makes
+    the second wait on the first's row (PostgreSQL's unique index, SQLite's single
+    writer) and, once the first commits, the second's claim fails and it replays the
+    first answer. If the first fails instead, its claim rolls back with it and the
+    second acts. The placeholder is never seen by anyone: it is filled in before
+    the commit that makes it visible.
+
+    On SQLite that first write is also what makes the request's reads one
+    transaction with its writes (the driver begins a transaction at the first write,
+    not at the first read): the caps and other checks that count before they insert
+    rely on it. Claiming after the reads, to hold the write lock for less time, let
+    concurrent invitations past their cap.
 
     When acting or committing breaks another unique constraint, a rival request
     (another key, or none) got there first: `lost_race` raises the conflict the
@@ -108,53 +113,32 @@ async def once(
     replayed = await replay(session, user_id, key, request_print)
     if replayed is not None:
         return replayed
+    claimed = None if key is None else await _claim(caller, key, request_print)
+    if isinstance(claimed, Response):
+        return claimed
     try:
         made = await act()
         content = made.model_dump_json().encode()
-        # Act's own writes first, so that a conflict of theirs (a rival's) is told
-        # apart from a twin's claim.
-        await session.flush()
-        if key is not None:
-            claimed = await _claim(caller, key, request_print, status, content)
-            if claimed is not None:
-                return claimed
+        if claimed is not None:
+            claimed.status, claimed.body = status, content
         await session.commit()
     except IntegrityError:
         await session.rollback()
-        # A twin with this key may have committed while this one acted: its answer
-        # is this request's answer too.
-        replayed = await replay(session, user_id, key, request_print)
-        if replayed is not None:
-            return replayed
         if lost_race is None:
             raise
         await lost_race()
-    except ApiError:
-        if key is None:
-            raise
-        # So may a refusal: a twin that committed first makes this one's checks fail
-        # ("already applied", 412 "changed elsewhere"), and its answer is the true one.
-        await session.rollback()
-        replayed = await replay(session, user_id, key, request_print)
-        if replayed is not None:
-            return replayed
-        raise
     return Response(content=content, status_code=status, media_type="application/json")
 
 
-async def _claim(
-    caller: Caller, key: str, request_fingerprint: str, status: int, content: bytes
-) -> Response | None:
-    """Insert the key's row with the answer; None when it is this request's, else the
-    stored answer of a twin that has just committed it (what this request wrote is
-    rolled back)."""
+async def _claim(caller: Caller, key: str, request_fingerprint: str) -> IdempotentAnswer | Response:
+    """Insert the key's row, or the stored answer if a twin has just committed it."""
     session, user_id = caller.session, caller.user.id
     claim = IdempotentAnswer(
         user_id=user_id,
         key=key,
         fingerprint=request_fingerprint,
-        status=status,
-        body=content,
+        status=0,
+        body=b"",
         created_at=caller.platform.settings.now(),
     )
     session.add(claim)
@@ -170,4 +154,4 @@ async def _claim(
         raise unauthorized(
             "This sign-in has ended (signed out or unknown token); sign in again."
         ) from None
-    return None
+    return claim

@@ -175,10 +175,10 @@ async def test_rivals_with_two_keys_on_two_workers_apply_once(
 async def test_a_twin_that_acts_after_the_first_committed_gets_its_answer(
     workers: tuple[Platform, Platform], database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The twin looked for a stored answer before the first committed, and acts after:
-    its own checks now refuse ("already applied"), but the true answer is the first's.
-    (The claim is written after the reads, so that SQLite's write lock is held only
-    for the writes; this is the interleaving that ordering opens.)"""
+    """The twin looked for a stored answer before the first committed, and goes on
+    after: its own checks would now refuse ("already applied"), but the true answer
+    is the first's. (Claiming the key after the reads opened this interleaving; the
+    claim stays first, see idempotency.once.)"""
     user_id, job_id = await seeker_and_job(database_url)
     first, second = workers
     real = idempotency.replay
