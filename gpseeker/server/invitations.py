@@ -111,6 +111,13 @@ class _Cap:
     """The 429's words, with {count} and {wait} to fill in."""
 
 
+async def _sqlite_writing(session: AsyncSession) -> bool:
+    """Whether this SQLite session has begun writing, and so holds the write lock (an
+    Idempotency-Key's claim has, for one)."""
+    raw = await (await session.connection()).get_raw_connection()
+    return bool(raw.driver_connection.in_transaction)  # type: ignore[union-attr]
+
+
 async def check_rate(caller: EmployerCaller, candidate_id: int) -> None:
     """429, naming the cap, once an invitation to `candidate_id` would pass one of the
     caps of the last 24 hours; the caller then adds the invitation and commits.
@@ -119,9 +126,12 @@ async def check_rate(caller: EmployerCaller, candidate_id: int) -> None:
     always in that order, so two invitations never wait on each other in a circle)
     make the count and the insert one step for everyone inviting this candidate or
     from this organisation: many accounts inviting at the same instant cannot all
-    count "one place left". SQLite has one writer at a time, and a transaction that
-    read before another's write cannot write after it (busy: retried), so it needs
-    no more."""
+    count "one place left". On SQLite the driver begins a transaction only at the
+    first write, so counts read before it are no part of the transaction that
+    inserts: a write that changes nothing takes the file's one write lock first, and
+    the counts and the insert are one step for every writer there too. (An
+    Idempotency-Key's claim did that by chance; a request without one went past the
+    cap.)"""
     session, settings = caller.session, caller.platform.settings
     organisation_id = caller.organisation.id
     if caller.platform.engine.dialect.name == "postgresql":
@@ -130,6 +140,8 @@ async def check_rate(caller: EmployerCaller, candidate_id: int) -> None:
                 text("SELECT pg_advisory_xact_lock(hashtext(:space), :key)"),
                 {"space": f"gpseeker-invitations-{space}", "key": key},
             )
+    elif not await _sqlite_writing(session):
+        await session.execute(text("DELETE FROM invitations WHERE 0"))
     from_organisation = Employer.organisation_id == organisation_id
     to_candidate = InvitationRow.candidate_id == candidate_id
     caps = (

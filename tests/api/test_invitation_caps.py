@@ -164,8 +164,9 @@ async def test_one_organisation_cannot_use_up_a_candidates_cap(
 @pytest.mark.parametrize(
     "caps", [{"invitations_per_candidate_per_day": 2}], ids=["candidate-cap-2"]
 )
+@pytest.mark.parametrize("keyed", [True, False], ids=["with-keys", "without-keys"])
 async def test_invitations_arriving_at_once_from_many_organisations_stop_at_the_cap(
-    client: httpx.AsyncClient, users: PlatformUsers, store: str
+    client: httpx.AsyncClient, users: PlatformUsers, store: str, keyed: bool
 ) -> None:
     # The flood the cap is for: many accounts inviting one candidate at the same
     # instant. Counting is not enough on PostgreSQL, where each would count the same
@@ -177,7 +178,7 @@ async def test_invitations_arriving_at_once_from_many_organisations_stop_at_the_
     refs = [await users.ref_of(employer, "haskell") for employer in employers]
     answers = await asyncio.gather(
         *(
-            invite(client, employer, ref, key=f"flood-{number}")
+            invite(client, employer, ref, key=f"flood-{number}" if keyed else "")
             for number, (employer, ref) in enumerate(zip(employers, refs, strict=True))
         )
     )
