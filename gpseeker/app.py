@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from gpseeker.client import PlatformClient
+    from gpseeker.composition import AppStart
     from gpseeker.local.local_files import FileNotice
 
 ThemeSaver = Callable[[str], "FileNotice | None"]
@@ -404,24 +405,24 @@ class GPSeekerApp(App[None]):
         )
 
 
-def run_app(server: str | None = None) -> None:
-    """Start the app on `server`, or on the local demo platform when there is none.
+def run_app(server: str | None = None, *, start: AppStart | None = None) -> None:
+    """Start the app on `server`, or on the local demo platform when there is none;
+    `start` is what the command line has read already (`composition.app_start`).
 
     Raises `composition.NotAServerURL` for a server that is not an http(s) URL."""
     from gpseeker import composition
-    from gpseeker.local.config import Paths, check_local_files, save_setting
+    from gpseeker.local.config import save_setting
 
-    paths = Paths.current()
-    settings, notices = check_local_files(paths)
-    url = composition.server_url(server, settings)
+    start = start or composition.app_start(server)
+    settings = start.settings
     app = GPSeekerApp(
-        composition.connector(url, paths=paths, settings=settings),
-        data_dir=paths.data_dir,
+        composition.connector(start.server, paths=start.paths, settings=settings),
+        data_dir=start.paths.data_dir,
         theme=settings.theme,
         save_theme=lambda theme: save_setting("theme", theme),
-        config_dir=paths.config_dir,
+        config_dir=start.paths.config_dir,
         cursor_blink=settings.blinks(),
-        notices=notices,
+        notices=start.notices,
         reconnect=Backoff.capped_at(settings.reconnect_max_seconds),
     )
     app.run()

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gpseeker.connect import Connector, LocalPlatformConnector, RemoteConnector
-from gpseeker.local.config import Paths, Settings, TokenStore, load_settings
+from gpseeker.local.config import Paths, Settings, TokenStore, check_local_files, load_settings
 from gpseeker.local_platform.files import PlatformFiles, running_pid
 
 if TYPE_CHECKING:
     from gpseeker.client import PlatformClient
+    from gpseeker.local.local_files import FileNotice
 
 
 class NotAServerURL(ValueError):
@@ -55,20 +57,40 @@ def connector(
     return LocalPlatformConnector(paths.data_dir, tokens, idle_seconds=settings.platform_idle())
 
 
-def start_local_platform_soon(server: str | None) -> None:
-    """When the app is about to talk to the local platform, start that platform now,
-    in a thread: it boots (a second, most of it the server's imports) on the other
-    core while this process imports Textual and paints, instead of after. The
-    connector's own start later finds it running, or waits on the start lock for this
-    one. Raises NotAServerURL like `server_url`."""
-    settings = load_settings()
-    if server_url(server, settings) is not None:
+@dataclass(frozen=True)
+class AppStart:
+    """What the app starts from, read once: its folders, the settings, what to tell
+    the candidate about the local files, and the platform (None: the local one)."""
+
+    paths: Paths
+    settings: Settings
+    notices: list[FileNotice]
+    server: str | None
+
+
+def app_start(server: str | None) -> AppStart:
+    """Read the settings and check the local files for the app. Raises NotAServerURL
+    like `server_url`."""
+    paths = Paths.current()
+    settings, notices = check_local_files(paths)
+    return AppStart(paths, settings, notices, server_url(server, settings))
+
+
+def start_local_platform_soon(start: AppStart) -> None:
+    """When the app will talk to the local platform, start that platform now, in a
+    thread: it boots (a second, most of it the server's imports) on the other core
+    while this process imports Textual and paints, instead of after. The connector's
+    own start later finds it running, or waits on the start lock for this one."""
+    if start.server is not None:
         return
-    data_dir, idle_seconds = Paths.current().data_dir, settings.platform_idle()
+    data_dir = start.paths.data_dir
     if running_pid(PlatformFiles(data_dir)) is not None:
         return  # running already: nothing to win, and the connector asks it soon
     threading.Thread(
-        target=_start_quietly, args=(data_dir, idle_seconds), name="platform-start", daemon=True
+        target=_start_quietly,
+        args=(data_dir, start.settings.platform_idle()),
+        name="platform-start",
+        daemon=True,
     ).start()
 
 

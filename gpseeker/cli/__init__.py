@@ -139,16 +139,17 @@ def _only_server_option(arguments: list[str]) -> str | Literal[False] | None:
 
 
 def _run_app(server: str | None, owns_process: bool = False) -> int:
-    from gpseeker.composition import NotAServerURL, start_local_platform_soon
+    from gpseeker.composition import NotAServerURL, app_start, start_local_platform_soon
 
     try:
-        start_local_platform_soon(server)
+        start = app_start(server)
+        start_local_platform_soon(start)
         # Imported here so that plain subcommands never load Textual.
         from gpseeker.app import run_app
 
         if owns_process:
             _loaded()
-        run_app(server=server)
+        run_app(start=start)
     except NotAServerURL as problem:  # the same words as a plain command's
         from gpseeker.cli import output
 

@@ -285,9 +285,9 @@ def _alive(pid: int) -> bool:
 EARLY_START = """
 import sys, time
 from pathlib import Path
-from gpseeker.composition import start_local_platform_soon
+from gpseeker.composition import app_start, start_local_platform_soon
 from gpseeker.local_platform.files import PlatformFiles, running_pid
-start_local_platform_soon(sys.argv[1] or None)
+start_local_platform_soon(app_start(sys.argv[1] or None))
 files = PlatformFiles(Path(sys.argv[2]))
 deadline = time.monotonic() + float(sys.argv[3])
 while time.monotonic() < deadline and not files.socket.exists():
