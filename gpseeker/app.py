@@ -190,14 +190,14 @@ class GPSeekerApp(App[None]):
             # named there, not left to block every later draft in silence.)
             self.switch_mode("profile")
 
-    def show_file_notice(self, notice: FileNotice, title: str = "A local file was damaged") -> None:
+    def show_file_notice(self, notice: FileNotice, title: str | None = None) -> None:
         """Tell the candidate about a local file, naming it (the path is the user's own
         text, so it is shown cleaned and never as markup)."""
         from gpseeker.core.text import clean_line
 
         self.notify(
             clean_line(notice.message),
-            title=title,
+            title=title or notice.title,
             severity=notice.severity,
             timeout=FILE_NOTICE_SECONDS,
             markup=False,

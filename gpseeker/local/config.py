@@ -272,7 +272,7 @@ def environment_settings(
                 f"{_how_to_write(name).removesuffix(' in double quotes')}. gpseeker uses "
                 f"the settings file or the default for {name} until you change it."
             )
-            notices.append(FileNotice(settings_file, message))
+            notices.append(FileNotice(settings_file, message, title="A setting was not used"))
     return values, notices
 
 

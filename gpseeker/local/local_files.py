@@ -33,6 +33,8 @@ class FileNotice:
     path: Path
     message: str
     severity: Literal["warning", "error"] = "warning"
+    title: str = "A local file was damaged"
+    """The app's heading for it; the plain commands say only the message."""
 
 
 def why_unreadable(error: BaseException) -> str:

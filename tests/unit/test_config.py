@@ -114,6 +114,7 @@ def test_a_variable_that_is_not_valid_is_said_and_the_rest_apply(
         'GPSEEKER_CURSOR_BLINK="maybe" is not valid: write true or false. gpseeker uses '
         "the settings file or the default for cursor_blink until you change it."
     ]
+    assert [notice.title for notice in notices] == ["A setting was not used"]
     assert load_settings() == settings
 
 
